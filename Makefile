@@ -1,0 +1,56 @@
+# Two commands on a bare machine: `make serve` and `make test`. Everything else is set-up they share.
+SHELL := /bin/bash
+# Material 9.8 prints an end-of-life notice on every start; this is its documented switch.
+export NO_MKDOCS_2_WARNING := 1
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install build serve dev test bench clean
+
+help:
+	@echo "make serve   install, build and serve the site on http://$(HOST):$(PORT)"
+	@echo "make test    install and run every test"
+	@echo "make build   install and write the site to site/"
+	@echo "make bench   start-up benchmark of the decision guide"
+	@echo "make install set-up only (.venv and node_modules)"
+
+install: $(PY_STAMP) $(NODE_STAMP)
+
+$(PY_STAMP): requirements.txt
+	@command -v npm >/dev/null || { echo "Fejl: Node.js >= 18 med npm kræves (npm ikke fundet)." >&2; exit 1; }
+	@python=$$(tools/find-python.sh) || exit 1; \
+	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+	    echo "Opretter $(VENV) med $$python"; rm -rf $(VENV); $$python -m venv $(VENV) || exit 1; \
+	  fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Fejl: Node.js >= 18 med npm kræves (npm ikke fundet)." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build: install
+	$(PY) -m mkdocs build --strict
+
+serve: build
+	$(PY) -m tools.serve --host $(HOST) --port $(PORT) site
+
+# Live-reloading preview for editors of the text (not the production-like server).
+dev: install
+	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+bench: build
+	$(PY) -m tools.bench
+
+clean:
+	rm -rf site build dist .bench

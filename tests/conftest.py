@@ -1,0 +1,86 @@
+"""Shared fixtures: one strict build of the site per test session, a loopback server, and Chromium."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools.serve import serve_in_background
+
+ROOT = Path(__file__).resolve().parents[1]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require(condition: bool, what: str) -> None:
+    """Skip on a developer machine without ``what``; fail in CI, where a missing tool is a defect."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing, and CI=true: install it (see .ci/run)")
+    pytest.skip(f"{what} is missing (install it, or run .ci/run as root)")
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory):
+    """Build the site once with ``mkdocs build --strict``; return (site_dir, completed process)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return site_dir, proc
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build):
+    """The built site's directory (the build must have succeeded)."""
+    path, proc = site_build
+    assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stderr}"
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    """Base URL (ending in /) of the built site served on loopback."""
+    server = serve_in_background(site_dir)
+    host, port = server.server_address[:2]
+    yield f"http://{host}:{port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright."""
+    require(Path(CHROMIUM).exists(), "Debian's chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (Danish locale, Copenhagen time) and a page in it."""
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
+    page = context.new_page()
+    yield page
+    context.close()
