@@ -8,10 +8,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+WHEELS_STAMP := $(VENV)/browser-wheels/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install build serve dev test bench clean
+.PHONY: help install build serve dev test bench clean deploy-config
 
 help:
 	@echo "make serve   install, build and serve the site on http://$(HOST):$(PORT)"
@@ -19,8 +20,9 @@ help:
 	@echo "make build   install and write the site to site/"
 	@echo "make bench   start-up benchmark of the decision guide"
 	@echo "make install set-up only (.venv and node_modules)"
+	@echo "make deploy-config  rebuild and regenerate deploy/nginx.conf and deploy/web.config"
 
-install: $(PY_STAMP) $(NODE_STAMP)
+install: $(PY_STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
 
 $(PY_STAMP): requirements.txt
 	@command -v npm >/dev/null || { echo "Fejl: Node.js >= 18 med npm kræves (npm ikke fundet)." >&2; exit 1; }
@@ -29,6 +31,11 @@ $(PY_STAMP): requirements.txt
 	    echo "Opretter $(VENV) med $$python"; rm -rf $(VENV); $$python -m venv $(VENV) || exit 1; \
 	  fi
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(WHEELS_STAMP): browser-requirements.txt $(PY_STAMP)
+	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+	  --require-hashes -r browser-requirements.txt -d $(VENV)/browser-wheels
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -48,6 +55,10 @@ dev: install
 
 test: install
 	$(PY) -m pytest
+
+# The CSP in the server files allows the pages' inline scripts by hash: regenerate after page changes.
+deploy-config: build
+	$(PY) -m tools.deploy_config site deploy
 
 bench: build
 	$(PY) -m tools.bench

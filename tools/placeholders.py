@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from tools.bundle import Runtime
 from wizard.guideline import NUMBERS
 
 
@@ -21,10 +22,8 @@ class PageContext:
 
     root: str  # relative path from the page to the site root, e.g. "../../"
     extra: Mapping
+    runtime: Runtime | None = None  # where the guide's Pyodide and packages are in the site
 
-
-# Generated HTML blocks by name. Each takes the page context and returns HTML.
-BLOCKS: dict[str, Callable[[PageContext], str]] = {}
 
 LINK_LABELS = {
     "delpolitik": "Delpolitik for forebyggelse af fysisk og psykisk vold og krænkende handlinger",
@@ -42,17 +41,22 @@ class PlaceholderError(ValueError):
     """A page uses a placeholder that names nothing known."""
 
 
-def expand(markdown: str, context: PageContext, numbers: Mapping[str, int] = NUMBERS) -> str:
-    """Return ``markdown`` with every placeholder replaced."""
+def expand(
+    markdown: str,
+    context: PageContext,
+    blocks: Mapping[str, Callable[[PageContext], str]] = {},
+    numbers: Mapping[str, int] = NUMBERS,
+) -> str:
+    """Return ``markdown`` with every placeholder replaced; ``blocks`` render the ``{{ block:NAME }}`` ones."""
 
     def replace(match: re.Match) -> str:
         kind, name = match.group(1), match.group(2)
         if kind == "link":
             return _link(name, context.extra.get("links", {}))
         if kind == "block":
-            if name not in BLOCKS:
+            if name not in blocks:
                 raise PlaceholderError(f"unknown block placeholder: {name!r}")
-            return BLOCKS[name](context)
+            return blocks[name](context)
         if name not in numbers:
             raise PlaceholderError(f"unknown number placeholder: {name!r}")
         return str(numbers[name])

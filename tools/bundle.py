@@ -1,0 +1,155 @@
+"""Prepare the decision guide's browser runtime and put it into a built site.
+
+The runtime is the pinned Pyodide from ``node_modules/pyodide`` plus a lockfile that
+lists the engine's own wheel and the wheels from ``browser-requirements.txt``. The
+lockfile is made with Pyodide's own tooling (``pyodide lockfile add-wheels``) so the
+browser checks each wheel's sha256 when it loads it. Both land under versioned paths:
+``assets/pyodide/<pyodide version>/`` and ``assets/wizard/<content hash>/``, so a
+server may cache them for a year. Runs without MkDocs: ``python -m tools.bundle SITE_DIR``.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+BROWSER_WHEELS = ROOT / ".venv" / "browser-wheels"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+ENGINE_PACKAGE = "wizard"
+LOCKFILE = "pyodide-lock.json"
+# Fixed wheel timestamps make the wheel, and so its versioned path, depend on content only.
+SOURCE_DATE_EPOCH = "1704067200"
+
+
+class BundleError(RuntimeError):
+    """The runtime cannot be prepared (set-up missing or a tool failed)."""
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Where the guide's runtime lives in the built site, and its prepared package files."""
+
+    pyodide_version: str
+    pyodide_path: str
+    packages_path: str
+    packages_dir: Path
+
+    @property
+    def lockfile_path(self) -> str:
+        return self.packages_path + LOCKFILE
+
+
+def pyodide_version() -> str:
+    package = PYODIDE_DIR / "package.json"
+    if not package.is_file():
+        raise BundleError("node_modules/pyodide mangler: kør `make install` (npm ci) først.")
+    return json.loads(package.read_text())["version"]
+
+
+def prepare(work_dir: Path) -> Runtime:
+    """Build the engine wheel and the trimmed lockfile in ``work_dir``; return where they go in the site."""
+    version = pyodide_version()
+    staging = work_dir / "packages"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    wheels = [_build_engine_wheel(staging), *_browser_wheels(staging)]
+    _write_lockfile(staging, wheels)
+    digest = hashlib.sha256((staging / LOCKFILE).read_bytes()).hexdigest()[:12]
+    return Runtime(
+        pyodide_version=version,
+        pyodide_path=f"assets/pyodide/{version}/",
+        packages_path=f"assets/{ENGINE_PACKAGE}/{digest}/",
+        packages_dir=staging,
+    )
+
+
+def install(runtime: Runtime, site_dir: Path) -> None:
+    """Copy Pyodide and the prepared packages into ``site_dir`` at the runtime's paths."""
+    pyodide_target = site_dir / runtime.pyodide_path
+    pyodide_target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_DIR / name, pyodide_target / name)
+    shutil.copytree(runtime.packages_dir, site_dir / runtime.packages_path, dirs_exist_ok=True)
+
+
+def _build_engine_wheel(out_dir: Path) -> Path:
+    from flit_core import buildapi
+
+    env_before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    cwd = os.getcwd()
+    try:
+        os.chdir(ROOT)
+        name = buildapi.build_wheel(str(out_dir))
+    finally:
+        os.chdir(cwd)
+        if env_before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = env_before
+    return out_dir / name
+
+
+def _browser_wheels(out_dir: Path) -> list[Path]:
+    found = sorted(BROWSER_WHEELS.glob("*.whl"))
+    if not found:
+        raise BundleError(".venv/browser-wheels er tom: kør `make install`.")
+    return [Path(shutil.copy2(wheel, out_dir / wheel.name)) for wheel in found]
+
+
+def _write_lockfile(staging: Path, wheels: list[Path]) -> None:
+    """Register the wheels in Pyodide's lockfile, then keep only the packages the guide loads."""
+    from pyodide_lock import PyodideLockSpec
+
+    full = staging / "pyodide-lock.full.json"
+    pyodide_cli = Path(sys.executable).with_name("pyodide")
+    proc = subprocess.run(
+        [
+            str(pyodide_cli), "lockfile", "add-wheels",
+            "--input", str(PYODIDE_DIR / LOCKFILE),
+            "--output", str(full),
+            "--base-path", str(staging),
+            *map(str, wheels),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise BundleError(f"pyodide lockfile add-wheels fejlede:\n{proc.stderr}")
+    spec = PyodideLockSpec.from_json(full)
+    wanted = _closure(spec, ENGINE_PACKAGE)
+    spec.packages = {name: spec.packages[name] for name in sorted(wanted)}
+    full.unlink()
+    spec.to_json(staging / LOCKFILE, indent=1)
+
+
+def _closure(spec, name: str) -> set[str]:
+    """The package and everything it depends on, by lockfile name."""
+    seen, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(spec.packages[current].depends)
+    return seen
+
+
+def main(argv=None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        sys.exit("Brug: python -m tools.bundle SITE_DIR")
+    with tempfile.TemporaryDirectory() as work:
+        runtime = prepare(Path(work))
+        install(runtime, Path(args[0]))
+    print(f"Pyodide {runtime.pyodide_version} og motoren er lagt i {args[0]}/{runtime.packages_path}")
+
+
+if __name__ == "__main__":
+    main()
