@@ -70,7 +70,7 @@ def _link(name: str, links: Mapping[str, str]) -> str:
     label = LINK_LABELS[name]
     address = (links.get(name) or "").strip()
     if address:
-        return f'<a href="{html.escape(address)}">{html.escape(label)}</a>'
+        return f'<a href="{html.escape(address)}" data-link="{name}">{html.escape(label)}</a>'
     return (
         f'<span class="unset-link" data-unset-link="{name}">{html.escape(label)} '
         f'<em class="unset-link__note">{html.escape(UNSET_LINK_NOTE)}</em></span>'

@@ -1,0 +1,133 @@
+"""The built site in Chromium: offline, searchable in Danish, one screen on the front page, WCAG 2.1 AA, print."""
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from wizard.guideline import SECTIONS
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The front page and the guideline's pages (the decision guide's page has tests of its own).
+OWN_PAGES = [
+    "",
+    "retningslinje/",
+    "retningslinje/forebyggelse/",
+    "retningslinje/naar-det-sker/",
+    "retningslinje/strafbar/",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+# What someone who has just been harassed needs first, all of it without scrolling.
+FRONT_PAGE_ESSENTIALS = [".emergency", "nav.role-entry a", ".admonition.warning", ".guide-button"]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc
+
+
+@pytest.mark.parametrize("url", OWN_PAGES)
+def test_page_makes_no_request_to_another_origin(page, site_url, url):
+    requested = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + url, wait_until="networkidle")
+    # The search worker's requests are seen too (its index is fetched on every page load).
+    assert any(u.endswith("search/search_index.json") for u in requested), requested
+    own = origin(site_url)
+    outside = [u for u in requested if origin(u) != own and urlsplit(u).scheme not in {"data", "blob"}]
+    assert outside == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SafetyNet", SECTIONS["registrering-i-safetynet"].page),
+        ("ytringsfrihed", SECTIONS["ytringsfrihed"].page),
+    ],
+)
+def test_danish_search_finds_the_right_page(page, site_url, query, expected):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results.first.wait_for(state="visible", timeout=10_000)
+    pages_found = {
+        urlsplit(urljoin(site_url, href)).path.removeprefix("/")
+        for href in results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    }
+    assert expected in pages_found
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_front_page_essentials_fit_on_one_screen(page, site_url, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(site_url, wait_until="networkidle")
+    off_screen = []
+    for selector in FRONT_PAGE_ESSENTIALS:
+        elements = page.locator(selector)
+        assert elements.count() > 0, selector
+        for index in range(elements.count()):
+            box = elements.nth(index).bounding_box()
+            bottom, right = (box["y"] + box["height"], box["x"] + box["width"]) if box else (None, None)
+            if box is None or bottom > viewport["height"] or right > viewport["width"]:
+                off_screen.append(f"{selector}[{index}]: {box}")
+    assert off_screen == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], "the page scrolls sideways"
+
+
+@pytest.mark.parametrize("url", OWN_PAGES)
+def test_page_does_not_scroll_sideways_on_a_phone(page, site_url, url):
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + url, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", OWN_PAGES)
+def test_page_passes_axe_wcag_21_aa(page, site_url, url, scheme):
+    assert AXE.is_file(), "axe-core is missing from node_modules: run make install"
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + url, wait_until="networkidle")
+    # The palette is Material's own choice from prefers-color-scheme: check that dark really is dark.
+    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_21_AA,
+    )
+    violations = [
+        f"{violation['id']}: {node['target']} {node.get('failureSummary', '')}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+    assert violations == []
+
+
+def test_print_shows_only_the_content_with_link_addresses(page, site_url):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + SECTIONS["arbejdsulykke"].page, wait_until="networkidle")
+    page.emulate_media(media="print")
+    for selector in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]:
+        assert page.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", selector
+    content_width = page.eval_on_selector(".md-content", "e => e.getBoundingClientRect().width")
+    assert content_width >= 0.9 * DESKTOP["width"]
+    assert page.eval_on_selector(".role-jump", "e => getComputedStyle(e).display") == "none"
+    # A configured document link (data-link) is printed with its address; a link within the site is not.
+    after = page.evaluate(
+        """() => {
+            const article = document.querySelector("article");
+            const documentLink = Object.assign(document.createElement("a"), {href: "https://example.org/x"});
+            documentLink.dataset.link = "delpolitik";
+            const inside = Object.assign(document.createElement("a"), {href: "../strafbar/"});
+            article.append(documentLink, inside);
+            return [documentLink, inside].map(a => getComputedStyle(a, "::after").content);
+        }"""
+    )
+    assert after[0] == '" (https://example.org/x)"'
+    assert after[1] in {"none", "normal"}
