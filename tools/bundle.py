@@ -3,9 +3,12 @@
 The runtime is the pinned Pyodide from ``node_modules/pyodide`` plus a lockfile that
 lists the engine's own wheel and the wheels from ``browser-requirements.txt``. The
 lockfile is made with Pyodide's own tooling (``pyodide lockfile add-wheels``) so the
-browser checks each wheel's sha256 when it loads it. Both land under versioned paths:
-``assets/pyodide/<pyodide version>/`` and ``assets/wizard/<content hash>/``, so a
-server may cache them for a year. Runs without MkDocs: ``python -m tools.bundle SITE_DIR``.
+browser checks each wheel's sha256 when it loads it. Beside it goes a standard library
+trimmed to what the guide imports and compiled to bytecode by Pyodide itself
+(:mod:`tools.stdlib`), which saves the browser from compiling Python's own sources at
+every start. Everything lands under versioned paths: ``assets/pyodide/<pyodide
+version>/`` and ``assets/wizard/<content hash>/``, so a server may cache them for a
+year. Runs without MkDocs: ``python -m tools.bundle SITE_DIR``.
 """
 
 import hashlib
@@ -17,6 +20,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from tools import stdlib
 
 ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
@@ -45,6 +50,10 @@ class Runtime:
     def lockfile_path(self) -> str:
         return self.packages_path + LOCKFILE
 
+    @property
+    def stdlib_path(self) -> str:
+        return self.packages_path + stdlib.STDLIB_ZIP
+
 
 def pyodide_version() -> str:
     package = PYODIDE_DIR / "package.json"
@@ -61,7 +70,10 @@ def prepare(work_dir: Path) -> Runtime:
     staging.mkdir(parents=True)
     wheels = [_build_engine_wheel(staging), *_browser_wheels(staging)]
     _write_lockfile(staging, wheels)
-    digest = hashlib.sha256((staging / LOCKFILE).read_bytes()).hexdigest()[:12]
+    stdlib.write_compiled_stdlib(PYODIDE_DIR, staging / LOCKFILE, staging / stdlib.STDLIB_ZIP)
+    digest = hashlib.sha256(
+        (staging / LOCKFILE).read_bytes() + (staging / stdlib.STDLIB_ZIP).read_bytes()
+    ).hexdigest()[:12]
     return Runtime(
         pyodide_version=version,
         pyodide_path=f"assets/pyodide/{version}/",

@@ -10,6 +10,7 @@ from html import escape
 
 from tools.placeholders import PageContext
 from wizard import render
+from wizard.browser import ANCHOR_PREFIX
 from wizard.questions import QUESTIONS
 
 WORKER = "assets/javascripts/guide/worker.mjs"
@@ -49,7 +50,9 @@ def guide_block(context: PageContext) -> str:
         "data-worker": WORKER,
         "data-pyodide": runtime.pyodide_path,
         "data-lockfile": runtime.lockfile_path,
+        "data-stdlib": runtime.stdlib_path,
         "data-timeout": str(START_TIMEOUT_SECONDS * 1000),
+        "data-anchor-prefix": ANCHOR_PREFIX,
         "data-page-title": "Beslutningsguide",
         "data-ready-text": ui["ready"],
         "data-kept-while-loading": ui["kept_while_loading"],

@@ -1,11 +1,18 @@
-// Run a Python program inside the Pyodide shipped in a built site, with the site's lockfile.
-// Usage: node run_python.mjs PYODIDE_DIR LOCKFILE [STDLIB_ZIP] < program.py
+// Run a Python program inside a Pyodide runtime with a lockfile, in Node.js.
+// Usage: node tools/run_pyodide.mjs PYODIDE_DIR LOCKFILE [--stdlib ZIP] [--mount HOST_DIR] < program.py
+// PYODIDE_DIR holds pyodide.mjs; the `wizard` package is loaded from LOCKFILE. --stdlib replaces
+// the standard library zip; --mount makes HOST_DIR readable and writable as /mnt/host.
 // The program's stdout/stderr are passed through; a Python exception exits with status 1.
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [pyodideDir, lockFile, stdLib] = process.argv.slice(2);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { stdlib: { type: "string" }, mount: { type: "string" } },
+});
+const [pyodideDir, lockFile] = positionals;
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const options = {
   indexURL: pyodideDir + path.sep,
@@ -14,11 +21,15 @@ const options = {
   stdout: (line) => process.stdout.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
 };
-if (stdLib) options.stdLibURL = stdLib;
+if (values.stdlib) options.stdLibURL = values.stdlib;
 const pyodide = await loadPyodide(options);
 if (!pyodide.loadedPackages.wizard) {
   process.stderr.write("the wizard package did not load\n");
   process.exit(1);
+}
+if (values.mount) {
+  pyodide.FS.mkdirTree("/mnt/host");
+  pyodide.mountNodeFS("/mnt/host", path.resolve(values.mount));
 }
 try {
   pyodide.runPython(readFileSync(0, "utf8"));

@@ -48,7 +48,7 @@ def respond(session: Session, request: dict, now: datetime) -> dict:
     if action == "confirm":
         return _confirm(session, now, root)
     if action == "show":
-        return _show(session, request.get("screen"), root)
+        return _show(session, request.get("screen") or _screen_of(request.get("anchor")), root)
     if action == "change":
         session.changing = True
         return _question(session, questions.QUESTIONS_BY_ID[request["question"]], root)
@@ -128,11 +128,24 @@ def _show(session: Session, screen: str | None, root: str) -> dict:
     return _current(session, root)
 
 
+ANCHOR_PREFIX = "trin-"
+
+
+def _anchor(screen: str) -> str:
+    """The URL fragment that names a screen (never an answer), e.g. ``trin-outside-work-hours``."""
+    return ANCHOR_PREFIX + screen.replace("_", "-")
+
+
+def _screen_of(anchor: str | None) -> str | None:
+    screens = [q.id for q in questions.QUESTIONS] + [CHECK, RESULT]
+    return next((screen for screen in screens if _anchor(screen) == anchor), None)
+
+
 def _screen(screen: str, html: str, title: str | None = None, error: bool = False) -> dict:
     title = title or TITLES[screen]
     return {
         "screen": screen,
-        "anchor": f"trin-{screen.replace('_', '-')}",
+        "anchor": _anchor(screen),
         "title": f"{render.UI['error_prefix']} {title}" if error else title,
         "html": html,
     }

@@ -82,10 +82,11 @@ function show(root, response, { push = true } = {}) {
   screen.innerHTML = response.html;
   screen.dataset.current = response.screen;
   if (response.title) document.title = `${response.title} – ${root.dataset.pageTitle}`;
-  if (push) history.pushState({ guideScreen: response.screen }, "", `#${response.anchor}`);
-  else history.replaceState({ guideScreen: response.screen }, "", `#${response.anchor}`);
+  if (push) history.pushState({}, "", `#${response.anchor}`);
+  else history.replaceState(history.state, "", `#${response.anchor}`);
   const focusTarget = screen.querySelector("[data-guide-focus]") || screen.querySelector("h1, h2");
   focusTarget?.focus();
+  performance.mark("guide:screen", { detail: response.screen });
 }
 
 async function request(root, message, options) {
@@ -153,7 +154,7 @@ async function resume(root) {
   const screen = root.querySelector("[data-guide-screen]");
   const response = await call({ action: "current", root: root.dataset.root });
   if (response.screen === screen.dataset.current) {
-    history.replaceState({ guideScreen: response.screen }, "");
+    history.replaceState(history.state, "", `#${response.anchor}`);
   } else {
     show(root, response, { push: false });
   }
@@ -162,6 +163,7 @@ async function resume(root) {
 function mount(root) {
   if (root.dataset.mounted) return;
   root.dataset.mounted = "true";
+  root.dataset.pathname = location.pathname;
   let early = null; // an answer given before the engine was ready
 
   root.addEventListener("submit", (event) => {
@@ -179,6 +181,11 @@ function mount(root) {
     }
   });
 
+  // Back and Forward between screens, passed on by history.js.
+  root.addEventListener("guide:history", (event) => {
+    if (root.dataset.state === "ready") request(root, { action: "show", anchor: event.detail.anchor }, { push: false });
+  });
+
   root.addEventListener("click", (event) => {
     const control = event.target.closest("[data-guide-action]");
     if (!control || root.dataset.state !== "ready") return;
@@ -193,6 +200,7 @@ function mount(root) {
   startEngine(root).then(
     () => {
       root.dataset.state = "ready";
+      performance.mark("guide:ready");
       announce(root, root.dataset.readyText);
       if (early) request(root, early);
       else resume(root);
@@ -200,13 +208,6 @@ function mount(root) {
     (problem) => fail(root, problem),
   );
 }
-
-window.addEventListener("popstate", (event) => {
-  const root = document.querySelector("[data-guide]");
-  const screen = event.state?.guideScreen;
-  if (!root || !screen || root.dataset.state !== "ready") return;
-  request(root, { action: "show", screen }, { push: false });
-});
 
 function onPage() {
   const root = document.querySelector("[data-guide]");

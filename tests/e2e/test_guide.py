@@ -1,0 +1,375 @@
+"""The decision guide end to end in headless Chromium, against the built site on loopback."""
+
+import re
+from datetime import datetime, time, timedelta, timezone
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.e2e.guide import (
+    answer,
+    answer_time,
+    axe_violations,
+    current_screen,
+    days_ago,
+    open_guide,
+    see_result,
+    submit,
+    wait_for_screen,
+    walk,
+)
+from wizard.contract import COPENHAGEN
+from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
+
+pytestmark = pytest.mark.browser
+
+EMPLOYEE_THREATENED = {
+    "danger_now": "yes",
+    "role": "employee",
+    "behaviours": "threats",
+    "incident_at": (days_ago(1), "14:00"),
+    "outside_work_hours": "yes",
+    "impact": "8",
+    "repeated": "no",
+    "absence": "yes",
+    "treatment": "no",
+    "wants_work_accident": "no",
+}
+MANAGER_ADDRESS_PUBLISHED = {
+    "danger_now": "no",
+    "role": "manager",
+    "behaviours": "private_info",
+    "incident_at": (days_ago(3), ""),
+    "outside_work_hours": "no",
+    "impact": "3",
+    "repeated": "yes",
+    "absence": "no",
+    "treatment": "no",
+    "wants_work_accident": "no",
+}
+CRITICISM_ONLY = {
+    "danger_now": "no",
+    "role": "colleague",
+    "behaviours": "criticism",
+    "incident_at": (days_ago(0), ""),
+}
+
+
+def police_due(day, clock: str) -> str:
+    """The police-report deadline computed here, independently: 72 hours of absolute time."""
+    start = datetime.combine(day, time.fromisoformat(clock) if clock else time(0, 0), COPENHAGEN)
+    due = start.astimezone(timezone.utc) + timedelta(hours=POLICE_REPORT_HOURS)
+    return due.astimezone(COPENHAGEN).isoformat(timespec="seconds")
+
+
+def shown(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "nodes => nodes.map(n => Object.values(n.dataset)[0])")
+
+
+def test_employee_threatened_gets_both_deadlines_and_the_employee_checklist(page, site_url):
+    open_guide(page, site_url)
+    walk(page, EMPLOYEE_THREATENED)
+    see_result(page)
+
+    assert shown(page, "[data-result] [data-category]") == ["work_environment", "criminal"]
+    day, clock = EMPLOYEE_THREATENED["incident_at"]
+    registration = page.locator('[data-deadline="safetynet"] time')
+    assert registration.get_attribute("datetime") == (day + timedelta(days=REGISTRATION_DAYS)).isoformat()
+    police = page.locator('[data-deadline="police_report"] time')
+    assert police.get_attribute("datetime") == police_due(day, clock)
+    assert "tilbage" in page.inner_text('[data-deadline="police_report"]')
+    steps = shown(page, "[data-result] [data-step]")
+    assert steps[0] == "call_112"
+    for step in ("document", "contact_manager", "tell_colleagues", "register_safetynet",
+                 "register_work_accident", "inform_manager_after_hours", "police_report"):
+        assert step in steps
+    assert "SKAL anmeldes som en arbejdsulykke" in page.inner_text('[data-decision="work_accident"]')
+    assert "handleplan" in page.inner_text('[data-decision="action_plan"]')
+    source = page.locator('[data-step="police_report"] a.guide-source')
+    assert source.get_attribute("href").endswith("#personaleafdelingen-og-politianmeldelse")
+    assert "Regelversion" in page.inner_text(".guide-result__stamp")
+    assert "september 2024" in page.inner_text(".guide-result__stamp")
+
+
+def test_manager_private_address_published_repeatedly(page, site_url):
+    open_guide(page, site_url)
+    walk(page, MANAGER_ADDRESS_PUBLISHED)
+    see_result(page)
+
+    assert shown(page, "[data-result] [data-category]") == ["work_environment", "criminal", "data_protection"]
+    day, clock = MANAGER_ADDRESS_PUBLISHED["incident_at"]
+    police = page.locator('[data-deadline="police_report"]')
+    assert police.locator("time").get_attribute("datetime") == police_due(day, clock)
+    # A date without a time counts from the start of that day: 72 hours from three days ago has passed.
+    assert police.get_attribute("data-overdue") == "true"
+    assert "overskredet" in police.inner_text()
+    steps = shown(page, "[data-result] [data-step]")
+    assert steps[:2] == ["register_safetynet", "action_plan"]
+    for step in ("care", "work_distribution", "consider_contact_change", "contact_platform",
+                 "datatilsynet", "consult_hr", "police_report"):
+        assert step in steps
+    assert "call_112" not in steps
+    assert page.locator('[data-offence="private_affairs"]').inner_text().endswith("§ 264 d")
+    # The other roles' checklists are one click away.
+    other = page.locator("details.guide-other-role").first
+    other.locator("summary").click()
+    assert other.locator("[data-other-step]").count() > 0
+
+
+def test_criticism_only_is_protected_speech_with_no_deadlines(page, site_url):
+    open_guide(page, site_url)
+    walk(page, CRITICISM_ONLY)
+    see_result(page)
+
+    assert shown(page, "[data-result] [data-category]") == ["protected_speech"]
+    assert page.locator("[data-result] [data-deadline]").count() == 0
+    assert page.locator("[data-no-deadlines]").is_visible()
+    steps = shown(page, "[data-result] [data-step]")
+    assert "tolerate" in steps and "register_safetynet" not in steps
+    assert page.locator('[data-guide-action="calendar"]').count() == 0
+
+
+def test_back_link_browser_back_and_change_from_the_check_screen(page, site_url):
+    open_guide(page, site_url)
+    answer(page, "danger_now", "no")
+    answer(page, "role", "manager")
+    wait_for_screen(page, "behaviours")
+    # "Tilbage" returns to the previous question with the answer still chosen.
+    page.click('[data-guide-screen] [data-guide-action="back"]')
+    wait_for_screen(page, "role")
+    assert page.is_checked('input[name="role"][value="manager"]')
+    # The browser's own Back button too.
+    page.go_back()
+    wait_for_screen(page, "danger_now")
+    assert page.is_checked('input[name="danger_now"][value="no"]')
+    page.go_forward()
+    wait_for_screen(page, "role")
+    submit(page)
+    walk(page, MANAGER_ADDRESS_PUBLISHED)
+    # "Ret" on the check screen goes to the question and back to the check screen.
+    page.click('[data-guide-action="change"][data-question="impact"]')
+    wait_for_screen(page, "impact")
+    assert page.is_checked('input[name="impact"][value="3"]')
+    answer(page, "impact", "9")
+    wait_for_screen(page, "check")
+    assert "9" in page.inner_text(".guide-summary")
+    # Adding a behaviour that needs a new question asks it before returning.
+    page.click('[data-guide-action="change"][data-question="behaviours"]')
+    answer(page, "behaviours", "recording")
+    answer(page, "recording_shared", "unknown")
+    wait_for_screen(page, "check")
+    see_result(page)
+    assert page.locator('[data-note="recording_shared_unknown"]').count() == 1
+
+
+def test_an_error_is_summarised_and_linked_to_the_field(page, site_url):
+    open_guide(page, site_url)
+    answer(page, "danger_now", "no")
+    wait_for_screen(page, "role")
+    submit(page)
+    summary = page.locator(".guide-error-summary")
+    assert summary.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('guide-error-summary')")
+    link = summary.locator("a").first
+    assert "Vælg" in link.inner_text()
+    link.click()
+    assert page.evaluate("document.activeElement.name") == "role"
+    assert page.title().startswith("Fejl:")
+    answer(page, "role", "employee")
+    answer(page, "behaviours", "insults")
+    tomorrow = days_ago(-1)
+    answer_time(page, tomorrow, "")
+    assert "fremtiden" in page.inner_text(".guide-error-summary")
+
+
+def test_slet_mine_svar_forgets_everything_and_stores_nothing(page, site_url):
+    open_guide(page, site_url)
+    walk(page, CRITICISM_ONLY)
+    assert "criticism" not in page.url and "colleague" not in page.url
+    storage = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+    assert storage == [0, 0, ""]
+    page.click('[data-guide-action="clear"]')
+    wait_for_screen(page, "danger_now")
+    assert "Dine svar er slettet" in page.inner_text("[data-guide-screen]")
+    assert not page.is_checked('input[name="danger_now"][value="no"]')
+    answer(page, "danger_now", "no")
+    wait_for_screen(page, "role")
+    assert page.locator('input[name="role"]:checked').count() == 0
+
+
+def test_focus_moves_to_each_new_heading_and_the_guide_works_by_keyboard(page, site_url):
+    open_guide(page, site_url)
+    page.focus('input[name="danger_now"][value="no"]')
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    wait_for_screen(page, "role")
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    assert page.evaluate("document.activeElement.textContent") == page.inner_text("[data-guide-screen] h1")
+    page.keyboard.press("Tab")  # the back link
+    page.keyboard.press("Tab")  # the first option
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    wait_for_screen(page, "behaviours")
+    assert page.get_attribute("[data-guide]", "data-state") == "ready"
+
+
+def test_the_calendar_file_holds_both_deadlines(page, site_url):
+    open_guide(page, site_url)
+    walk(page, EMPLOYEE_THREATENED)
+    see_result(page)
+    with page.expect_download() as download:
+        page.click('[data-guide-action="calendar"]')
+    content = open(download.value.path(), "rb").read().decode()
+    assert download.value.suggested_filename.endswith(".ics")
+    assert content.startswith("BEGIN:VCALENDAR\r\n") and content.endswith("END:VCALENDAR\r\n")
+    assert all(len(line.encode()) <= 75 for line in content.split("\r\n"))
+    unfolded = content.replace("\r\n ", "")
+    day, clock = EMPLOYEE_THREATENED["incident_at"]
+    due_day = day + timedelta(days=REGISTRATION_DAYS)
+    assert f"DTSTART;VALUE=DATE:{due_day:%Y%m%d}" in unfolded
+    police = datetime.fromisoformat(police_due(day, clock)).astimezone(timezone.utc)
+    assert f"DTSTART:{police:%Y%m%dT%H%M%SZ}" in unfolded
+    assert unfolded.count("BEGIN:VEVENT") == 2 and unfolded.count("BEGIN:VALARM") == 2
+    assert re.search(r"^UID:.+$", unfolded, re.M) and "DTSTAMP:" in unfolded
+
+
+def test_copy_as_text(page, site_url, browser):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_guide(page, site_url)
+    walk(page, MANAGER_ADDRESS_PUBLISHED)
+    see_result(page)
+    page.click('[data-guide-action="copy"]')
+    page.wait_for_function("document.querySelector('[data-guide-status]').textContent.includes('kopieret')")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert "Registrering i SafetyNet" in text and "[ ] " in text
+
+
+def test_print_gives_a_clean_result_of_one_or_two_pages(page, site_url):
+    open_guide(page, site_url)
+    walk(page, EMPLOYEE_THREATENED)
+    see_result(page)
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.guide-tools', '.guide-session']
+            .map(s => document.querySelector(s)).filter(Boolean)
+            .map(n => getComputedStyle(n).display)"""
+    )
+    assert hidden and set(hidden) == {"none"}
+    assert page.locator("[data-result]").is_visible()
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"{pages} A4 pages"
+
+
+def test_answer_given_before_python_is_ready_is_kept(page, site_url):
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    open_guide(page, site_url, wait_ready=False)
+    page.wait_for_function("() => true")
+    assert page.get_attribute("[data-guide]", "data-state") == "loading"
+    page.check('input[name="danger_now"][value="no"]')
+    page.click("[data-guide-screen] form button[type=submit]")
+    assert "gemt" in page.inner_text("[data-guide-status]")
+    page.wait_for_function("() => true")
+    for route in held:
+        route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
+    wait_for_screen(page, "role")
+    assert page.get_attribute("[data-guide]", "data-state") == "ready"
+
+
+def test_the_worker_survives_instant_navigation_and_keeps_the_answers(page, site_url):
+    wasm_requests = []
+    page.on("request", lambda request: wasm_requests.append(request.url) if request.url.endswith(".wasm") else None)
+    open_guide(page, site_url)
+    answer(page, "danger_now", "no")
+    answer(page, "role", "colleague")
+    wait_for_screen(page, "behaviours")
+    page.click('.md-tabs__link[href$="retningslinje/"], .md-nav__link[href$="retningslinje/"]')
+    page.wait_for_url(re.compile(r"/retningslinje/$"))
+    page.click('.md-nav__link[href$="beslutningsguide/"]')
+    page.wait_for_selector('[data-guide][data-state="ready"]')
+    wait_for_screen(page, "behaviours")
+    assert len(wasm_requests) == 1
+
+
+def test_blocked_wasm_falls_back_to_the_static_checklists(page, site_url):
+    page.route("**/*.wasm", lambda route: route.abort())
+    open_guide(page, site_url, wait_ready=False)
+    page.wait_for_selector('[data-guide][data-state="failed"]', timeout=30_000)
+    fallback = page.locator("[data-guide-fallback]")
+    assert fallback.is_visible()
+    assert "Sådan gør du" in fallback.inner_text() or "Leder" in fallback.inner_text()
+    assert page.locator("[data-guide-screen]").is_hidden()
+    message = page.locator("[data-guide-failure]:visible")
+    assert message.count() == 1 and "Beslutningsguiden" in message.inner_text()
+
+
+def test_wasm_with_the_wrong_type_times_out_into_the_fallback(page, site_url):
+    def wrong_type(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-type": "text/plain"})
+
+    page.route("**/*.wasm", wrong_type)
+    open_guide(page, site_url, wait_ready=False)
+    page.wait_for_selector('[data-guide][data-state="failed"]', timeout=30_000)
+    assert page.locator("[data-guide-fallback]").is_visible()
+
+
+def test_a_tampered_wheel_is_refused_with_a_message(page, site_url):
+    def tamper(route):
+        body = bytearray(route.fetch().body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(body=bytes(body), content_type="application/zip")
+
+    page.route("**/wizard-*.whl", tamper)
+    open_guide(page, site_url, wait_ready=False)
+    page.wait_for_selector('[data-guide][data-state="failed"]', timeout=30_000)
+    assert page.get_attribute("[data-guide]", "data-failure") == "package"
+    assert "kontrolsummen" in page.locator('[data-guide-failure="package"]').inner_text()
+
+
+def test_without_javascript_the_static_checklists_are_shown(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "beslutningsguide/")
+    text = page.inner_text("main")
+    assert "kræver JavaScript" in text
+    assert page.locator("[data-guide-screen]").is_hidden()
+    context.close()
+
+
+def test_no_request_leaves_the_site_and_every_screen_passes_axe(page, site_url):
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+    requests = []
+    page.context.on("request", lambda request: requests.append(request.url))
+    open_guide(page, site_url)
+    violations = {}
+
+    def check(name):
+        found = axe_violations(page)
+        if found:
+            violations[name] = found
+
+    for theme in ("default", "slate"):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{theme}')")
+        check(f"first question ({theme})")
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    while (screen := current_screen(page)) != "check":
+        if screen == "role":
+            submit(page)
+            check("error summary")
+        check(screen)
+        value = MANAGER_ADDRESS_PUBLISHED[screen]
+        if screen == "incident_at":
+            answer_time(page, *value)
+        else:
+            answer(page, screen, value)
+    check("check")
+    see_result(page)
+    check("result")
+    page.locator("details.guide-other-role summary").first.click()
+    check("result with other roles open")
+    assert violations == {}
+    foreign = [url for url in requests if not url.startswith(origin) and not url.startswith(("blob:", "data:"))]
+    assert foreign == []

@@ -1,0 +1,39 @@
+"""Run Python inside the Pyodide that the built site ships, in Node.js."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require
+
+HARNESS = Path(__file__).resolve().parents[2] / "tools" / "run_pyodide.mjs"
+
+
+class ShippedPyodide:
+    """The built site's Pyodide runtime and lockfile, run with Node.js."""
+
+    def __init__(self, site_dir: Path):
+        self.pyodide_dir = next(site_dir.glob("assets/pyodide/*/pyodide.mjs")).parent
+        self.lockfile = next(site_dir.glob("assets/wizard/*/pyodide-lock.json"))
+
+    def run(self, program: str, stdlib: Path | None = None, timeout: float = 300) -> str:
+        """Run ``program`` and return its standard output; fail with its standard error."""
+        args = ["node", str(HARNESS), f"{self.pyodide_dir}/", str(self.lockfile)]
+        if stdlib is not None:
+            args += ["--stdlib", str(stdlib)]
+        proc = subprocess.run(args, input=program, capture_output=True, text=True, timeout=timeout)
+        assert proc.returncode == 0, f"Pyodide run failed:\n{proc.stderr[-4000:]}"
+        return proc.stdout
+
+    def run_json(self, program: str, **kwargs) -> object:
+        """Run ``program``, which prints one JSON document, and return it parsed."""
+        return json.loads(self.run(program, **kwargs))
+
+
+@pytest.fixture(scope="session")
+def shipped_pyodide(site_dir):
+    require(shutil.which("node") is not None, "Node.js (node)")
+    return ShippedPyodide(site_dir)

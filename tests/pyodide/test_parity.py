@@ -1,0 +1,67 @@
+"""The engine inside the shipped Pyodide gives exactly the JSON it gives under CPython."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import wizard
+from tests.engine.scenarios import SCENARIOS
+from tests.pyodide.paths import MANAGER_PATH, replay
+from wizard import evaluate, validate
+from wizard.contract import parse_now
+
+pytestmark = pytest.mark.node
+
+PROGRAM = """
+import json, sys
+from wizard import evaluate, validate
+from wizard.contract import parse_now
+scenarios = json.loads({scenarios!r})
+print(json.dumps([evaluate(validate(s["answers"]), parse_now(s["now"])) for s in scenarios], ensure_ascii=False))
+"""
+
+
+def cpython_results():
+    return [evaluate(validate(s["answers"]), parse_now(s["now"])) for s in SCENARIOS]
+
+
+def test_every_scenario_gives_the_same_json_in_pyodide(shipped_pyodide):
+    program = PROGRAM.format(scenarios=json.dumps(SCENARIOS))
+    in_pyodide = shipped_pyodide.run_json(program)
+    in_cpython = cpython_results()
+    assert len(in_pyodide) == len(SCENARIOS) >= 12
+    for scenario, browser, native in zip(SCENARIOS, in_pyodide, in_cpython):
+        assert json.dumps(browser, ensure_ascii=False) == json.dumps(native, ensure_ascii=False), scenario["name"]
+
+
+def test_pyodide_runs_the_shipped_wheel_and_its_time_zone_data(shipped_pyodide):
+    """The engine in Pyodide is the wheel from the lockfile, and Copenhagen's offsets come from tzdata."""
+    program = """
+import json, sys, wizard, tzdata, zoneinfo
+from datetime import datetime
+cph = zoneinfo.ZoneInfo("Europe/Copenhagen")
+print(json.dumps({
+    "platform": sys.platform,
+    "wizard": wizard.__file__,
+    "version": wizard.__version__,
+    "winter": datetime(2024, 1, 15, 12, tzinfo=cph).isoformat(),
+    "summer": datetime(2024, 7, 15, 12, tzinfo=cph).isoformat(),
+}))
+"""
+    facts = shipped_pyodide.run_json(program)
+    assert facts["platform"] == "emscripten"
+    assert "site-packages/wizard/" in facts["wizard"]
+    assert facts["version"] == wizard.__version__
+    assert facts["winter"].endswith("+01:00") and facts["summer"].endswith("+02:00")
+
+
+def test_a_whole_guide_session_renders_the_same_in_pyodide(shipped_pyodide):
+    """The browser session (wizard.browser) answers a full path identically in both interpreters."""
+    native = replay(MANAGER_PATH)
+    source = Path(__file__).with_name("paths.py").read_text()
+    in_pyodide = shipped_pyodide.run_json(
+        source + f"\nimport json\nprint(json.dumps(replay({MANAGER_PATH!r}), ensure_ascii=False))\n"
+    )
+    assert in_pyodide == native
+    assert native[-1]["screen"] == "result"

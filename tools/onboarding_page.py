@@ -1,0 +1,178 @@
+"""The practice cards of "Til nye medarbejdere", each with the engine's answer rendered at build time.
+
+A card shows its story and the four categories as checkboxes. The answer underneath is
+:func:`wizard.evaluate` of the card's answers: the categories with the rules' reasons and
+links to the guideline, the decisions, the deadlines (relative to the incident, never as
+dates) and the notes. It sits in a ``<details>`` element, so it stays hidden until the
+reader asks for it and works without JavaScript; ``scenarios.js`` only sets the reader's
+own ticks beside it.
+"""
+
+from html import escape
+
+from tools.placeholders import PageContext
+from tools.scenario_cards import CARDS, NOW, Card
+from wizard import evaluate
+from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
+from wizard.questions import QUESTIONS_BY_ID
+from wizard.render import UI
+from wizard.rules import CATEGORIES
+from wizard.texts import CATEGORY_LABELS
+
+# The card's own words; everything about harassment comes from the engine's result.
+TEXTS = {
+    "question": "Hvad mener du, der er tale om?",
+    "hint": "Sæt kryds ved alt, der passer – der kan være flere.",
+    "show": "Se svaret",
+    "given": "Svar til guiden:",
+    "applies": "Gælder:",
+    "not_applies": "Gælder ikke:",
+    "because": "Ud fra svaret:",
+    "offences": "Mulige overtrædelser (fra lovgrundlaget – oplysning, ikke retningslinjen):",
+    "decisions": "Handleplan og arbejdsulykke:",
+    "deadlines": "Frister:",
+    "notes": "Vær opmærksom på:",
+    "source": "Svaret er beregnet af beslutningsguidens regler (regelversion {version}).",
+    "how": "Sådan vurderer guiden",
+    # Filled in by scenarios.js when the answer is opened.
+    "ticked": "Du satte kryds.",
+    "not_ticked": "Du satte ikke kryds.",
+    "summary": "Du og guiden er enige om {agreed} af {total} kategorier.",
+}
+
+# The deadlines relative to the incident: a card's incident date is made up, so a date would mislead.
+RELATIVE_DEADLINES = {
+    "safetynet": f"senest {REGISTRATION_DAYS} dage efter hændelsesdagen",
+    "police_report": f"inden for {POLICE_REPORT_HOURS} timer efter hændelsen",
+}
+# The answers that decide the categories, shown so a reader can see what the guide was told.
+CATEGORY_FIELDS = ("behaviours", "recording_shared")
+
+_SECTIONS_BY_HREF = {section.href: section for section in SECTIONS.values()}
+
+
+class ScenarioError(ValueError):
+    """A card's story says something the engine does not."""
+
+
+def scenario_cards_block(context: PageContext) -> str:
+    """Every practice card with the engine's answer."""
+    texts = "".join(
+        f' data-text-{name.replace("_", "-")}="{escape(TEXTS[name])}"' for name in ("ticked", "not_ticked", "summary")
+    )
+    cards = "".join(_card(number, card, context.root) for number, card in enumerate(CARDS, 1))
+    return f'<div class="scenarios" data-scenarios{texts}>{cards}</div>'
+
+
+def _card(number: int, card: Card, root: str) -> str:
+    result = evaluate(card.answers, NOW)
+    if tuple(result["categories"]) != card.expected:
+        raise ScenarioError(
+            f"scenario card {card.id!r}: the engine finds {result['categories']}, the card expects "
+            f"{list(card.expected)}; correct the card in tools/scenario_cards.py"
+        )
+    heading_id = f"scenario-{card.id}"
+    choices = "".join(
+        f'<div class="scenario__choice"><input type="checkbox" id="{heading_id}-{category}"'
+        f' name="{heading_id}" value="{category}">'
+        f'<label for="{heading_id}-{category}">{escape(CATEGORY_LABELS[category].text)}</label></div>'
+        for category in CATEGORIES
+    )
+    return (
+        f'<article class="scenario" data-scenario="{card.id}" aria-labelledby="{heading_id}">'
+        f'<h3 class="scenario__title" id="{heading_id}"><span class="scenario__number">{number}.</span> '
+        f"{escape(card.title)}</h3>"
+        f'<p class="scenario__story">{escape(card.story)}</p>'
+        f'<fieldset class="scenario__choices" aria-describedby="{heading_id}-hint">'
+        f'<legend>{TEXTS["question"]}</legend><p class="scenario__hint" id="{heading_id}-hint">{TEXTS["hint"]}</p>'
+        f"{choices}</fieldset>"
+        f'<details class="scenario__answer" data-scenario-answer><summary>{TEXTS["show"]}</summary>'
+        f'<div class="scenario__answer-body">'
+        f'<p class="scenario__summary" data-scenario-summary role="status" hidden></p>'
+        f"{_given(result)}{_verdicts(result, root)}{_decisions(result)}{_deadlines(result, root)}"
+        f"{_notes(result, root)}"
+        f'<p class="scenario__source">{escape(TEXTS["source"].format(version=result["rules_version"]))} '
+        f'<a href="{escape(root)}saadan-vurderer-guiden/">{TEXTS["how"]}</a></p>'
+        "</div></details></article>"
+    )
+
+
+def _link(href: str, root: str) -> str:
+    title = _SECTIONS_BY_HREF[href].title
+    return f'<a class="scenario__link" href="{escape(root + href)}">{escape(UI["read_section"].format(title=title))}</a>'
+
+
+def _given(result: dict) -> str:
+    given = "".join(
+        f'<li>{escape(item["question"])} <strong>{escape(item["answer"])}</strong></li>'
+        for item in result["answer_labels"]
+        if item["id"] in CATEGORY_FIELDS
+    )
+    return f'<p class="scenario__heading"><strong>{TEXTS["given"]}</strong></p><ul class="scenario__given">{given}</ul>'
+
+
+def _answered(answer: dict) -> str:
+    """One answer behind a reason; a yes or no only makes sense with its question."""
+    if answer["field"] == "behaviours":
+        return answer["label"]
+    return f'{QUESTIONS_BY_ID[answer["field"]].label} {answer["label"]}'
+
+
+def _verdicts(result: dict, root: str) -> str:
+    items = []
+    for category in CATEGORIES:
+        applies = category in result["categories"]
+        details = ""
+        if applies:
+            reasons = "".join(
+                f'<li>{escape(reason["outcome"])} <span class="scenario__because">{TEXTS["because"]} '
+                f'{escape("; ".join(_answered(answer) for answer in reason["answers"]))}.</span> '
+                f'{_link(reason["source"], root)}</li>'
+                for reason in result["reasons"][category]
+            )
+            details = f'<ul class="scenario__reasons">{reasons}</ul>'
+            if category == "criminal" and result["offences"]:
+                offences = "".join(
+                    f'<li data-offence="{escape(o["id"])}">{escape(o["label"])} – {escape(o["reference"])}</li>'
+                    for o in result["offences"]
+                )
+                details += f'<p class="scenario__offences">{TEXTS["offences"]}</p><ul>{offences}</ul>'
+        verdict = TEXTS["applies"] if applies else TEXTS["not_applies"]
+        items.append(
+            f'<li class="scenario__verdict" data-verdict data-category="{category}"'
+            f' data-applies="{str(applies).lower()}">'
+            f'<p><strong>{verdict}</strong> {escape(CATEGORY_LABELS[category].text)} '
+            f'<span class="scenario__you" data-scenario-you hidden></span></p>{details}</li>'
+        )
+    return f'<ul class="scenario__verdicts">{"".join(items)}</ul>'
+
+
+def _decisions(result: dict) -> str:
+    if "work_environment" not in result["categories"]:
+        return ""  # nothing is registered, so neither an action plan nor a work accident is in question
+    labels = result["labels"]
+    return (
+        f'<p class="scenario__decisions"><strong>{TEXTS["decisions"]}</strong> '
+        f'{escape(labels["action_plan"])} {escape(labels["work_accident"])}</p>'
+    )
+
+
+def _deadlines(result: dict, root: str) -> str:
+    if not result["deadlines"]:
+        return ""
+    items = "".join(
+        f'<li data-deadline="{escape(d["id"])}">{escape(d["label"])}: {RELATIVE_DEADLINES[d["id"]]}. '
+        f'{_link(d["source"], root)}</li>'
+        for d in result["deadlines"]
+    )
+    return f'<p class="scenario__heading"><strong>{TEXTS["deadlines"]}</strong></p><ul>{items}</ul>'
+
+
+def _notes(result: dict, root: str) -> str:
+    if not result["notes"]:
+        return ""
+    items = "".join(
+        f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_link(note["source"], root)}</li>'
+        for note in result["notes"]
+    )
+    return f'<p class="scenario__heading"><strong>{TEXTS["notes"]}</strong></p><ul>{items}</ul>'

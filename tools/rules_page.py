@@ -1,0 +1,209 @@
+"""The blocks of "Sådan vurderer guiden", generated from the engine's own tables at build time.
+
+Every rule of :data:`wizard.rules.RULES`, the offences, the questions with their options
+and when each is asked, every role's steps with their conditions, the notes and the
+legal information, and the rules version. Nothing here words a rule: the texts are the
+engine's, so the page cannot say something the guide does not do.
+"""
+
+from html import escape
+
+from tools.placeholders import PageContext
+from wizard.contract import ROLES
+from wizard.evaluate import RULES_VERSION
+from wizard.guideline import Section
+from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
+from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label
+from wizard.render import UI
+from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
+from wizard.steps import STEPS
+from wizard.texts import CATEGORY_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS
+
+# The page's own words around the engine's texts.
+TEXTS = {
+    "rule": "Regel",
+    "when": "Når",
+    "answers": "Udløses af svaret",
+    "or": " eller ",
+    "and": " og ",
+    "outcome": "Resultat",
+    "category": "Kategori",
+    "offences": "Mulige overtrædelser",
+    "quote": "Retningslinjen siger",
+    "source": "Kilde",
+    "asked": "Hvornår",
+    "hint": "Hjælpetekst",
+    "about": "Om bestemmelsen",
+    "answer_kind": "Svar",
+    "options": "Svarmuligheder",
+    "shown": "Vises",
+    "reference": "Henvisning",
+    "guideline_basis": "Står i retningslinjens liste.",
+    "legal_notes_basis": "Står ikke i retningslinjens liste; henvisningen kommer fra de juridiske noter.",
+    "legal_info": "Oplysning fra lovgrundlaget – ikke en del af retningslinjen.",
+}
+
+RULE_GROUPS = {
+    "category": "Hvad er der tale om?",
+    "action_plan": "Handleplan",
+    "work_accident": "Arbejdsulykke",
+    "deadline": "Frister",
+}
+
+ANSWER_KINDS = {
+    "single": "Ét svar.",
+    "multiple": "Et eller flere svar.",
+    "date_time": "En dato og, hvis man kender det, et klokkeslæt.",
+    "scale": "Et tal på skalaen eller »Ved ikke«.",
+}
+
+
+def _source(section: Section, root: str) -> str:
+    return f'<a href="{escape(root + section.href)}">{escape(UI["read_section"].format(title=section.title))}</a>'
+
+
+def _row(label: str, content: str) -> str:
+    return f"<dt>{escape(label)}</dt><dd>{content}</dd>"
+
+
+def anchor(kind: str, id: str) -> str:
+    """The id of an entry on the page, e.g. ``regel-criminal-threats``: an engine id made URL-friendly."""
+    return f'{kind}-{id.replace("_", "-")}'
+
+
+def rules_version_block(context: PageContext) -> str:
+    """The rules version that every result of the guide carries."""
+    return f'<code class="rules-version" data-rules-version>{RULES_VERSION}</code>'
+
+
+def categories_block(context: PageContext) -> str:
+    """The four categories a result can have, each with its section of the guideline."""
+    items = "".join(
+        f'<li data-category="{category}"><strong>{escape(CATEGORY_LABELS[category].text)}</strong> '
+        f"{_source(CATEGORY_LABELS[category].source, context.root)}</li>"
+        for category in CATEGORIES
+    )
+    return f'<ul class="rules-categories">{items}</ul>'
+
+
+def rules_block(context: PageContext) -> str:
+    """Every rule, grouped by what it decides, in the engine's order."""
+    unknown = {rule.kind for rule in RULES} - set(RULE_GROUPS)
+    if unknown:
+        raise ValueError(f"rules of an unknown kind, add them to RULE_GROUPS: {sorted(unknown)}")
+    parts = []
+    for kind, heading in RULE_GROUPS.items():
+        rules = [rule for rule in RULES if rule.kind == kind]
+        if rules:
+            parts.append(f'<h3 id="{anchor("regler", kind)}">{escape(heading)}</h3>')
+            parts.extend(_rule(rule, context.root) for rule in rules)
+    return f'<div class="rules-list">{"".join(parts)}</div>'
+
+
+def _rule(rule: Rule, root: str) -> str:
+    rows = [_row(TEXTS["when"], escape(rule.inputs))]
+    if rule.when:
+        rows.append(_row(TEXTS["answers"], escape(TEXTS["and"].join(_match(match) for match in rule.when))))
+    rows.append(_row(TEXTS["outcome"], escape(rule.outcome)))
+    if rule.categories:
+        labels = ", ".join(CATEGORY_LABELS[c].text for c in rule.categories)
+        rows.append(_row(TEXTS["category"], escape(labels)))
+    if rule.offences:
+        offences = "; ".join(f"{OFFENCES[o].label} ({OFFENCES[o].reference})" for o in rule.offences)
+        rows.append(_row(TEXTS["offences"], escape(offences)))
+    rows.append(_row(TEXTS["quote"], f"<blockquote><p>{escape(rule.quote)}</p></blockquote>"))
+    rows.append(_row(TEXTS["source"], _source(rule.source, root)))
+    return (
+        f'<section class="rules-entry" id="{anchor("regel", rule.id)}" data-rule="{rule.id}"'
+        f' aria-labelledby="{anchor("regel", rule.id)}-titel">'
+        f'<h4 id="{anchor("regel", rule.id)}-titel">{TEXTS["rule"]} <code>{rule.id}</code></h4>'
+        f'<dl>{"".join(rows)}</dl></section>'
+    )
+
+
+def _match(match: Match) -> str:
+    """A rule's condition on one answer, e.g. »Hvad er der sket?« Trusler eller Falsk profil."""
+    question = QUESTIONS_BY_ID[match.field]
+    wrap = (lambda value: [value]) if question.kind == "multiple" else (lambda value: value)
+    values = TEXTS["or"].join(answer_label(match.field, wrap(value)) for value in match.values)
+    return f"»{question.label}« {values}"
+
+
+def offences_block(context: PageContext) -> str:
+    """Every offence the guide can name, with its paragraph and whether the guideline names it."""
+    entries = []
+    for offence in OFFENCES.values():
+        basis = TEXTS["guideline_basis"] if offence.basis == "guideline" else TEXTS["legal_notes_basis"]
+        rows = [
+            _row(TEXTS["reference"], escape(offence.reference)),
+            _row(TEXTS["about"], escape(f"{basis} {offence.info}")),
+            _row(TEXTS["source"], _source(offence.source, context.root)),
+        ]
+        entries.append(
+            f'<section class="rules-entry" id="{anchor("overtraedelse", offence.id)}" data-offence="{offence.id}">'
+            f"<h3>{escape(offence.label)}</h3><dl>{''.join(rows)}</dl></section>"
+        )
+    return f'<div class="rules-list">{"".join(entries)}</div>'
+
+
+def questions_block(context: PageContext) -> str:
+    """Every question in the order the guide asks it, with its options and when it is asked."""
+    entries = []
+    for number, question in enumerate(QUESTIONS, 1):
+        rows = [_row(TEXTS["asked"], escape(question.asked_when.description))]
+        if question.hint:
+            rows.append(_row(TEXTS["hint"], escape(question.hint)))
+        rows.append(_row(TEXTS["answer_kind"], escape(ANSWER_KINDS[question.kind])))
+        if question.options:
+            options = "".join(
+                f'<li data-option="{escape(option.id)}">{escape(option.label)}'
+                + (f' <span class="rules-hint">– {escape(option.hint)}</span>' if option.hint else "")
+                + "</li>"
+                for option in question.options
+            )
+            rows.append(_row(TEXTS["options"], f"<ul>{options}</ul>"))
+        rows.append(_row(TEXTS["source"], _source(question.source, context.root)))
+        entries.append(
+            f'<section class="rules-entry" id="{anchor("spoergsmaal", question.id)}" data-question="{question.id}">'
+            f"<h3>{number}. {escape(question.label)}</h3><dl>{''.join(rows)}</dl></section>"
+        )
+    return f'<div class="rules-list">{"".join(entries)}</div>'
+
+
+def steps_block(context: PageContext) -> str:
+    """Every role's checklist in the guide's order, each step with the condition that shows it."""
+    parts = []
+    for role in ROLES:
+        items = "".join(
+            f'<li data-step="{step.id}"><p>{escape(step.text.text)}</p>'
+            f'<p class="rules-condition"><strong>{TEXTS["shown"]}:</strong> {escape(step.when.description)} '
+            f"{_source(step.text.source, context.root)}</p></li>"
+            for step in STEPS[role]
+        )
+        parts.append(
+            f'<h3 id="{anchor("skridt", role)}">{escape(ROLE_LABELS[role])}</h3>'
+            f'<ol class="rules-steps" data-role="{role}">{items}</ol>'
+        )
+    return "".join(parts)
+
+
+def notes_block(context: PageContext) -> str:
+    """The notes a result can carry and when, then the legal information and when."""
+    notes = "".join(
+        f'<li data-note="{id}"><p>{escape(NOTES[id].text)}</p>'
+        f'<p class="rules-condition"><strong>{TEXTS["shown"]}:</strong> {escape(when.description)} '
+        f"{_source(NOTES[id].source, context.root)}</p></li>"
+        for id, when in NOTE_RULES
+    )
+    legal = "".join(
+        f'<li data-legal="{id}"><p>{escape(LEGAL_INFO[id].text)} <em>({escape(LEGAL_INFO[id].reference)})</em></p>'
+        f'<p class="rules-condition"><strong>{TEXTS["shown"]}:</strong> {escape(when.description)}</p></li>'
+        for id, when in LEGAL_INFO_RULES
+    )
+    return (
+        f'<h3 id="noter-i-resultatet">Noter</h3><ul class="rules-notes">{notes}</ul>'
+        f'<h3 id="lovgrundlag-i-resultatet">Godt at vide – lovgrundlag</h3>'
+        f'<p class="rules-legal-intro">{TEXTS["legal_info"]} '
+        f'<a href="{escape(context.root)}lovgrundlag/">Lovgrundlag</a></p>'
+        f'<ul class="rules-notes">{legal}</ul>'
+    )
