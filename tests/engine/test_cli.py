@@ -1,0 +1,145 @@
+"""The command line as a subprocess: ``python -m wizard evaluate FILE|- [--now ISO-8601]``."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.engine.result_schema import check_result
+from tests.engine.scenarios import SCENARIOS
+from wizard import evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+ANSWERS = {"role": "employee", "behaviours": ["threats"], "incident_at": "2024-10-25T12:00"}
+ENGLISH = re.compile(r"\b(Traceback|usage|error|argument|arguments|invalid|expected|required)\b", re.I)
+
+
+def cli(*args, stdin: bytes = b"", env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def assert_refused(proc, *words):
+    message = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2, message
+    assert proc.stdout == b""
+    assert message.startswith("Fejl: ")
+    for word in words:
+        assert word in message, message
+    assert not ENGLISH.search(message), message
+
+
+def test_evaluate_file(tmp_path):
+    path = tmp_path / "svar.json"
+    path.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    proc = cli("evaluate", str(path), "--now", "2024-10-26T09:00")
+    assert proc.returncode == 0 and proc.stderr == b""
+    result = json.loads(proc.stdout.decode("utf-8"))
+    check_result(result)
+    assert result["deadlines"][1]["due"] == "2024-10-28T11:00:00+01:00"
+    assert "æ" in proc.stdout.decode("utf-8") or "ø" in proc.stdout.decode("utf-8")  # ensure_ascii=False
+    assert proc.stdout.startswith(b'{\n  "rules_version"')  # indent=2
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS[:4], ids=lambda s: s["name"])
+def test_stdin_gives_the_same_result_as_the_library(scenario):
+    proc = cli("evaluate", "-", "--now", scenario["now"], stdin=json.dumps(scenario["answers"]).encode())
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == evaluate(scenario["answers"], scenario["now"])
+
+
+def test_without_now_uses_the_current_time():
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    proc = cli("evaluate", "-", stdin=json.dumps(ANSWERS).encode())
+    after = datetime.now(timezone.utc) + timedelta(seconds=1)
+    assert proc.returncode == 0
+    evaluated_at = datetime.fromisoformat(json.loads(proc.stdout)["evaluated_at"])
+    assert before <= evaluated_at <= after
+    assert json.loads(proc.stdout)["deadlines"][1]["overdue"] is True
+
+
+def test_output_is_utf8_whatever_the_locale():
+    ascii_locale = {"LC_ALL": "C", "PYTHONIOENCODING": "ascii"}
+    proc = cli("evaluate", "-", "--now", "2024-10-26", stdin=json.dumps(ANSWERS).encode(), env=ascii_locale)
+    assert proc.returncode == 0
+    assert "Fremsætte" in proc.stdout.decode("utf-8") or "Mulig strafbar" in proc.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "answers, field",
+    [
+        ({**ANSWERS, "impact": 11}, "impact"),
+        ({**ANSWERS, "impact": "høj"}, "impact"),
+        ({**ANSWERS, "role": "chef"}, "role"),
+        ({**ANSWERS, "colour": "blue"}, "colour"),
+        ({"role": "employee", "behaviours": ["threats"]}, "incident_at"),
+        ({**ANSWERS, "incident_at": "2024-10-27T12:00"}, "incident_at"),  # after --now
+        ({**ANSWERS, "incident_at": "2024-03-31T02:15"}, "incident_at"),
+        ([ANSWERS], "answers"),
+    ],
+)
+def test_bad_answers_exit_2_naming_the_field(answers, field):
+    proc = cli("evaluate", "-", "--now", "2024-10-26T09:00", stdin=json.dumps(answers).encode())
+    assert_refused(proc, f'"{field}"' if field != "answers" else "JSON-objekt")
+
+
+@pytest.mark.parametrize(
+    "stdin, words",
+    [
+        (b"", ["ikke gyldig JSON", "linje 1"]),
+        (b'{"role": "employee",', ["ikke gyldig JSON"]),
+        (b'{"role": "employee", "impact": NaN}', ["NaN"]),
+        (b'{"role": "employee", "role": "manager"}', ['"role"', "mere end én gang"]),
+        (b"\xff\xfe{}", ["UTF-8"]),
+        (b"[" * 100_000, ["indlejret"]),
+        (b'{"impact": ' + b"9" * 5000 + b"}", ["for stort"]),
+    ],
+)
+def test_unreadable_input_exits_2_in_danish(stdin, words):
+    assert_refused(cli("evaluate", "-", "--now", "2024-10-26", stdin=stdin), *words)
+
+
+def test_utf8_with_byte_order_mark_is_read():
+    proc = cli("evaluate", "-", "--now", "2024-10-26", stdin="\ufeff".encode() + json.dumps(ANSWERS).encode())
+    assert proc.returncode == 0
+
+
+def test_missing_file_and_directory(tmp_path):
+    assert_refused(cli("evaluate", str(tmp_path / "findes-ikke.json")), "findes ikke")
+    assert_refused(cli("evaluate", str(tmp_path)), "mappe")
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        ([], ["Mangler: KOMMANDO", "Brug:"]),
+        (["vurder"], ['Ukendt kommando "vurder"', "Brug:"]),
+        (["evaluate"], ["Mangler: FIL"]),
+        (["evaluate", "-", "--now"], ["--now skal efterfølges af en værdi"]),
+        (["evaluate", "-", "ekstra"], ["Ukendte argumenter: ekstra"]),
+        (["evaluate", "-", "--then", "x"], ["Ukendte argumenter"]),
+        (["evaluate", "-", "--now", "i morgen"], ['"now"']),
+        (["evaluate", "-", "--now", "2024-10-26T25:00"], ['"now"', "findes"]),
+    ],
+)
+def test_command_line_errors_are_danish(args, words):
+    assert_refused(cli(*args, stdin=json.dumps(ANSWERS).encode()), *words)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["evaluate", "--help"], ["-h"]])
+def test_help_is_danish(args):
+    proc = cli(*args)
+    assert proc.returncode == 0
+    text = proc.stdout.decode("utf-8")
+    assert text.startswith("Brug: python -m wizard evaluate FIL|- [--now ISO-8601]")
+    assert "usage" not in text and "show this help" not in text

@@ -1,0 +1,188 @@
+"""One table-driven test per rule, and the rules table's link to the published guideline."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from wizard.contract import BEHAVIOURS
+from wizard.guideline import NUMBERS, SECTIONS
+from wizard.rules import HARASSMENT, OFFENCES, RULES, RULES_BY_ID, assess, categories
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def assessed(**answers):
+    return assess({"role": "employee", "incident_at": "2024-10-14", **answers})
+
+
+@pytest.mark.parametrize(
+    "behaviour, expected_categories, expected_offences",
+    [
+        ("criticism", ("protected_speech",), ()),
+        ("access_request", ("protected_speech",), ()),
+        ("insults", ("work_environment",), ()),
+        ("work_phone_messages", ("work_environment",), ()),
+        ("fake_profile", ("work_environment", "data_protection"), ()),
+        ("accusations", ("work_environment", "criminal"), ("defamation",)),
+        ("private_info", ("work_environment", "criminal", "data_protection"), ("private_affairs",)),
+        ("racism", ("work_environment", "criminal"), ("racism",)),
+        ("threats", ("work_environment", "criminal"), ("threats",)),
+        ("surveillance", ("work_environment", "criminal"), ("surveillance",)),
+        ("stalking", ("work_environment", "criminal"), ("stalking",)),
+    ],
+)
+def test_behaviour_rules(behaviour, expected_categories, expected_offences):
+    result = assessed(behaviours=[behaviour])
+    assert result.categories == expected_categories
+    assert result.offences == expected_offences
+    for category in expected_categories:
+        assert {"field": "behaviours", "value": behaviour} in result.reasons[category][0]["answers"]
+
+
+@pytest.mark.parametrize(
+    "shared, expected_categories, expected_offences, rules",
+    [
+        (False, ("protected_speech",), (), {"protected_recording"}),
+        ("unknown", ("protected_speech",), (), {"protected_recording"}),
+        (
+            True,
+            ("work_environment", "criminal"),
+            ("recording_shared",),
+            {"recording_shared_work_environment", "criminal_recording_shared"},
+        ),
+    ],
+)
+def test_recording_rules(shared, expected_categories, expected_offences, rules):
+    result = assessed(behaviours=["recording"], recording_shared=shared)
+    assert result.categories == expected_categories
+    assert result.offences == expected_offences
+    fired = {r["rule"] for c in expected_categories for r in result.reasons[c]}
+    assert fired == rules
+
+
+def test_unanswered_recording_question_counts_as_unknown():
+    assert assessed(behaviours=["recording"]).categories == ("protected_speech",)
+
+
+def test_every_harassment_behaviour_is_an_incident_to_register():
+    for behaviour in HARASSMENT:
+        assert "work_environment" in categories({"behaviours": [behaviour]}), behaviour
+    lawful = set(BEHAVIOURS) - set(HARASSMENT)
+    assert lawful == {"criticism", "access_request", "recording"}
+
+
+def test_categories_combine_and_keep_their_order():
+    result = assessed(behaviours=["threats", "criticism", "fake_profile"])
+    assert result.categories == ("protected_speech", "work_environment", "criminal", "data_protection")
+
+
+@pytest.mark.parametrize(
+    "impact, repeated, expected, rules",
+    [
+        (1, False, False, ["action_plan_not_needed"]),
+        (5, False, False, ["action_plan_not_needed"]),  # "mellem 1 og 5 laves der ikke en handleplan"
+        (6, False, True, ["action_plan_impact"]),  # "ved påvirkning over 5"
+        (10, False, True, ["action_plan_impact"]),
+        (1, True, True, ["action_plan_repeated"]),
+        (5, True, True, ["action_plan_repeated"]),
+        (6, True, True, ["action_plan_impact", "action_plan_repeated"]),
+        (6, "unknown", True, ["action_plan_impact"]),
+        ("unknown", True, True, ["action_plan_repeated"]),
+        (5, "unknown", None, ["action_plan_unknown"]),
+        ("unknown", False, None, ["action_plan_unknown"]),
+        ("unknown", "unknown", None, ["action_plan_unknown"]),
+        (None, None, None, ["action_plan_unknown"]),  # unanswered counts as "Ved ikke"
+    ],
+)
+def test_action_plan_rule(impact, repeated, expected, rules):
+    answers = {"behaviours": ["insults"]}
+    if impact is not None:
+        answers["impact"] = impact
+    if repeated is not None:
+        answers["repeated"] = repeated
+    result = assessed(**answers)
+    assert result.action_plan is expected
+    assert [r["rule"] for r in result.reasons["action_plan"]] == rules
+
+
+def test_no_action_plan_without_an_incident_to_register():
+    result = assessed(behaviours=["criticism", "access_request"])
+    assert result.action_plan is False
+    assert [r["rule"] for r in result.reasons["action_plan"]] == ["action_plan_no_registration"]
+
+
+@pytest.mark.parametrize(
+    "answers, expected",
+    [
+        ({}, False),
+        ({"absence": False, "treatment": False, "wants_work_accident": False}, False),
+        ({"absence": True}, True),
+        ({"treatment": True}, True),
+        ({"wants_work_accident": True}, True),
+        ({"absence": True, "treatment": True, "wants_work_accident": True}, True),
+    ],
+)
+def test_work_accident_rule(answers, expected):
+    result = assessed(behaviours=["threats"], **answers)
+    assert result.work_accident is expected
+    assert ("work_accident" in result.reasons) is expected
+    if expected:
+        fields = [a["field"] for a in result.reasons["work_accident"][0]["answers"]]
+        assert fields == [k for k in ("absence", "treatment", "wants_work_accident") if answers.get(k)]
+
+
+@pytest.mark.parametrize(
+    "offence, reference, basis",
+    [
+        ("defamation", "Straffeloven § 267 (og § 268)", "guideline"),
+        ("private_affairs", "Straffeloven § 264 d", "guideline"),
+        ("racism", "Straffeloven § 266 b (se også § 267)", "guideline"),
+        ("threats", "Straffeloven § 266 (se også § 119)", "guideline"),
+        ("surveillance", "Straffeloven § 264 a", "guideline"),
+        ("recording_shared", "Straffeloven § 263, stk. 2, nr. 2", "guideline"),
+        ("stalking", "Straffeloven § 242 og § 119 a", "legal_notes"),
+    ],
+)
+def test_offence_references_from_the_legal_notes(offence, reference, basis):
+    assert (OFFENCES[offence].reference, OFFENCES[offence].basis) == (reference, basis)
+    assert OFFENCES[offence].info
+
+
+def test_every_offence_comes_from_a_rule_and_every_criminal_rule_names_one():
+    named = {o for rule in RULES for o in rule.offences}
+    assert named == set(OFFENCES)
+    for rule in RULES:
+        assert bool(rule.offences) == ("criminal" in rule.categories), rule.id
+
+
+def test_rule_records_are_complete():
+    assert len(RULES_BY_ID) == len(RULES)
+    for rule in RULES:
+        assert rule.kind in ("category", "action_plan", "work_accident", "deadline")
+        assert rule.inputs and rule.outcome and rule.quote
+        assert SECTIONS[rule.source.anchor] is rule.source
+        assert bool(rule.when) == (rule.kind == "category") == bool(rule.categories)
+
+
+def _section_text(page: str, anchor: str) -> str:
+    """The published words of one section: the Markdown from its heading to the next heading."""
+    path = DOCS / (page.rstrip("/") + ".md" if page.rstrip("/") != "retningslinje" else "retningslinje/index.md")
+    text = path.read_text(encoding="utf-8")
+    start = re.search(rf"^#+ .*\{{#{re.escape(anchor)}\}}\s*$", text, re.M)
+    assert start, f"{anchor} is not a heading on {path}"
+    end = re.search(r"^#+ ", text[start.end() :], re.M)
+    body = text[start.end() : start.end() + end.start() if end else None]
+    body = re.sub(r"\{\{\s*([a-z_]+)\s*\}\}", lambda m: str(NUMBERS[m.group(1)]), body)
+    body = re.sub(r"^\s*- ", "", body.replace("**", "").replace("<br>", " "), flags=re.M)
+    return " ".join(body.split())
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_quotes_its_section_word_for_word(rule):
+    # Every rule traces to a sentence of the adopted guideline as the site publishes it.
+    published = _section_text(rule.source.page, rule.source.anchor)
+    for fragment in rule.quote.split("…"):
+        fragment = " ".join(fragment.split())
+        if fragment:
+            assert fragment in published, f"{rule.id}: {fragment!r} not in {rule.source.href}"

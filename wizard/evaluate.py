@@ -1,0 +1,104 @@
+"""The result of the decision guide for one answers object at one point in time."""
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from wizard.contract import COPENHAGEN, ROLES, parse_moment, parse_now, validate
+from wizard.deadlines import police_report_deadline, registration_deadline
+from wizard.fingerprint import rules_version
+from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY
+from wizard.notes import Situation, legal_info_for, notes_for
+from wizard.questions import QUESTIONS, answer_label, prune
+from wizard.rules import OFFENCES, RULES_BY_ID, assess
+from wizard.steps import steps_for
+from wizard.texts import CATEGORY_LABELS, FLAG_LABELS, ROLE_LABELS
+
+RULES_VERSION = rules_version()
+GUIDELINE = f"{GUIDELINE_ADOPTED_BY}, {GUIDELINE_ADOPTED}"
+
+
+def evaluate(answers: Mapping, now: datetime) -> dict:
+    """The result for ``answers`` (the contract's answers object) evaluated at ``now``.
+
+    ``now`` is a timezone-aware datetime (or an ISO 8601 string). Raises
+    :class:`~wizard.contract.AnswerError` for answers the contract does not allow.
+    Answers to questions that the other answers do not ask are left out of the
+    evaluation and listed in ``ignored_answers``. The result is plain JSON data with
+    a fixed key order.
+    """
+    now = parse_now(now)
+    valid = validate(answers, now)
+    kept = prune(valid)
+    assessment = assess(kept)
+    moment = parse_moment("incident_at", kept["incident_at"])
+
+    deadlines = []
+    if "work_environment" in assessment.categories:
+        deadlines.append(registration_deadline(moment, now))
+    if "criminal" in assessment.categories:
+        deadlines.append(police_report_deadline(moment, now))
+    situation = Situation(assessment, moment, {d["id"]: d for d in deadlines})
+    steps_by_role = {role: steps_for(role, assessment) for role in ROLES}
+
+    return {
+        "rules_version": RULES_VERSION,
+        "guideline": GUIDELINE,
+        "evaluated_at": now.astimezone(COPENHAGEN).isoformat(timespec="seconds"),
+        "role": kept["role"],
+        "categories": list(assessment.categories),
+        "offences": [_offence(id) for id in assessment.offences],
+        "reasons": {key: [_reason(r) for r in fired] for key, fired in assessment.reasons.items()},
+        "action_plan": assessment.action_plan,
+        "work_accident": assessment.work_accident,
+        "deadlines": deadlines,
+        "steps": steps_by_role[kept["role"]],
+        "steps_by_role": steps_by_role,
+        "notes": notes_for(situation),
+        "legal_info": legal_info_for(situation),
+        "labels": {
+            "categories": {c: CATEGORY_LABELS[c].text for c in assessment.categories},
+            "roles": dict(ROLE_LABELS),
+            "action_plan": FLAG_LABELS["action_plan"][_json_key(assessment.action_plan)],
+            "work_accident": FLAG_LABELS["work_accident"][_json_key(assessment.work_accident)],
+        },
+        "answers": kept,
+        "answer_labels": [
+            {"id": q.id, "question": q.label, "answer": answer_label(q.id, kept[q.id])}
+            for q in QUESTIONS
+            if q.id in kept
+        ],
+        "ignored_answers": [key for key in valid if key not in kept],
+    }
+
+
+def _offence(id: str) -> dict:
+    offence = OFFENCES[id]
+    return {
+        "id": offence.id,
+        "label": offence.label,
+        "reference": offence.reference,
+        "basis": offence.basis,
+        "info": offence.info,
+        "source": offence.source.href,
+    }
+
+
+def _reason(fired: Mapping) -> dict:
+    rule = RULES_BY_ID[fired["rule"]]
+    return {
+        "rule": rule.id,
+        "outcome": rule.outcome,
+        "source": rule.source.href,
+        "answers": [
+            {"field": a["field"], "value": a["value"], "label": _value_label(a["field"], a["value"])}
+            for a in fired["answers"]
+        ],
+    }
+
+
+def _value_label(field: str, value: object) -> str:
+    return answer_label(field, [value] if field == "behaviours" else value)
+
+
+def _json_key(value: bool | None) -> str:
+    return {True: "true", False: "false", None: "null"}[value]

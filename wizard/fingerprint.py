@@ -1,0 +1,54 @@
+"""``rules_version``: a short hash of everything that decides or words a result.
+
+It covers the guideline's numbers and sections, the questions, the rules and offences,
+the steps, notes, legal information and labels. It is computed from the data in memory,
+never from source files, so CPython and Pyodide give the same value; a printed result
+can be traced to the rules that produced it.
+"""
+
+import hashlib
+import json
+from dataclasses import fields, is_dataclass
+
+from wizard import guideline, notes, questions, rules, steps, texts
+from wizard.guideline import Section
+from wizard.rules import Condition
+
+
+def _plain(value: object) -> object:
+    """``value`` as JSON-ready data; conditions by name and description, sections by address and title."""
+    if isinstance(value, Section):
+        return {"href": value.href, "title": value.title}
+    if isinstance(value, Condition):
+        return {"name": value.name, "description": value.description}
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def rules_data() -> dict:
+    """Everything the hash covers, as plain data."""
+    return _plain(
+        {
+            "guideline": [guideline.GUIDELINE_TITLE, guideline.GUIDELINE_ADOPTED_BY, guideline.GUIDELINE_ADOPTED],
+            "numbers": guideline.NUMBERS,
+            "sections": guideline.SECTIONS,
+            "questions": questions.QUESTIONS,
+            "rules": rules.RULES,
+            "offences": rules.OFFENCES,
+            "steps": steps.STEPS,
+            "notes": [notes.NOTE_RULES, texts.NOTES],
+            "legal_info": [notes.LEGAL_INFO_RULES, texts.LEGAL_INFO],
+            "labels": [texts.CATEGORY_LABELS, texts.ROLE_LABELS, texts.FLAG_LABELS, texts.DEADLINE_LABELS],
+        }
+    )
+
+
+def rules_version() -> str:
+    """Ten hex digits of the SHA-256 of :func:`rules_data` as canonical JSON."""
+    canonical = json.dumps(rules_data(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:10]
