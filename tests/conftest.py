@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -33,11 +34,22 @@ def require(condition: bool, what: str) -> None:
     pytest.skip(f"{what} is missing (install it, or run .ci/run as root)")
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# The site is built for the address it is served from in the tests, as on the intranet
+# (instant navigation only works on the address in site_url).
+SERVE_PORT = _free_port()
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
     """Build the site once with ``mkdocs build --strict``; return (site_dir, completed process)."""
     site_dir = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{SERVE_PORT}/"}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
@@ -59,7 +71,7 @@ def site_dir(site_build):
 @pytest.fixture(scope="session")
 def site_url(site_dir):
     """Base URL (ending in /) of the built site served on loopback."""
-    server = serve_in_background(site_dir)
+    server = serve_in_background(site_dir, port=SERVE_PORT)
     host, port = server.server_address[:2]
     yield f"http://{host}:{port}/"
     server.shutdown()

@@ -11,6 +11,7 @@ version>/`` and ``assets/wizard/<content hash>/``, so a server may cache them fo
 year. Runs without MkDocs: ``python -m tools.bundle SITE_DIR``.
 """
 
+import base64
 import hashlib
 import json
 import os
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,9 +70,14 @@ def prepare(work_dir: Path) -> Runtime:
     staging = work_dir / "packages"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    wheels = [_build_engine_wheel(staging), *_browser_wheels(staging)]
+    engine_wheel = _build_engine_wheel(staging)
+    wheels = [engine_wheel, *_browser_wheels(staging)]
     _write_lockfile(staging, wheels)
-    stdlib.write_compiled_stdlib(PYODIDE_DIR, staging / LOCKFILE, staging / stdlib.STDLIB_ZIP)
+    bytecode = stdlib.compile_for_browser(PYODIDE_DIR, staging / LOCKFILE)
+    shutil.copyfile(bytecode.stdlib_zip, staging / stdlib.STDLIB_ZIP)
+    _add_to_wheel(engine_wheel, bytecode.engine_files())
+    # Register the wheel again: its sha256 changed with the bytecode.
+    _write_lockfile(staging, wheels)
     digest = hashlib.sha256(
         (staging / LOCKFILE).read_bytes() + (staging / stdlib.STDLIB_ZIP).read_bytes()
     ).hexdigest()[:12]
@@ -107,6 +114,29 @@ def _build_engine_wheel(out_dir: Path) -> Path:
         else:
             os.environ["SOURCE_DATE_EPOCH"] = env_before
     return out_dir / name
+
+
+def _add_to_wheel(wheel: Path, files: dict[str, bytes]) -> None:
+    """Add ``files`` to ``wheel`` and list them in its RECORD (PEP 427), keeping entries in order."""
+    with zipfile.ZipFile(wheel) as original:
+        entries = [(info, original.read(info)) for info in original.infolist()]
+    record_name = next(info.filename for info, _ in entries if info.filename.endswith(".dist-info/RECORD"))
+    record = next(data for info, data in entries if info.filename == record_name).decode()
+    lines = record.splitlines()
+    record_line = next(line for line in lines if line.startswith(record_name + ","))
+    lines.remove(record_line)
+    for name, data in files.items():
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        lines.append(f"{name},sha256={digest},{len(data)}")
+    lines.append(record_line)
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as rebuilt:
+        for info, data in entries:
+            if info.filename != record_name:
+                rebuilt.writestr(info, data)
+        for name, data in files.items():
+            rebuilt.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+        record_info = next(info for info, _ in entries if info.filename == record_name)
+        rebuilt.writestr(record_info, "\n".join(lines) + "\n")
 
 
 def _browser_wheels(out_dir: Path) -> list[Path]:

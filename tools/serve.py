@@ -46,9 +46,9 @@ def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 0, verbose:
     return server
 
 
-def serve_in_background(site_dir: Path, host: str = "127.0.0.1"):
-    """Start a server on a free loopback port in a daemon thread; return it (``server.server_address``)."""
-    server = make_server(site_dir, host)
+def serve_in_background(site_dir: Path, host: str = "127.0.0.1", port: int = 0):
+    """Start a server in a daemon thread (port 0: a free one); return it (``server.server_address``)."""
+    server = make_server(site_dir, host, port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

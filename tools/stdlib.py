@@ -1,10 +1,11 @@
-"""A standard library for the browser: only the modules the guide imports, compiled by Pyodide.
+"""Bytecode for the browser, compiled by the pinned Pyodide itself.
 
 Pyodide ships its standard library as ``.py`` sources, so every start compiles them
-again. :func:`write_compiled_stdlib` runs the pinned Pyodide in Node.js, lets
-:mod:`tools.stdlib_probe` use the engine the way the page does, and keeps every
-standard-library module imported by then, compiled by that same interpreter (so the
-bytecode matches the runtime). The result is cached by its inputs under ``build/``.
+again, and so would the engine's wheel. :func:`compile_for_browser` runs the pinned
+Pyodide in Node.js, lets :mod:`tools.stdlib_probe` use the engine the way the page does,
+and keeps every standard-library module imported by then, compiled by that same
+interpreter (so the bytecode matches the runtime), plus the engine's own modules. The
+result is cached by its inputs under ``build/``.
 """
 
 import hashlib
@@ -12,25 +13,42 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HARNESS = ROOT / "tools" / "run_pyodide.mjs"
 PROBE = ROOT / "tools" / "stdlib_probe.py"
-CACHE = ROOT / "build" / "stdlib-cache"
+CACHE = ROOT / "build" / "bytecode-cache"
 STDLIB_ZIP = "python_stdlib.zip"
+ENGINE_DIR = "engine"
 
 
-class StdlibError(RuntimeError):
-    """The compiled standard library could not be made."""
+class BytecodeError(RuntimeError):
+    """The bytecode could not be made."""
 
 
-def write_compiled_stdlib(pyodide_dir: Path, lockfile: Path, target: Path) -> None:
-    """Write the trimmed, compiled standard library for ``lockfile``'s packages to ``target``."""
-    cached = CACHE / f"{_cache_key(pyodide_dir, lockfile)}.zip"
-    if not cached.is_file():
+@dataclass(frozen=True)
+class Bytecode:
+    """The trimmed standard library (a zip of .pyc) and the engine's __pycache__ files."""
+
+    stdlib_zip: Path
+    engine_dir: Path
+
+    def engine_files(self) -> dict[str, bytes]:
+        """The engine's .pyc files by their path inside the wheel."""
+        return {
+            path.relative_to(self.engine_dir).as_posix(): path.read_bytes()
+            for path in sorted(self.engine_dir.rglob("*.pyc"))
+        }
+
+
+def compile_for_browser(pyodide_dir: Path, lockfile: Path) -> Bytecode:
+    """Bytecode for the packages in ``lockfile`` (its wheels beside it) on the Pyodide in ``pyodide_dir``."""
+    cached = CACHE / _cache_key(pyodide_dir, lockfile)
+    if not (cached / STDLIB_ZIP).is_file():
         _compile(pyodide_dir, lockfile, cached)
-    shutil.copyfile(cached, target)
+    return Bytecode(cached / STDLIB_ZIP, cached / ENGINE_DIR)
 
 
 def _cache_key(pyodide_dir: Path, lockfile: Path) -> str:
@@ -42,15 +60,20 @@ def _cache_key(pyodide_dir: Path, lockfile: Path) -> str:
 
 def _compile(pyodide_dir: Path, lockfile: Path, cached: Path) -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=CACHE) as work:
+    work = tempfile.mkdtemp(dir=CACHE)
+    with PROBE.open() as probe:
         proc = subprocess.run(
             ["node", str(HARNESS), f"{pyodide_dir}/", str(lockfile), "--mount", work],
-            stdin=PROBE.open(),
+            stdin=probe,
             capture_output=True,
             text=True,
         )
-        produced = Path(work) / STDLIB_ZIP
-        if proc.returncode != 0 or not produced.is_file():
-            raise StdlibError(f"kunne ikke oversætte standardbiblioteket i Pyodide:\n{proc.stderr[-3000:]}")
-        # Rename into place so builds running side by side never see half a file.
-        os.replace(produced, cached)
+    if proc.returncode != 0 or not (Path(work) / STDLIB_ZIP).is_file():
+        raise BytecodeError(f"kunne ikke oversætte Python-koden i Pyodide:\n{proc.stderr[-3000:]}")
+    try:
+        # Rename into place so builds running side by side never see half a result.
+        os.replace(work, cached)
+    except OSError:
+        shutil.rmtree(work, ignore_errors=True)
+        if not (cached / STDLIB_ZIP).is_file():
+            raise

@@ -1,21 +1,26 @@
-"""Run inside Pyodide: use the engine the way the page does, then write the stdlib it needed, compiled.
+"""Run inside Pyodide: use the engine the way the page does, then write the bytecode it needs.
 
 Sent to ``tools/run_pyodide.mjs`` by ``tools/stdlib.py``. After a full session through
 ``wizard.browser`` (every kind of screen, an error, the result and its exports), every
 standard-library module Pyodide has imported so far (start-up, package loading and the
 engine) is compiled by this very interpreter, so the bytecode matches the runtime, and
-written as unchecked hash-based .pyc files to /mnt/host/python_stdlib.zip.
+written as unchecked hash-based .pyc files to /mnt/host/python_stdlib.zip. The engine's
+own modules are compiled the same way into /mnt/host/engine/, laid out as their
+``__pycache__`` files, for the engine's wheel.
 """
 
 import importlib.util
+import os
 import sys
 import zipfile
 from datetime import datetime, timezone
 
+import wizard
 from wizard.browser import Session, respond
 
 STDLIB_ZIP = "/lib/python314.zip"
 OUTPUT = "/mnt/host/python_stdlib.zip"
+ENGINE_OUTPUT = "/mnt/host/engine"
 NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)
 SESSION = [
     {"action": "current"},
@@ -55,18 +60,36 @@ def stdlib_files() -> list[str]:
     return sorted(f[len(prefix):] for f in files if f.startswith(prefix) and f.endswith(".py"))
 
 
+def bytecode(source: bytes, filename: str) -> bytes:
+    """An unchecked hash-based .pyc: valid without its source and never re-validated."""
+    code = compile(source, filename, "exec", dont_inherit=True)
+    return importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(source), False)
+
+
 def write_zip(names: list[str]) -> None:
     with zipfile.ZipFile(STDLIB_ZIP) as stock, zipfile.ZipFile(OUTPUT, "w", zipfile.ZIP_DEFLATED) as out:
         for name in names:
-            source = stock.read(name)
-            code = compile(source, f"{STDLIB_ZIP}/{name}", "exec", dont_inherit=True)
-            pyc = importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(source), False)
             info = zipfile.ZipInfo(name + "c", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(info, pyc)
+            out.writestr(info, bytecode(stock.read(name), f"{STDLIB_ZIP}/{name}"))
+
+
+def write_engine_bytecode() -> None:
+    package_dir = wizard.__path__[0]
+    site_packages = os.path.dirname(package_dir)
+    for name in sorted(os.listdir(package_dir)):
+        if name.endswith(".py"):
+            path = os.path.join(package_dir, name)
+            with open(path, "rb") as source:
+                pyc = bytecode(source.read(), path)
+            target = os.path.join(ENGINE_OUTPUT, os.path.relpath(importlib.util.cache_from_source(path), site_packages))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as out:
+                out.write(pyc)
 
 
 exercise()
 modules = stdlib_files()
 write_zip(modules)
+write_engine_bytecode()
 print("\n".join(modules))

@@ -1,5 +1,6 @@
 """The decision guide end to end in headless Chromium, against the built site on loopback."""
 
+import json
 import re
 from datetime import datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
@@ -186,8 +187,12 @@ def test_slet_mine_svar_forgets_everything_and_stores_nothing(page, site_url):
     open_guide(page, site_url)
     walk(page, CRITICISM_ONLY)
     assert "criticism" not in page.url and "colleague" not in page.url
-    storage = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
-    assert storage == [0, 0, ""]
+    # Material keeps its own settings (e.g. the palette) in storage; no answer may be there.
+    stored = page.evaluate(
+        """() => [localStorage, sessionStorage].flatMap(s => Object.entries(s)).flat().join(" ") + document.cookie"""
+    )
+    for value in ("colleague", "criticism", "danger_now", "behaviours", str(CRITICISM_ONLY["incident_at"][0])):
+        assert value not in stored
     page.click('[data-guide-action="clear"]')
     wait_for_screen(page, "danger_now")
     assert "Dine svar er slettet" in page.inner_text("[data-guide-screen]")
@@ -285,11 +290,13 @@ def test_the_worker_survives_instant_navigation_and_keeps_the_answers(page, site
     answer(page, "danger_now", "no")
     answer(page, "role", "colleague")
     wait_for_screen(page, "behaviours")
-    page.click('.md-tabs__link[href$="retningslinje/"], .md-nav__link[href$="retningslinje/"]')
+    page.evaluate("window.instantNavigationMarker = true")
+    page.locator('.md-nav__link[href$="retningslinje/"]:visible').first.click()
     page.wait_for_url(re.compile(r"/retningslinje/$"))
-    page.click('.md-nav__link[href$="beslutningsguide/"]')
+    page.locator('.md-nav__link[href$="beslutningsguide/"]:visible').first.click()
     page.wait_for_selector('[data-guide][data-state="ready"]')
     wait_for_screen(page, "behaviours")
+    assert page.evaluate("window.instantNavigationMarker") is True  # no full page load in between
     assert len(wasm_requests) == 1
 
 
@@ -339,10 +346,12 @@ def test_without_javascript_the_static_checklists_are_shown(browser, site_url):
     context.close()
 
 
-def test_no_request_leaves_the_site_and_every_screen_passes_axe(page, site_url):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_request_leaves_the_site_and_every_screen_passes_axe(page, site_url, scheme):
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
     requests = []
     page.context.on("request", lambda request: requests.append(request.url))
+    page.emulate_media(color_scheme=scheme)
     open_guide(page, site_url)
     violations = {}
 
@@ -351,10 +360,6 @@ def test_no_request_leaves_the_site_and_every_screen_passes_axe(page, site_url):
         if found:
             violations[name] = found
 
-    for theme in ("default", "slate"):
-        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{theme}')")
-        check(f"first question ({theme})")
-    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
     while (screen := current_screen(page)) != "check":
         if screen == "role":
             submit(page)
@@ -367,9 +372,8 @@ def test_no_request_leaves_the_site_and_every_screen_passes_axe(page, site_url):
             answer(page, screen, value)
     check("check")
     see_result(page)
-    check("result")
     page.locator("details.guide-other-role summary").first.click()
-    check("result with other roles open")
-    assert violations == {}
+    check("result")
+    assert violations == {}, json.dumps(violations, indent=1, ensure_ascii=False)
     foreign = [url for url in requests if not url.startswith(origin) and not url.startswith(("blob:", "data:"))]
     assert foreign == []

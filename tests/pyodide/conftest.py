@@ -13,17 +13,16 @@ HARNESS = Path(__file__).resolve().parents[2] / "tools" / "run_pyodide.mjs"
 
 
 class ShippedPyodide:
-    """The built site's Pyodide runtime and lockfile, run with Node.js."""
+    """The built site's Pyodide runtime, lockfile and trimmed standard library, run with Node.js."""
 
     def __init__(self, site_dir: Path):
         self.pyodide_dir = next(site_dir.glob("assets/pyodide/*/pyodide.mjs")).parent
         self.lockfile = next(site_dir.glob("assets/wizard/*/pyodide-lock.json"))
+        self.stdlib = self.lockfile.with_name("python_stdlib.zip")
 
-    def run(self, program: str, stdlib: Path | None = None, timeout: float = 300) -> str:
-        """Run ``program`` and return its standard output; fail with its standard error."""
-        args = ["node", str(HARNESS), f"{self.pyodide_dir}/", str(self.lockfile)]
-        if stdlib is not None:
-            args += ["--stdlib", str(stdlib)]
+    def run(self, program: str, timeout: float = 300) -> str:
+        """Run ``program`` as the guide runs the engine and return its output; fail with its errors."""
+        args = ["node", str(HARNESS), f"{self.pyodide_dir}/", str(self.lockfile), "--stdlib", str(self.stdlib)]
         proc = subprocess.run(args, input=program, capture_output=True, text=True, timeout=timeout)
         assert proc.returncode == 0, f"Pyodide run failed:\n{proc.stderr[-4000:]}"
         return proc.stdout

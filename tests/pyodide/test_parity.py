@@ -1,4 +1,8 @@
-"""The engine inside the shipped Pyodide gives exactly the JSON it gives under CPython."""
+"""The engine inside the shipped Pyodide gives exactly the JSON it gives under CPython.
+
+Every test here runs on the runtime the guide ships: Pyodide with the trimmed standard
+library compiled to bytecode, so a module missing from the trim fails here.
+"""
 
 import json
 from pathlib import Path
@@ -65,3 +69,26 @@ def test_a_whole_guide_session_renders_the_same_in_pyodide(shipped_pyodide):
     )
     assert in_pyodide == native
     assert native[-1]["screen"] == "result"
+
+
+def test_the_engine_and_the_stdlib_run_from_the_shipped_bytecode(shipped_pyodide):
+    """Python's own sources are not shipped, and the engine's bytecode is used without reading its sources."""
+    program = """
+import json, os, sys, zipfile
+import wizard
+package = wizard.__path__[0]
+# Unchecked bytecode is used as it is: a broken source file beside it changes nothing.
+with open(os.path.join(package, "texts.py"), "w") as source:
+    source.write("this is not Python")
+from wizard import texts
+stdlib = zipfile.ZipFile(sys.path[1])
+print(json.dumps({
+    "texts": texts.__cached__.endswith(".pyc"),
+    "stdlib_sources": [n for n in stdlib.namelist() if n.endswith(".py")],
+    "stdlib_bytecode": len([n for n in stdlib.namelist() if n.endswith(".pyc")]),
+}))
+"""
+    facts = shipped_pyodide.run_json(program)
+    assert facts["texts"] is True
+    assert facts["stdlib_sources"] == []
+    assert facts["stdlib_bytecode"] > 50

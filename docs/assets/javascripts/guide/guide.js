@@ -187,6 +187,14 @@ function mount(root) {
   });
 
   root.addEventListener("click", (event) => {
+    // An error summary's link moves focus to its field, without a trip through the URL.
+    const summaryLink = event.target.closest(".guide-error-summary a");
+    if (summaryLink) {
+      event.preventDefault();
+      event.stopPropagation();
+      document.getElementById(summaryLink.hash.slice(1))?.focus();
+      return;
+    }
     const control = event.target.closest("[data-guide-action]");
     if (!control || root.dataset.state !== "ready") return;
     event.preventDefault();
