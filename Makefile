@@ -46,7 +46,8 @@ $(NODE_STAMP): package.json package-lock.json
 build: install
 	$(PY) -m mkdocs build --strict
 
-serve: build
+serve: install
+	SITE_URL=http://$(HOST):$(PORT)/ $(PY) -m mkdocs build --strict
 	$(PY) -m tools.serve --host $(HOST) --port $(PORT) site
 
 # Live-reloading preview for editors of the text (not the production-like server).
