@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import http.server
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -79,19 +80,28 @@ def make_asset(path: str, body: bytes, modified: float) -> Asset:
     )
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What the server sent in one stretch of time."""
+
+    bytes: int
+    requests: int
+    by_path: dict[str, int]
+
+
 class WireCounter:
-    """Bytes sent and requests under way, shared by the server's threads."""
+    """Bytes sent (in all, and by request path) and requests under way, shared by the server's threads."""
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._bytes = 0
+        self._by_path: dict[str, int] = {}
         self._requests = 0
         self._in_flight = 0
         self._last_activity = time.monotonic()
 
-    def sent(self, count: int) -> None:
+    def sent(self, count: int, path: str) -> None:
         with self._lock:
-            self._bytes += count
+            self._by_path[path] = self._by_path.get(path, 0) + count
             self._last_activity = time.monotonic()
 
     def begin(self) -> None:
@@ -105,12 +115,12 @@ class WireCounter:
             self._in_flight -= 1
             self._last_activity = time.monotonic()
 
-    def take(self) -> tuple[int, int]:
-        """Return (bytes, requests) since the last call, and start counting again from zero."""
+    def take(self) -> Tally:
+        """Return what was sent since the last call, and start counting again from zero."""
         with self._lock:
-            counted = (self._bytes, self._requests)
-            self._bytes = self._requests = 0
-            return counted
+            tally = Tally(sum(self._by_path.values()), self._requests, self._by_path)
+            self._by_path, self._requests = {}, 0
+            return tally
 
     def wait_quiet(self, quiet: float = 0.3, timeout: float = 15.0) -> bool:
         """Wait until no request is under way and nothing was sent for ``quiet`` seconds."""
@@ -130,10 +140,11 @@ class _CountingWriter:
     def __init__(self, raw, counter: WireCounter):
         self._raw = raw
         self._counter = counter
+        self.path = ""  # the request being answered, set by the handler
 
     def write(self, data) -> int:
         written = self._raw.write(data)
-        self._counter.sent(len(data))
+        self._counter.sent(len(data), self.path)
         return written
 
     def flush(self) -> None:
@@ -168,6 +179,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _serve(self, with_body: bool) -> None:
         wire = self.server.wire
         wire.begin()
+        self.wfile.path = urlsplit(self.path).path
         try:
             self._respond(with_body)
         finally:
@@ -278,6 +290,12 @@ class BenchServer(http.server.ThreadingHTTPServer):
         """The site's base URL, ending in ``/``."""
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/"
+
+    def handle_error(self, request, client_address):
+        # Closing a browser context drops its keep-alive connections: expected, not worth a traceback.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     def start(self) -> "BenchServer":
         threading.Thread(target=self.serve_forever, daemon=True).start()

@@ -34,11 +34,14 @@ TEXTS = {
     "notes": "Vær opmærksom på:",
     "source": "Svaret er beregnet af beslutningsguidens regler (regelversion {version}).",
     "how": "Sådan vurderer guiden",
-    # Filled in by scenarios.js when the answer is opened.
-    "ticked": "Du satte kryds.",
-    "not_ticked": "Du satte ikke kryds.",
+    # Filled in by scenarios.js when the answer is opened: the reader's tick beside the guide's verdict.
+    "ticked_agree": "Du satte også kryds her.",
+    "not_ticked_agree": "Du satte heller ikke kryds her.",
+    "ticked_disagree": "Du satte kryds her – det gør guiden ikke.",
+    "not_ticked_disagree": "Du satte ikke kryds her – det gør guiden.",
     "summary": "Du og guiden er enige om {agreed} af {total} kategorier.",
 }
+_SCRIPT_TEXTS = ("ticked_agree", "not_ticked_agree", "ticked_disagree", "not_ticked_disagree", "summary")
 
 # The deadlines relative to the incident: a card's incident date is made up, so a date would mislead.
 RELATIVE_DEADLINES = {
@@ -58,7 +61,7 @@ class ScenarioError(ValueError):
 def scenario_cards_block(context: PageContext) -> str:
     """Every practice card with the engine's answer."""
     texts = "".join(
-        f' data-text-{name.replace("_", "-")}="{escape(TEXTS[name])}"' for name in ("ticked", "not_ticked", "summary")
+        f' data-text-{name.replace("_", "-")}="{escape(TEXTS[name])}"' for name in _SCRIPT_TEXTS
     )
     cards = "".join(_card(number, card, context.root) for number, card in enumerate(CARDS, 1))
     return f'<div class="scenarios" data-scenarios{texts}>{cards}</div>'
@@ -99,7 +102,8 @@ def _card(number: int, card: Card, root: str) -> str:
 
 def _link(href: str, root: str) -> str:
     title = _SECTIONS_BY_HREF[href].title
-    return f'<a class="scenario__link" href="{escape(root + href)}">{escape(UI["read_section"].format(title=title))}</a>'
+    label = UI["read_section"].format(title=title)
+    return f'<a class="scenario__link" href="{escape(root + href)}">{escape(label)}</a>'
 
 
 def _given(result: dict) -> str:
@@ -108,7 +112,7 @@ def _given(result: dict) -> str:
         for item in result["answer_labels"]
         if item["id"] in CATEGORY_FIELDS
     )
-    return f'<p class="scenario__heading"><strong>{TEXTS["given"]}</strong></p><ul class="scenario__given">{given}</ul>'
+    return f'<p class="scenario__heading"><strong>{TEXTS["given"]}</strong></p><ul>{given}</ul>'
 
 
 def _answered(answer: dict) -> str:

@@ -14,7 +14,8 @@ function compareCard(card) {
     const chosen = ticked.has(verdict.dataset.category);
     const agrees = chosen === (verdict.dataset.applies === "true");
     const mark = verdict.querySelector("[data-scenario-you]");
-    mark.textContent = chosen ? texts.textTicked : texts.textNotTicked;
+    const key = `text${chosen ? "Ticked" : "NotTicked"}${agrees ? "Agree" : "Disagree"}`;
+    mark.textContent = texts[key];
     mark.hidden = false;
     verdict.dataset.agrees = String(agrees);
     if (agrees) agreed += 1;

@@ -1,0 +1,299 @@
+"""'Sådan vurderer guiden' is generated from the engine, and the guideline's numbers have one source.
+
+The page must show every rule, offence, question, step, note and the rules version exactly as the engine
+holds them. The single-source test edits one constant in a copy of the project and shows that the engine's
+results and every page's text follow it.
+"""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.axe import requests_elsewhere, wcag_violations
+from tests.html_tree import article
+from wizard import evaluate
+from wizard.contract import ROLES
+from wizard.evaluate import RULES_VERSION
+from wizard.guideline import ACTION_PLAN_THRESHOLD, IMPACT_MAX, IMPACT_MIN, POLICE_REPORT_HOURS, REGISTRATION_DAYS
+from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
+from wizard.questions import QUESTIONS, QUESTIONS_BY_ID
+from wizard.rules import CATEGORIES, OFFENCES, RULES
+from wizard.steps import STEPS
+from wizard.texts import CATEGORY_LABELS, LEGAL_INFO, NOTES
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = "saadan-vurderer-guiden/"
+SOURCE = ROOT / "docs" / "saadan-vurderer-guiden" / "index.md"
+
+
+@pytest.fixture(scope="module")
+def rules_page(site_dir):
+    return article((site_dir / PAGE / "index.html").read_text(encoding="utf-8"))
+
+
+def hrefs(element) -> set[str]:
+    return {a.attrs["href"] for a in element.find_all("a")}
+
+
+# --- Generated from the engine ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.id for rule in RULES])
+def test_every_rule_is_shown_with_its_inputs_outcome_quote_and_source(rule, rules_page):
+    entry = rules_page.one(data_rule=rule.id)
+    text = entry.text()
+    for part in (rule.id, rule.inputs, rule.outcome, rule.quote):
+        assert part in text
+    assert entry.one("blockquote").text() == rule.quote
+    assert f"../{rule.source.href}" in hrefs(entry)
+    for category in rule.categories:
+        assert CATEGORY_LABELS[category].text in text
+    for offence in rule.offences:
+        assert OFFENCES[offence].reference in text
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.when], ids=[r.id for r in RULES if r.when])
+def test_a_category_rule_names_the_answers_that_set_it_off(rule, rules_page):
+    text = rules_page.one(data_rule=rule.id).text()
+    for match in rule.when:
+        question = QUESTIONS_BY_ID[match.field]
+        assert f"»{question.label}«" in text
+        labels = {option.id: option.label for option in question.options}
+        for value in match.values:
+            key = value if isinstance(value, str) else {True: "yes", False: "no"}[value]
+            assert labels[key] in text
+
+
+def test_the_rules_are_in_the_engines_order(rules_page):
+    assert [entry.attrs["data-rule"] for entry in rules_page.find_all(data_rule=None)] == [r.id for r in RULES]
+
+
+def test_every_category_is_shown_with_its_section(rules_page):
+    for category in CATEGORIES:
+        entry = rules_page.one("li", data_category=category)
+        assert CATEGORY_LABELS[category].text in entry.text()
+        assert f"../{CATEGORY_LABELS[category].source.href}" in hrefs(entry)
+
+
+@pytest.mark.parametrize("offence", OFFENCES.values(), ids=list(OFFENCES))
+def test_every_offence_is_shown_with_its_reference_and_basis(offence, rules_page):
+    entry = rules_page.one(data_offence=offence.id)
+    text = entry.text()
+    for part in (offence.label, offence.reference, offence.info):
+        assert part in text
+    assert ("Står i retningslinjens liste." in text) == (offence.basis == "guideline")
+    assert f"../{offence.source.href}" in hrefs(entry)
+
+
+def test_every_question_is_shown_in_order_with_its_options_and_when_it_is_asked(rules_page):
+    entries = rules_page.find_all(data_question=None)
+    assert [entry.attrs["data-question"] for entry in entries] == [q.id for q in QUESTIONS]
+    for question, entry in zip(QUESTIONS, entries):
+        text = entry.text()
+        assert question.label in text
+        assert question.asked_when.description in text
+        assert question.hint in text
+        assert [o.attrs["data-option"] for o in entry.find_all(data_option=None)] == [o.id for o in question.options]
+        for option in question.options:
+            assert option.label in text and option.hint in text
+        assert f"../{question.source.href}" in hrefs(entry)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_step_of_every_role_is_shown_in_order_with_its_condition(role, rules_page):
+    checklist = rules_page.one("ol", data_role=role)
+    items = checklist.find_all("li", data_step=None)
+    assert [item.attrs["data-step"] for item in items] == [step.id for step in STEPS[role]]
+    for step, item in zip(STEPS[role], items):
+        text = item.text()
+        assert step.text.text in text
+        assert step.when.description in text
+        assert f"../{step.text.source.href}" in hrefs(item)
+
+
+def test_every_note_and_piece_of_legal_information_is_shown_with_when(rules_page):
+    for id, when in NOTE_RULES:
+        item = rules_page.one("li", data_note=id)
+        assert NOTES[id].text in item.text() and when.description in item.text()
+        assert f"../{NOTES[id].source.href}" in hrefs(item)
+    for id, when in LEGAL_INFO_RULES:
+        item = rules_page.one("li", data_legal=id)
+        for part in (LEGAL_INFO[id].text, LEGAL_INFO[id].reference, when.description):
+            assert part in item.text()
+
+
+def test_the_rules_version_is_the_one_every_result_carries(rules_page):
+    shown = rules_page.one(data_rules_version=None).text()
+    answers = {"role": "employee", "behaviours": ["criticism"], "incident_at": "2024-10-14"}
+    assert shown == RULES_VERSION == evaluate(answers, "2024-10-15T12:00+02:00")["rules_version"]
+
+
+def test_the_numbers_table_shows_the_engines_constants_and_none_are_typed_in(rules_page):
+    table = rules_page.one("table").text()
+    for shown in (
+        f"senest {REGISTRATION_DAYS} dage efter hændelsesdagen",
+        f"inden for {POLICE_REPORT_HOURS} timer",
+        f"fra {IMPACT_MIN} til {IMPACT_MAX}",
+        f"over {ACTION_PLAN_THRESHOLD}",
+    ):
+        assert shown in table
+    source = SOURCE.read_text(encoding="utf-8")
+    assert not re.search(r"\d", source.split("---", 2)[2]), "a number is typed into the page's Markdown"
+
+
+# --- One constant changes the engine and the text -----------------------------------------------------------
+
+# How the site's prose writes each number; each pattern takes the number and finds every place it is shown.
+PROSE = {
+    "REGISTRATION_DAYS": lambda n: rf"(?<![\d.,]){n}\s+dage",
+    "POLICE_REPORT_HOURS": lambda n: rf"(?<![\d.,]){n}\s+timer",
+    "IMPACT_MIN": lambda n: rf"(?<![\d.,]){n}\s*(?:-|–|til)\s*{IMPACT_MAX}(?!\d)|mellem\s+{n}\s+og\s",
+    "IMPACT_MAX": lambda n: rf"(?<![\d.,]){IMPACT_MIN}\s*(?:-|–|til)\s*{n}(?!\d)",
+    "ACTION_PLAN_THRESHOLD": lambda n: rf"over\s+{n}(?![\d.,])|mellem\s+{IMPACT_MIN}\s+og\s+{n}(?!\d)",
+}
+CHANGES = {
+    "REGISTRATION_DAYS": 13,
+    "POLICE_REPORT_HOURS": 60,
+    "IMPACT_MIN": 0,
+    "IMPACT_MAX": 12,
+    "ACTION_PLAN_THRESHOLD": 7,
+}
+CURRENT = {
+    "REGISTRATION_DAYS": REGISTRATION_DAYS,
+    "POLICE_REPORT_HOURS": POLICE_REPORT_HOURS,
+    "IMPACT_MIN": IMPACT_MIN,
+    "IMPACT_MAX": IMPACT_MAX,
+    "ACTION_PLAN_THRESHOLD": ACTION_PLAN_THRESHOLD,
+}
+# Pages that show every number.
+SHOWS_EVERY_NUMBER = ["saadan-vurderer-guiden/index.md", "retningslinje/naar-det-sker.md"]
+INCIDENT = datetime.fromisoformat("2024-10-21T10:00+02:00")
+
+# Run in a copy of the project: the engine's results and every page's Markdown with its placeholders expanded.
+PROBE = """
+import json
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from tools import placeholders
+from tools.blocks import BLOCKS
+from wizard import AnswerError, evaluate
+from wizard.guideline import NUMBERS
+from wizard.questions import QUESTIONS_BY_ID
+
+extra = load_config("mkdocs.yml")["extra"]
+blocks = {**BLOCKS, "guide": lambda context: ""}  # the guide's shell needs the browser runtime, not numbers
+context = placeholders.PageContext(root="../", extra=extra)
+pages = {
+    path.relative_to("docs").as_posix(): placeholders.expand(path.read_text(encoding="utf-8"), context, blocks)
+    for path in sorted(Path("docs").rglob("*.md"))
+}
+now = "2024-10-22T12:00+02:00"
+base = {"danger_now": False, "role": "employee", "behaviours": ["threats"], "incident_at": "2024-10-21T10:00",
+        "repeated": False}
+deadlines = {d["id"]: d["due"] for d in evaluate(base | {"impact": 3}, now)["deadlines"]}
+plans = {}
+for impact in range(-1, 16):
+    try:
+        plans[impact] = evaluate(base | {"impact": impact}, now)["action_plan"]
+    except AnswerError:
+        plans[impact] = "invalid"
+options = [option.id for option in QUESTIONS_BY_ID["impact"].options]
+print(json.dumps({"numbers": NUMBERS, "deadlines": deadlines, "plans": plans, "options": options, "pages": pages}))
+"""
+
+
+def probe(tmp_path: Path, change: tuple[str, int] | None = None) -> dict:
+    """Copy the engine, the build tools, the pages and the configuration; edit one constant; run PROBE there."""
+    ignore = shutil.ignore_patterns("__pycache__", "assets")
+    for name in ("wizard", "tools", "docs", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    if change:
+        constant, value = change
+        source = tmp_path / "wizard" / "guideline.py"
+        text, count = re.subn(rf"^{constant} = \d+$", f"{constant} = {value}", source.read_text(), flags=re.M)
+        assert count == 1, f"{constant} is not defined exactly once in wizard/guideline.py"
+        source.write_text(text)
+    (tmp_path / "probe.py").write_text(PROBE)
+    proc = subprocess.run(
+        [sys.executable, "probe.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def unchanged(tmp_path_factory):
+    return probe(tmp_path_factory.mktemp("unchanged"))
+
+
+def expected_engine(numbers: dict) -> dict:
+    """The engine's results that follow from the numbers, worked out independently of the engine."""
+    low, high, threshold = numbers["impact_min"], numbers["impact_max"], numbers["action_plan_threshold"]
+    return {
+        "safetynet": (INCIDENT.date() + timedelta(days=numbers["registration_days"])).isoformat(),
+        "police_report": INCIDENT + timedelta(hours=numbers["police_report_hours"]),
+        "plans": {str(i): ("invalid" if not low <= i <= high else i > threshold) for i in range(-1, 16)},
+        "options": [str(i) for i in range(low, high + 1)] + ["unknown"],
+    }
+
+
+def check_engine(run: dict) -> None:
+    expected = expected_engine(run["numbers"])
+    assert run["deadlines"]["safetynet"] == expected["safetynet"]
+    assert datetime.fromisoformat(run["deadlines"]["police_report"]) == expected["police_report"]
+    assert run["plans"] == expected["plans"]
+    assert run["options"] == expected["options"]
+
+
+def test_the_unchanged_constants_give_the_guidelines_results(unchanged):
+    assert unchanged["numbers"] == {
+        "registration_days": 10,
+        "police_report_hours": 72,
+        "impact_min": 1,
+        "impact_max": 10,
+        "action_plan_threshold": 5,
+    }
+    check_engine(unchanged)
+    assert unchanged["deadlines"]["safetynet"] == date(2024, 10, 31).isoformat()
+
+
+@pytest.mark.parametrize(("constant", "value"), CHANGES.items(), ids=list(CHANGES))
+def test_changing_a_constant_changes_the_engine_and_every_page(constant, value, unchanged, tmp_path):
+    old, pattern = CURRENT[constant], PROSE[constant]
+    changed = probe(tmp_path, (constant, value))
+    assert changed["numbers"][constant.lower()] == value
+
+    check_engine(changed)
+    assert changed["deadlines"] != unchanged["deadlines"] or changed["plans"] != unchanged["plans"] or (
+        changed["options"] != unchanged["options"]
+    )
+
+    shown_before = {url: len(re.findall(pattern(old), text)) for url, text in unchanged["pages"].items()}
+    assert all(shown_before[url] for url in SHOWS_EVERY_NUMBER), shown_before
+    for url, text in changed["pages"].items():
+        assert not re.search(pattern(value), unchanged["pages"][url]), f"{url}: the new value is there already"
+        assert len(re.findall(pattern(value), text)) == shown_before[url], url
+        assert not re.search(pattern(old), text), f"{url} still shows {old} where the constant was {value}"
+
+
+# --- In the browser -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_page_passes_axe_wcag_21_aa(page, site_url, scheme):
+    assert wcag_violations(page, site_url + PAGE, scheme) == []
+
+
+@pytest.mark.browser
+def test_the_page_loads_nothing_from_another_origin(page, site_url):
+    assert requests_elsewhere(page, site_url + PAGE) == []
