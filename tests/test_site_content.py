@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
+from mkdocs.config import load_config
 
 from tools import placeholders
 from wizard import guideline
@@ -321,13 +321,8 @@ def guideline_list(opening: str) -> list[str]:
 
 
 def mkdocs_extra() -> dict:
-    """``extra`` from mkdocs.yml (Python tags, which only MkDocs resolves, read as None)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["extra"]
+    """``extra`` from mkdocs.yml, read by MkDocs itself."""
+    return load_config(str(ROOT / "mkdocs.yml"))["extra"]
 
 
 # --- Fixtures -----------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools import stdlib
+from wizard.contract import COPENHAGEN
 
 ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
@@ -31,6 +32,9 @@ BROWSER_WHEELS = ROOT / ".venv" / "browser-wheels"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 ENGINE_PACKAGE = "wizard"
 LOCKFILE = "pyodide-lock.json"
+# The time zones the engine reads (wizard.contract); the browser's tzdata keeps only these.
+ENGINE_ZONES = (COPENHAGEN.key,)
+LOCAL_ZONES_LABEL = "copenhagen"
 # Fixed wheel timestamps make the wheel, and so its versioned path, depend on content only.
 SOURCE_DATE_EPOCH = "1704067200"
 
@@ -117,33 +121,72 @@ def _build_engine_wheel(out_dir: Path) -> Path:
 
 
 def _add_to_wheel(wheel: Path, files: dict[str, bytes]) -> None:
-    """Add ``files`` to ``wheel`` and list them in its RECORD (PEP 427), keeping entries in order."""
-    with zipfile.ZipFile(wheel) as original:
-        entries = [(info, original.read(info)) for info in original.infolist()]
-    record_name = next(info.filename for info, _ in entries if info.filename.endswith(".dist-info/RECORD"))
-    record = next(data for info, data in entries if info.filename == record_name).decode()
-    lines = record.splitlines()
-    record_line = next(line for line in lines if line.startswith(record_name + ","))
-    lines.remove(record_line)
+    """Add ``files`` to ``wheel`` and list them in its RECORD."""
+    contents = _read_wheel(wheel)
+    _write_wheel(wheel, {**contents, **files})
+
+
+def _read_wheel(wheel: Path) -> dict[str, bytes]:
+    """A wheel's files by name, in order, without its RECORD."""
+    with zipfile.ZipFile(wheel) as archive:
+        return {
+            info.filename: archive.read(info)
+            for info in archive.infolist()
+            if not info.filename.endswith(".dist-info/RECORD") and not info.is_dir()
+        }
+
+
+def _write_wheel(wheel: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` as a wheel with a RECORD of their sha256 digests (PEP 427, PEP 376)."""
+    dist_info = next(name.split("/")[0] for name in files if name.split("/")[0].endswith(".dist-info"))
+    record = f"{dist_info}/RECORD"
+    lines = []
     for name, data in files.items():
         digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
         lines.append(f"{name},sha256={digest},{len(data)}")
-    lines.append(record_line)
-    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as rebuilt:
-        for info, data in entries:
-            if info.filename != record_name:
-                rebuilt.writestr(info, data)
-        for name, data in files.items():
-            rebuilt.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
-        record_info = next(info for info, _ in entries if info.filename == record_name)
-        rebuilt.writestr(record_info, "\n".join(lines) + "\n")
+    lines.append(f"{record},,")
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in [*files.items(), (record, ("\n".join(lines) + "\n").encode())]:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
 
 def _browser_wheels(out_dir: Path) -> list[Path]:
     found = sorted(BROWSER_WHEELS.glob("*.whl"))
     if not found:
         raise BundleError(".venv/browser-wheels er tom: kør `make install`.")
-    return [Path(shutil.copy2(wheel, out_dir / wheel.name)) for wheel in found]
+    return [_zones_only(wheel, out_dir) if wheel.name.startswith("tzdata-") else
+            Path(shutil.copy2(wheel, out_dir / wheel.name)) for wheel in found]
+
+
+def _zones_only(wheel: Path, out_dir: Path) -> Path:
+    """PyPI's tzdata wheel with only the time zones the engine uses, its data unchanged.
+
+    The full wheel holds every zone (a third of the guide's download beside the engine);
+    the engine reads one. The copy gets a local version label so it is never mistaken
+    for PyPI's wheel.
+    """
+    contents = _read_wheel(wheel)
+    old_dist_info = next(name.split("/")[0] for name in contents if ".dist-info/" in name)
+    version = old_dist_info.removeprefix("tzdata-").removesuffix(".dist-info")
+    local_version = f"{version}+{LOCAL_ZONES_LABEL}"
+    zone_files = {f"tzdata/zoneinfo/{zone}" for zone in ENGINE_ZONES}
+    packages = {f"{'/'.join(part.split('/')[:-1])}/__init__.py" for part in zone_files}
+    packages |= {"tzdata/__init__.py", "tzdata/zoneinfo/__init__.py"}
+    kept = {}
+    for name, data in contents.items():
+        if name.startswith(old_dist_info + "/"):
+            name = name.replace(old_dist_info, f"tzdata-{local_version}.dist-info", 1)
+            if name.endswith("/METADATA"):
+                data = data.replace(f"\nVersion: {version}\n".encode(), f"\nVersion: {local_version}\n".encode())
+            kept[name] = data
+        elif name in zone_files or name in packages:
+            kept[name] = data
+    missing = zone_files - kept.keys()
+    if missing:
+        raise BundleError(f"tzdata-hjulet mangler tidszonerne {sorted(missing)}")
+    target = out_dir / f"tzdata-{local_version}-py2.py3-none-any.whl"
+    _write_wheel(target, kept)
+    return target
 
 
 def _write_lockfile(staging: Path, wheels: list[Path]) -> None:

@@ -4,7 +4,9 @@ Every test here runs on the runtime the guide ships: Pyodide with the trimmed st
 library compiled to bytecode, so a module missing from the trim fails here.
 """
 
+import hashlib
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from tests.engine.scenarios import SCENARIOS
 from tests.pyodide.paths import MANAGER_PATH, replay
 from wizard import evaluate, validate
 from wizard.contract import parse_now
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.node
 
@@ -40,12 +44,17 @@ def test_every_scenario_gives_the_same_json_in_pyodide(shipped_pyodide):
 
 
 def test_pyodide_runs_the_shipped_wheel_and_its_time_zone_data(shipped_pyodide):
-    """The engine in Pyodide is the wheel from the lockfile, and Copenhagen's offsets come from tzdata."""
+    """The engine in Pyodide is the wheel from the lockfile, and Copenhagen's offsets come from tzdata.
+
+    The browser's tzdata keeps only Copenhagen, byte for byte as in PyPI's pinned wheel.
+    """
     program = """
-import json, sys, wizard, tzdata, zoneinfo
+import hashlib, importlib.resources, json, sys, wizard, tzdata, zoneinfo
 from datetime import datetime
 cph = zoneinfo.ZoneInfo("Europe/Copenhagen")
+tzif = importlib.resources.files("tzdata.zoneinfo.Europe").joinpath("Copenhagen").read_bytes()
 print(json.dumps({
+    "tzif": hashlib.sha256(tzif).hexdigest(),
     "platform": sys.platform,
     "wizard": wizard.__file__,
     "version": wizard.__version__,
@@ -58,6 +67,9 @@ print(json.dumps({
     assert "site-packages/wizard/" in facts["wizard"]
     assert facts["version"] == wizard.__version__
     assert facts["winter"].endswith("+01:00") and facts["summer"].endswith("+02:00")
+    pypi_wheel = next((ROOT / ".venv" / "browser-wheels").glob("tzdata-*.whl"))
+    with zipfile.ZipFile(pypi_wheel) as wheel:
+        assert facts["tzif"] == hashlib.sha256(wheel.read("tzdata/zoneinfo/Europe/Copenhagen")).hexdigest()
 
 
 def test_a_whole_guide_session_renders_the_same_in_pyodide(shipped_pyodide):
