@@ -77,9 +77,10 @@ def prepare(work_dir: Path) -> Runtime:
     engine_wheel = _build_engine_wheel(staging)
     wheels = [engine_wheel, *_browser_wheels(staging)]
     _write_lockfile(staging, wheels)
+    # The engine's wheel is first built from source, so Pyodide can compile it, then shipped as bytecode.
     bytecode = stdlib.compile_for_browser(PYODIDE_DIR, staging / LOCKFILE)
     shutil.copyfile(bytecode.stdlib_zip, staging / stdlib.STDLIB_ZIP)
-    _add_to_wheel(engine_wheel, bytecode.engine_files())
+    _replace_sources(engine_wheel, bytecode.engine_files())
     # Register the wheel again: its sha256 changed with the bytecode.
     _write_lockfile(staging, wheels)
     digest = hashlib.sha256(
@@ -120,10 +121,13 @@ def _build_engine_wheel(out_dir: Path) -> Path:
     return out_dir / name
 
 
-def _add_to_wheel(wheel: Path, files: dict[str, bytes]) -> None:
-    """Add ``files`` to ``wheel`` and list them in its RECORD."""
+def _replace_sources(wheel: Path, bytecode: dict[str, bytes]) -> None:
+    """Swap each ``x.py`` in ``wheel`` for its ``x.pyc`` in ``bytecode``, as Pyodide's own wheels are."""
     contents = _read_wheel(wheel)
-    _write_wheel(wheel, {**contents, **files})
+    sources = {name[:-1] for name in bytecode}
+    if not sources <= contents.keys():
+        raise BundleError(f"bytekode uden kilde i hjulet: {sorted(sources - contents.keys())}")
+    _write_wheel(wheel, {**{n: d for n, d in contents.items() if n not in sources}, **bytecode})
 
 
 def _read_wheel(wheel: Path) -> dict[str, bytes]:
@@ -147,7 +151,8 @@ def _write_wheel(wheel: Path, files: dict[str, bytes]) -> None:
     lines.append(f"{record},,")
     with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in [*files.items(), (record, ("\n".join(lines) + "\n").encode())]:
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            archive.writestr(info, data, zipfile.ZIP_DEFLATED, compresslevel=9)
 
 
 def _browser_wheels(out_dir: Path) -> list[Path]:

@@ -30,7 +30,7 @@ class BytecodeError(RuntimeError):
 
 @dataclass(frozen=True)
 class Bytecode:
-    """The trimmed standard library (a zip of .pyc) and the engine's __pycache__ files."""
+    """The trimmed standard library (a zip of .pyc) and the engine's modules as .pyc files."""
 
     stdlib_zip: Path
     engine_dir: Path

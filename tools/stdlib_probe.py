@@ -5,8 +5,9 @@ Sent to ``tools/run_pyodide.mjs`` by ``tools/stdlib.py``. After a full session t
 standard-library module Pyodide has imported so far (start-up, package loading and the
 engine) is compiled by this very interpreter, so the bytecode matches the runtime, and
 written as unchecked hash-based .pyc files to /mnt/host/python_stdlib.zip. The engine's
-own modules are compiled the same way into /mnt/host/engine/, laid out as their
-``__pycache__`` files, for the engine's wheel.
+own modules are compiled the same way into /mnt/host/engine/ (``wizard/browser.pyc``
+beside where ``browser.py`` was), to replace the sources in the browser's wheel, as
+Pyodide's own packages do.
 """
 
 import importlib.util
@@ -67,13 +68,13 @@ def bytecode(source: bytes, filename: str, optimize: int = -1) -> bytes:
 
 
 def write_zip(names: list[str]) -> None:
-    with zipfile.ZipFile(STDLIB_ZIP) as stock, zipfile.ZipFile(OUTPUT, "w", zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(STDLIB_ZIP) as stock, zipfile.ZipFile(OUTPUT, "w") as out:
         for name in names:
             info = zipfile.ZipInfo(name + "c", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
             # As `python -OO` would: no docstrings or asserts in Python's own modules, a
             # quarter less to download. The engine keeps both.
-            out.writestr(info, bytecode(stock.read(name), f"{STDLIB_ZIP}/{name}", optimize=2))
+            data = bytecode(stock.read(name), f"{STDLIB_ZIP}/{name}", optimize=2)
+            out.writestr(info, data, zipfile.ZIP_DEFLATED, compresslevel=9)
 
 
 def write_engine_bytecode() -> None:
@@ -84,7 +85,7 @@ def write_engine_bytecode() -> None:
             path = os.path.join(package_dir, name)
             with open(path, "rb") as source:
                 pyc = bytecode(source.read(), path)
-            target = os.path.join(ENGINE_OUTPUT, os.path.relpath(importlib.util.cache_from_source(path), site_packages))
+            target = os.path.join(ENGINE_OUTPUT, os.path.relpath(path, site_packages) + "c")
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as out:
                 out.write(pyc)
