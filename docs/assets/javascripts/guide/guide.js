@@ -72,9 +72,12 @@ function formValues(form) {
   return values;
 }
 
-function announce(root, text) {
+function announce(root, text, { quiet = false } = {}) {
   const status = root.querySelector("[data-guide-status]");
-  if (status) status.textContent = text;
+  if (!status) return;
+  status.textContent = text;
+  // "Ready" is for screen readers; sighted readers see the guide respond.
+  status.classList.toggle("guide-visually-hidden", quiet);
 }
 
 function show(root, response, { push = true } = {}) {
@@ -209,7 +212,7 @@ function mount(root) {
     () => {
       root.dataset.state = "ready";
       performance.mark("guide:ready");
-      announce(root, root.dataset.readyText);
+      announce(root, root.dataset.readyText, { quiet: true });
       if (early) request(root, early);
       else resume(root);
     },
