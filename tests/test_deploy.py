@@ -1,0 +1,547 @@
+"""The intranet deployment kit: the generated nginx and IIS files, and the site served by Debian's nginx."""
+
+import base64
+import gzip
+import hashlib
+import http.client
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, require
+from tools import deploy_config
+from tools.deploy_config import IMMUTABLE, MIME_TYPES, REVALIDATE
+
+DEPLOY = ROOT / "deploy"
+NGINX = Path("/usr/sbin/nginx")
+SUB_PATH = "/digital-chikane/"
+
+
+# --- The generator --------------------------------------------------------------------------
+
+
+def test_committed_files_match_a_fresh_generation_from_the_build(site_dir):
+    for name, text in deploy_config.generate(site_dir).items():
+        committed = (DEPLOY / name).read_text(encoding="utf-8")
+        assert committed == text, f"deploy/{name} is stale: run `make deploy-config` and commit it"
+
+
+def test_every_file_type_in_the_build_has_a_mime_type(site_dir):
+    extensions = {path.suffix.lstrip(".") for path in site_dir.rglob("*") if path.is_file()}
+    assert extensions - MIME_TYPES.keys() == set()
+
+
+def test_hashes_are_the_ones_the_csp_specification_gives(tmp_path):
+    # The example in CSP Level 3, "hash-source": alert('Hello, world.');
+    (tmp_path / "index.html").write_text("<script>alert('Hello, world.');</script>", encoding="utf-8")
+    hashes = deploy_config.inline_hashes(tmp_path)
+    assert hashes.scripts == ("'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='",)
+
+
+def _sha256_source(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def test_only_executable_inline_code_is_hashed(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<script type="application/json">{"x": 1}</script><script src="a.js"></script>'
+        "<script type=module>m()</script><style>p{}</style>",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.html").write_text("<script>\r\nm()</script><script type=module>m()</script>", encoding="utf-8")
+    hashes = deploy_config.inline_hashes(tmp_path)
+    # Browsers hash the text after turning CR LF into LF; the JSON block and src script are not hashed.
+    assert hashes.scripts == tuple(sorted({_sha256_source("m()"), _sha256_source("\nm()")}))
+    assert hashes.styles == (_sha256_source("p{}"),)
+    policy = deploy_config.content_security_policy(hashes)
+    assert f"script-src 'self' 'wasm-unsafe-eval' {' '.join(hashes.scripts)};" in policy
+    assert f"style-src 'self' {hashes.styles[0]};" in policy
+    assert "unsafe-inline" not in policy
+
+
+@pytest.mark.parametrize("markup", ['<p style="color: red">x</p>', '<button onclick="go()">x</button>'])
+def test_inline_code_no_hash_can_allow_is_refused_with_the_page_named(tmp_path, markup):
+    (tmp_path / "side").mkdir()
+    (tmp_path / "side" / "index.html").write_text(markup, encoding="utf-8")
+    with pytest.raises(deploy_config.InlineCodeError, match=r"side/index\.html"):
+        deploy_config.inline_hashes(tmp_path)
+
+
+def test_command_line_names_the_missing_build_in_danish(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        deploy_config.main([str(tmp_path / "site"), str(tmp_path / "out")])
+    assert exit_.value.code == 2
+    message = capsys.readouterr().err
+    assert "Fejl:" in message and "make build" in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_command_line_names_a_bad_prefix_in_danish(site_dir, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        deploy_config.main([str(site_dir), str(tmp_path), "--prefix", "/digital chikane/"])
+    assert exit_.value.code == 2
+    assert "--prefix" in capsys.readouterr().err
+
+
+# --- nginx serving the shipped configuration ---------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _build(site_url: str, site: Path) -> Path:
+    """Build the site for the address it is served from, as on the intranet (SITE_URL)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stderr}"
+    return site
+
+
+def _for_test(config: str, port: int, directive: str, site: Path) -> str:
+    """The server block with only its listen line and its root (or alias) line changed."""
+    config, listens = re.subn(r"(?m)^(\s*)listen 80;$", rf"\g<1>listen 127.0.0.1:{port};", config)
+    path = f"{site}/" if directive == "alias" else str(site)
+    config, roots = re.subn(rf"(?m)^(\s*){directive} \S+;$", rf"\g<1>{directive} {path};", config)
+    assert (listens, roots) == (1, 1), "the server block should have one listen and one root line"
+    return config
+
+
+class Response:
+    """Status, headers and the undecoded body of one HTTP response."""
+
+    def __init__(self, status: int, headers: http.client.HTTPMessage, body: bytes):
+        self.status, self.headers, self.body = status, headers, body
+
+
+@dataclass(frozen=True)
+class Served:
+    """One site served by the test's nginx: where, and from which build."""
+
+    port: int
+    prefix: str
+    site: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{self.prefix}"
+
+    def get(self, path: str, **headers: str) -> Response:
+        """GET ``path`` (relative to the site) with headers given as Accept_Encoding="gzip" etc."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            names = {key.replace("_", "-"): value for key, value in headers.items()}
+            connection.request("GET", self.prefix + path, headers=names)
+            response = connection.getresponse()
+            return Response(response.status, response.headers, response.read())
+        finally:
+            connection.close()
+
+    def one(self, pattern: str) -> str:
+        """The site-relative path of the first file in the build matching ``pattern``."""
+        matches = sorted(self.site.glob(pattern))
+        assert matches, f"the build has no {pattern}"
+        return matches[0].relative_to(self.site).as_posix()
+
+    def assert_security_headers(self, response: Response):
+        expected = deploy_config.security_headers(deploy_config.inline_hashes(self.site))
+        for name, value in expected.items():
+            assert response.headers.get_all(name) == [value], name
+        assert response.headers.get("Strict-Transport-Security") is None
+        assert response.headers.get("Server") == "nginx"  # server_tokens off: no version
+
+
+@dataclass(frozen=True)
+class Nginx:
+    root: Served  # deploy/nginx.conf as shipped
+    sub_path: Served  # the variant generated for SUB_PATH
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory):
+    """Debian's nginx on loopback serving deploy/nginx.conf, and the sub-path variant."""
+    require(NGINX.exists(), "Debian's nginx (/usr/sbin/nginx)")
+    work = tmp_path_factory.mktemp("nginx")
+    root_port, sub_path_port = _free_port(), _free_port()
+    root = Served(root_port, "/", _build(f"http://127.0.0.1:{root_port}/", work / "site"))
+    sub_path = Served(sub_path_port, SUB_PATH, _build(f"http://127.0.0.1:{sub_path_port}{SUB_PATH}", work / "sub"))
+    shipped = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+    (work / "site.conf").write_text(_for_test(shipped, root.port, "root", root.site), encoding="utf-8")
+    variant = deploy_config.generate(sub_path.site, prefix=SUB_PATH)["nginx.conf"]
+    (work / "sub-path.conf").write_text(_for_test(variant, sub_path.port, "alias", sub_path.site), encoding="utf-8")
+    temp_paths = "".join(
+        f"    {kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    # A single process as the current user: it can read the builds in the private tmp dir.
+    (work / "nginx.conf").write_text(
+        f"daemon off;\nmaster_process off;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
+        "events { worker_connections 64; }\n"
+        "http {\n"
+        "    include /etc/nginx/mime.types;\n"
+        "    default_type application/octet-stream;\n"
+        f"    access_log off;\n{temp_paths}"
+        f"    include {work}/site.conf;\n    include {work}/sub-path.conf;\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    command = [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")]
+    check = subprocess.run([*command, "-e", "stderr", "-t"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert "test is successful" in check.stderr and "[warn]" not in check.stderr, check.stderr
+    with open(work / "error.log", "a") as log:
+        server = subprocess.Popen([*command, "-e", str(work / "error.log")], stdout=log, stderr=log)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            for port in (root.port, sub_path.port):
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"nginx did not start:\n{(work / 'error.log').read_text(errors='replace')}")
+            time.sleep(0.05)
+    yield Nginx(root=root, sub_path=sub_path)
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.mark.nginx
+def test_the_policy_does_not_depend_on_the_address_the_site_is_built_for(nginx):
+    # The browser tests serve deploy/nginx.conf as committed with a build for the nginx address.
+    for name, text in deploy_config.generate(nginx.root.site).items():
+        assert (DEPLOY / name).read_text(encoding="utf-8") == text, name
+
+
+@pytest.mark.nginx
+def test_pages_are_utf8_html_revalidated_under_the_policy(nginx):
+    site = nginx.root
+    response = site.get("retningslinje/")
+    assert response.status == 200
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert response.headers.get_all("Cache-Control") == [REVALIDATE]
+    assert response.headers["Content-Security-Policy"].startswith(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"
+    )
+    site.assert_security_headers(response)
+    assert response.headers["ETag"] and response.headers["Last-Modified"]
+    again = site.get("retningslinje/", If_None_Match=response.headers["ETag"])
+    assert again.status == 304
+    site.assert_security_headers(again)
+
+
+@pytest.mark.nginx
+def test_every_file_type_is_sent_with_its_type(nginx):
+    site = nginx.root
+    samples = {}
+    for path in sorted(site.site.rglob("*")):
+        if path.is_file():
+            samples.setdefault(path.suffix.lstrip("."), path.relative_to(site.site).as_posix())
+    assert {"html", "css", "js", "mjs", "wasm", "json"} <= samples.keys()
+    for extension, path in samples.items():
+        response = site.get(path)
+        assert response.status == 200, path
+        assert response.headers["Content-Type"] == MIME_TYPES[extension].content_type, path
+
+
+@pytest.mark.nginx
+def test_pyodide_is_sent_as_webassembly_and_javascript(nginx):
+    site = nginx.root
+    assert site.get(site.one("assets/pyodide/*/pyodide.asm.wasm")).headers["Content-Type"] == "application/wasm"
+    module = site.get(site.one("assets/pyodide/*/pyodide.mjs"))
+    assert module.headers["Content-Type"] == "text/javascript; charset=utf-8"
+
+
+@pytest.mark.nginx
+def test_versioned_files_are_immutable_and_everything_else_revalidates(nginx):
+    site = nginx.root
+    immutable = [
+        site.one("assets/pyodide/*/pyodide.asm.wasm"),
+        site.one("assets/wizard/*/*.whl"),
+        site.one("assets/javascripts/bundle.*.min.js"),
+        site.one("assets/javascripts/workers/search.*.min.js"),
+        site.one("assets/stylesheets/main.*.min.css"),
+    ]
+    revalidate = [
+        "",
+        "retningslinje/forebyggelse/",
+        "assets/css/site.css",
+        site.one("assets/javascripts/lunr/min/lunr.da.min.js"),
+        "search/search_index.json",
+        "sitemap.xml",
+    ]
+    for path in immutable:
+        assert site.get(path).headers.get_all("Cache-Control") == [IMMUTABLE], path
+    for path in revalidate:
+        assert site.get(path).headers.get_all("Cache-Control") == [REVALIDATE], path
+
+
+@pytest.mark.nginx
+@pytest.mark.parametrize(
+    "pattern",
+    ["assets/stylesheets/main.*.min.css", "assets/javascripts/bundle.*.min.js", "assets/pyodide/*/pyodide.asm.wasm"],
+)
+def test_text_and_webassembly_are_compressed(nginx, pattern):
+    site = nginx.root
+    path = site.one(pattern)
+    response = site.get(path, Accept_Encoding="gzip")
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert response.headers["Vary"] == "Accept-Encoding"
+    assert gzip.decompress(response.body) == (site.site / path).read_bytes()
+
+
+@pytest.mark.nginx
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "index.html",
+        "assets/css/site.css",
+        "assets/javascripts/bundle.*.min.js",
+        "assets/pyodide/*/pyodide.asm.wasm",
+        "assets/pyodide/*/pyodide.mjs",
+        "assets/wizard/*/*.whl",
+        "search/search_index.json",
+    ],
+)
+def test_every_kind_of_response_has_the_security_headers(nginx, pattern):
+    site = nginx.root
+    response = site.get(site.one(pattern))
+    assert response.status == 200
+    site.assert_security_headers(response)
+
+
+@pytest.mark.nginx
+def test_missing_pages_get_the_sites_404_page_with_the_headers(nginx):
+    site = nginx.root
+    response = site.get("findes-ikke/")
+    assert response.status == 404
+    assert response.body == (site.site / "404.html").read_bytes()
+    assert response.headers.get_all("Cache-Control") == [REVALIDATE]
+    site.assert_security_headers(response)
+
+
+@pytest.mark.nginx
+def test_a_folder_without_its_slash_redirects_relatively(nginx):
+    site = nginx.root
+    response = site.get("retningslinje")
+    assert response.status == 301
+    assert response.headers["Location"] == "/retningslinje/"
+    site.assert_security_headers(response)
+
+
+@pytest.mark.nginx
+def test_the_site_can_be_hosted_under_a_sub_path(nginx):
+    site = nginx.sub_path
+    page = site.get("retningslinje/")
+    assert page.status == 200 and page.body == (site.site / "retningslinje/index.html").read_bytes()
+    assert page.headers.get_all("Cache-Control") == [REVALIDATE]
+    site.assert_security_headers(page)
+    assert site.get(site.one("assets/javascripts/bundle.*.min.js")).headers.get_all("Cache-Control") == [IMMUTABLE]
+    wasm = site.get(site.one("assets/pyodide/*/pyodide.asm.wasm"))
+    assert (wasm.status, wasm.headers["Content-Type"]) == (200, "application/wasm")
+    assert wasm.headers.get_all("Cache-Control") == [IMMUTABLE]
+    missing = site.get("findes-ikke/")
+    assert missing.status == 404 and missing.body == (site.site / "404.html").read_bytes()
+    site.assert_security_headers(missing)
+    # With site_url set to the sub-path, the 404 page links into it (README: hosting under a sub-path).
+    assert f'href="{SUB_PATH}assets/' in missing.body.decode()
+
+
+# --- IIS -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def expected_headers(site_dir):
+    """The security headers every response must carry, as generated for this build."""
+    return deploy_config.security_headers(deploy_config.inline_hashes(site_dir))
+
+
+def _web_config() -> ET.Element:
+    return ET.parse(DEPLOY / "web.config").getroot()
+
+
+def _custom_headers(element: ET.Element) -> dict[str, str]:
+    headers = {}
+    for entry in element.find("system.webServer/httpProtocol/customHeaders"):
+        if entry.tag == "remove":
+            headers.pop(entry.get("name"), None)
+        else:
+            assert entry.get("name") not in headers, f"{entry.get('name')} added twice"
+            headers[entry.get("name")] = entry.get("value")
+    return headers
+
+
+def test_web_config_maps_every_type_removing_first():
+    static = _web_config().find("system.webServer/staticContent")
+    entries = [(entry.tag, entry.get("fileExtension"), entry.get("mimeType")) for entry in static]
+    maps = {extension: mime for tag, extension, mime in entries if tag == "mimeMap"}
+    assert maps == {f".{extension}": mime.content_type for extension, mime in MIME_TYPES.items()}
+    for extension in maps:
+        assert entries.index(("remove", extension, None)) < entries.index(("mimeMap", extension, maps[extension]))
+    assert maps[".wasm"] == "application/wasm" and maps[".mjs"].startswith("text/javascript")
+
+
+def test_web_config_sends_the_same_headers_as_the_source(expected_headers):
+    root = _web_config()
+    assert _custom_headers(root) == {**expected_headers, "Cache-Control": REVALIDATE}
+    assert root.find("system.webServer/staticContent/clientCache").get("cacheControlMode") == "NoControl"
+    assert root.find("system.webServer/urlCompression").get("doStaticCompression") == "true"
+    error = root.find("system.webServer/httpErrors/error[@statusCode='404']")
+    assert (error.get("path"), error.get("responseMode")) == ("/404.html", "ExecuteURL")
+
+
+@pytest.mark.nginx
+def test_web_config_and_nginx_agree_on_every_response(nginx):
+    """Every file: the same Content-Type and Cache-Control from nginx as web.config declares."""
+    site, site_dir = nginx.root, nginx.root.site
+    root = _web_config()
+    types = {entry.get("fileExtension"): entry.get("mimeType") for entry in root.iter("mimeMap")}
+    locations = {location.get("path"): _custom_headers(location) for location in root.findall("location")}
+    site_headers = _custom_headers(root)
+    for location in locations:
+        assert (site_dir / location).exists(), f"web.config names {location}, which the build does not have"
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(site_dir).as_posix()
+        covering = [name for name in locations if relative == name or relative.startswith(f"{name}/")]
+        iis_headers = {**site_headers, **(locations[covering[0]] if covering else {})}
+        response = site.get(relative)
+        assert response.headers["Content-Type"] == types[path.suffix], relative
+        assert response.headers["Cache-Control"] == iis_headers["Cache-Control"], relative
+
+
+# --- The site under the policy in Chromium ----------------------------------------------------
+
+COLLECT_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI} in ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+# The path through the guide, by question id: threats against oneself, so a criminal matter.
+# A question not listed is answered with its first option, so a new question does not stall the path.
+GUIDE_ANSWERS = {
+    "danger_now": ["no"],
+    "role": ["employee"],
+    "behaviours": ["threats"],
+    "outside_work_hours": ["no"],
+    "impact": ["7"],
+    "repeated": ["no"],
+    "absence": ["no"],
+    "treatment": ["no"],
+    "wants_work_accident": ["no"],
+}
+
+
+class PolicyWatch:
+    """A browser page on the nginx-served site, and every CSP violation reported while it ran."""
+
+    def __init__(self, page, base: str):
+        self.page, self.base, self.reported = page, base, []
+
+    def violations(self) -> list[str]:
+        return self.reported + self.page.evaluate("window.__cspViolations")
+
+
+@pytest.fixture
+def watched(browser, nginx):
+    """A fresh context whose pages, workers and console report every CSP violation."""
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
+    context.add_init_script(COLLECT_VIOLATIONS)
+    watch = PolicyWatch(context.new_page(), nginx.root.url)
+
+    def on_console(message):
+        if "content security policy" in message.text.lower() or "content-security-policy" in message.text.lower():
+            watch.reported.append(message.text)
+
+    watch.page.on("console", on_console)
+    watch.page.on("worker", lambda worker: worker.on("console", on_console))
+    watch.page.on("pageerror", lambda error: watch.reported.append(f"page error: {error}"))
+    yield watch
+    context.close()
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_pages_and_search_work_under_the_policy(watched, nginx):
+    index = json.loads((nginx.root.site / "search/search_index.json").read_text(encoding="utf-8"))
+    title = next(doc["title"] for doc in index["docs"] if doc["location"] == "retningslinje/")
+    query = max(re.findall(r"\w+", title), key=len)
+    page = watched.page
+    page.goto(watched.base)
+    assert watched.violations() == []
+    # Material's instant navigation fetches the next page and re-runs its inline scripts; the
+    # marker survives only if the page was not loaded afresh.
+    page.evaluate("window.__sameDocument = true")
+    heading = page.locator("article h1").element_handle()
+    page.locator("a[href$='/retningslinje/']:visible").first.click()
+    page.wait_for_function("heading => !heading.isConnected", arg=heading)
+    assert page.url == watched.base + "retningslinje/"
+    assert page.evaluate("window.__sameDocument") is True
+    page.locator("label.md-search__icon[for='__search'], input.md-search__input").first.click()
+    # Typed key by key: Material's search listens to key events, not to a programmatic fill.
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    # The search worker (lunr and its Danish stemmer) ran under the policy and found the page.
+    page.locator(".md-search-result__item a[href*='/retningslinje/?h=']").first.wait_for()
+    page.goto(watched.base + "retningslinje/forebyggelse/")
+    page.locator("article h1").wait_for()
+    assert watched.violations() == []
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_the_guide_completes_a_path_under_the_policy(watched):
+    page = watched.page
+    page.goto(watched.base + "beslutningsguide/")
+    guide = page.locator("[data-state]").first
+    page.locator("[data-state='ready'], [data-state='failed']").first.wait_for(timeout=60_000)
+    state = (guide.get_attribute("data-state"), guide.get_attribute("data-failure"))
+    assert state == ("ready", None), (state, watched.violations())
+    for _ in range(len(GUIDE_ANSWERS) + 5):
+        if page.locator("[data-result]").count():
+            break
+        form = page.locator("form[data-question], form[data-check]").first
+        question = form.get_attribute("data-question")
+        if question:
+            _answer(form, question)
+        shown = form.element_handle()
+        form.locator("button[type='submit']").click()
+        page.wait_for_function("form => !form.isConnected", arg=shown)
+    result = page.locator("[data-result]")
+    assert result.count() == 1, page.locator("form").first.inner_text()
+    assert result.locator("[data-category='criminal']").count() == 1
+    assert watched.violations() == []
+
+
+def _answer(form, question: str):
+    """Answer one question screen the way a reader would: click the labels, type the date."""
+    if question == "incident_at":
+        form.locator("input[name='incident_at']").fill((date.today() - timedelta(days=1)).isoformat())
+        return
+    values = GUIDE_ANSWERS.get(question)
+    if values is None:
+        values = [form.locator(f"input[name='{question}']").first.get_attribute("value")]
+    for value in values:
+        form.locator(f"label[for='{question}-{value}']").click()
+
+
+def test_dev_server_and_deployment_agree_on_the_guides_types():
+    from tools.serve import MIME_TYPES as DEV_TYPES
+
+    for extension, media_type in DEV_TYPES.items():
+        assert MIME_TYPES[extension.lstrip(".")].media_type == media_type, extension
