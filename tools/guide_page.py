@@ -14,6 +14,8 @@ from wizard.browser import ANCHOR_PREFIX
 from wizard.questions import QUESTIONS
 
 WORKER = "assets/javascripts/guide/worker.mjs"
+# Included right after the guide's root element, so the worker starts while the page still loads.
+ENGINE_SCRIPT = "assets/javascripts/guide/engine.js"
 # How long the page waits for Python before it shows the static checklists instead.
 START_TIMEOUT_SECONDS = 10
 
@@ -72,5 +74,5 @@ def guide_block(context: PageContext) -> str:
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
         f'<div class="guide-fallback" data-guide-fallback hidden>{failures}<p>{FALLBACK_INTRO}</p>{checklists}</div>'
         f'<noscript><div class="guide-fallback"><p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
-        "</div>"
+        f'</div><script src="{escape(context.root + ENGINE_SCRIPT)}"></script>'
     )

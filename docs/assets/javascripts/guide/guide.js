@@ -1,68 +1,8 @@
-// The decision guide's main-thread shell: starts the engine's worker once, shows the screens it
-// renders, and turns clicks, form submissions and the browser's Back button into requests.
+// The decision guide's main-thread shell: shows the screens the engine renders, and turns clicks,
+// form submissions and the browser's Back button into requests to it (engine.js runs the worker).
 // Nothing here decides anything about harassment; answers stay in the worker's memory.
 
-const engine = {
-  worker: null,
-  ready: null,
-  replies: new Map(),
-  nextId: 1,
-};
-
-function startEngine(root) {
-  if (engine.ready) return engine.ready;
-  const base = new URL(root.dataset.root, location.href);
-  const url = (path) => new URL(path, base).href;
-  engine.ready = new Promise((resolve, reject) => {
-    if (location.protocol === "file:" || typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      reject({ reason: "unsupported" });
-      return;
-    }
-    // loadPyodide can hang silently (e.g. .wasm served with the wrong MIME type): give up in time.
-    const timer = setTimeout(() => reject({ reason: "timeout" }), Number(root.dataset.timeout));
-    try {
-      engine.worker = new Worker(url(root.dataset.worker), { type: "module" });
-    } catch (error) {
-      clearTimeout(timer);
-      reject({ reason: "unsupported", detail: String(error) });
-      return;
-    }
-    engine.worker.addEventListener("error", (event) => {
-      clearTimeout(timer);
-      reject({ reason: "start", detail: event.message });
-    });
-    engine.worker.addEventListener("message", ({ data }) => {
-      if (data.type === "ready") {
-        clearTimeout(timer);
-        resolve();
-      } else if (data.type === "failed") {
-        clearTimeout(timer);
-        reject(data);
-      } else if (data.type === "reply") {
-        engine.replies.get(data.id)?.(data.response);
-        engine.replies.delete(data.id);
-      }
-    });
-    engine.worker.postMessage({
-      type: "start",
-      pyodideURL: url(root.dataset.pyodide),
-      lockFileURL: url(root.dataset.lockfile),
-      stdLibURL: root.dataset.stdlib ? url(root.dataset.stdlib) : undefined,
-    });
-  });
-  return engine.ready;
-}
-
-function call(request) {
-  return engine.ready.then(
-    () =>
-      new Promise((resolve) => {
-        const id = engine.nextId++;
-        engine.replies.set(id, resolve);
-        engine.worker.postMessage({ type: "call", id, request });
-      }),
-  );
-}
+const { call } = window.guideEngine;
 
 function formValues(form) {
   const values = {};
@@ -208,7 +148,7 @@ function mount(root) {
     else request(root, { action, question: control.dataset.question, screen: control.dataset.screen });
   });
 
-  startEngine(root).then(
+  window.guideEngine.start(root).then(
     () => {
       root.dataset.state = "ready";
       performance.mark("guide:ready");
