@@ -1,7 +1,6 @@
 """Shared fixtures: one strict build of the site per test session, a loopback server, and Chromium."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -9,20 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.serve import serve_in_background
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def require(condition: bool, what: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, require
+from tests.conftest import CHROMIUM, ROOT, require
 from tools import bench
 from tools.bench_server import BenchServer, Tally
 from tools.deploy_config import IMMUTABLE, REVALIDATE
@@ -169,10 +169,6 @@ def test_targets_are_the_issues_limits():
     assert not bench.TARGETS["cold_bytes_over_stock"].met(0.86)
     assert bench.TARGETS["warm_bytes"].met(49_999)
     assert not bench.TARGETS["warm_bytes"].met(50_000)
-
-
-def test_the_bench_drives_chromium_with_the_test_suites_flags():
-    assert bench.CHROMIUM_ARGS == CHROMIUM_ARGS
 
 
 def test_the_stock_page_loads_the_sites_pyodide_with_the_stock_stdlib_and_no_packages(site_dir):

@@ -34,7 +34,6 @@ import json
 import math
 import os
 import platform
-import shutil
 import statistics
 import sys
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from tools.bench_server import BenchServer
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SITE = ROOT / "site"
@@ -53,17 +53,6 @@ STOCK_DIR = "_bench/stock/"
 READY_TIMEOUT_MS = 60_000
 # How long the server must be idle before a run's bytes are read (late requests belong to the run).
 QUIET_SECONDS = 0.5
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# The same flags as tests/conftest.py (tests/test_bench.py keeps them equal).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CONTEXT_OPTIONS = {"locale": "da-DK", "timezone_id": "Europe/Copenhagen"}
 
 # The longest path through the guide (a manager whose address was published, from the e2e tests).

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from wizard.contract import BOOL_FIELDS, UNKNOWN
+from wizard.contract import BEHAVIOURS, BOOL_FIELDS, UNKNOWN
 from wizard.guideline import (
     ACTION_PLAN_THRESHOLD,
     IMPACT_MAX,
@@ -27,17 +27,9 @@ CATEGORIES = ("protected_speech", "work_environment", "criminal", "data_protecti
 # What the guideline calls a possibly criminal matter is always this; shown with every offence.
 CONCRETE_ASSESSMENT = "Mulig strafbar – beror på en konkret vurdering"
 
-HARASSMENT = (
-    "insults",
-    "accusations",
-    "private_info",
-    "racism",
-    "threats",
-    "stalking",
-    "fake_profile",
-    "work_phone_messages",
-    "surveillance",
-)
+# Lawful conduct that must be tolerated; every other behaviour is harassment (their rules below).
+LAWFUL = ("criticism", "access_request", "recording")
+HARASSMENT = tuple(b for b in BEHAVIOURS if b not in LAWFUL)
 
 
 @dataclass(frozen=True)
