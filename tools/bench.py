@@ -36,6 +36,7 @@ import os
 import platform
 import statistics
 import sys
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from html.parser import HTMLParser
@@ -219,15 +220,29 @@ def _current_screen(page) -> str:
     return page.get_attribute("[data-guide-screen]", "data-current")
 
 
+def _poll(page, expression: str, arg=None, timeout: float = 60.0) -> None:
+    """Wait until ``expression`` is true in the page.
+
+    Playwright's wait_for_function evaluates its predicate with eval() inside the page, which
+    the site's Content-Security-Policy forbids; page.evaluate runs outside the page's CSP.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise BenchError(f"siden nåede ikke frem til {expression!r} på {timeout:.0f} s")
+        time.sleep(0.01)
+
+
 def _submit(page) -> None:
     before = _current_screen(page)
     page.locator("[data-guide-screen] form button[type=submit]").click()
-    page.wait_for_function(
+    _poll(
+        page,
         """before => {
             const screen = document.querySelector('[data-guide-screen]');
-            return screen.dataset.current !== before || screen.querySelector('.guide-error-summary');
+            return screen.dataset.current !== before || !!screen.querySelector('.guide-error-summary');
         }""",
-        arg=before,
+        before,
     )
     if _current_screen(page) == before:
         error = page.inner_text("[data-guide-screen] .guide-error-summary")
@@ -292,7 +307,7 @@ def measure_stock(page, base_url: str) -> dict:
 
 def measure_plain(page, base_url: str) -> dict:
     page.goto(base_url)
-    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+    _poll(page, "() => performance.getEntriesByName('first-contentful-paint').length > 0")
     collected = page.evaluate(COLLECT)
     # Shown = painted and its scripts run (search and navigation work), the front page's "answerable".
     shown = max(_painted(collected, "Forsiden"), collected["dcl"])

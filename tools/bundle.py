@@ -48,6 +48,7 @@ class Runtime:
     """Where the guide's runtime lives in the built site, and its prepared package files."""
 
     pyodide_version: str
+    env: dict  # environment variables of the browser's Python
     pyodide_path: str
     packages_path: str
     packages_dir: Path
@@ -88,6 +89,7 @@ def prepare(work_dir: Path) -> Runtime:
     ).hexdigest()[:12]
     return Runtime(
         pyodide_version=version,
+        env=stdlib.runtime_env(PYODIDE_DIR),
         pyodide_path=f"assets/pyodide/{version}/",
         packages_path=f"assets/{ENGINE_PACKAGE}/{digest}/",
         packages_dir=staging,

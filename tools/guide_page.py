@@ -6,6 +6,7 @@ the Danish failure messages and the guideline's static checklists, shown when Py
 cannot start and to browsers without JavaScript.
 """
 
+import json
 from html import escape
 
 from tools.placeholders import PageContext
@@ -53,6 +54,7 @@ def guide_block(context: PageContext) -> str:
         "data-pyodide": runtime.pyodide_path,
         "data-lockfile": runtime.lockfile_path,
         "data-stdlib": runtime.stdlib_path,
+        "data-env": json.dumps(runtime.env),
         "data-timeout": str(START_TIMEOUT_SECONDS * 1000),
         "data-anchor-prefix": ANCHOR_PREFIX,
         "data-page-title": "Beslutningsguide",
@@ -68,7 +70,8 @@ def guide_block(context: PageContext) -> str:
     )
     checklists = render.static_checklists(root=context.root)
     return (
-        f'<div class="guide" data-guide data-state="loading"{attributes}>'
+        # The screens and checklists repeat the guideline, which the search already has.
+        f'<div class="guide" data-guide data-state="loading" data-search-exclude{attributes}>'
         f'<p class="guide-status" role="status" aria-live="polite" data-guide-status>{ui["loading"]}</p>'
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"

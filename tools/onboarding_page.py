@@ -89,7 +89,7 @@ def _card(number: int, card: Card, root: str) -> str:
         f'<fieldset class="scenario__choices" aria-describedby="{heading_id}-hint">'
         f'<legend>{TEXTS["question"]}</legend><p class="scenario__hint" id="{heading_id}-hint">{TEXTS["hint"]}</p>'
         f"{choices}</fieldset>"
-        f'<details class="scenario__answer" data-scenario-answer><summary>{TEXTS["show"]}</summary>'
+        f'<details class="scenario__answer" data-scenario-answer data-search-exclude><summary>{TEXTS["show"]}</summary>'
         f'<div class="scenario__answer-body">'
         f'<p class="scenario__summary" data-scenario-summary role="status" hidden></p>'
         f"{_given(result)}{_verdicts(result, root)}{_decisions(result)}{_deadlines(result, root)}"

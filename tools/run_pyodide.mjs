@@ -1,7 +1,9 @@
 // Run a Python program inside a Pyodide runtime with a lockfile, in Node.js.
-// Usage: node tools/run_pyodide.mjs PYODIDE_DIR LOCKFILE [--stdlib ZIP] [--mount HOST_DIR] < program.py
+// Usage: node tools/run_pyodide.mjs PYODIDE_DIR LOCKFILE [--stdlib ZIP] [--env JSON] [--mount HOST_DIR]
+//        < program.py
 // PYODIDE_DIR holds pyodide.mjs; the `wizard` package is loaded from LOCKFILE. --stdlib replaces
-// the standard library zip; --mount makes HOST_DIR readable and writable as /mnt/host.
+// the standard library zip; --env sets Python's environment variables (a JSON object);
+// --mount makes HOST_DIR readable and writable as /mnt/host.
 // The program's stdout/stderr are passed through; a Python exception exits with status 1.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -10,7 +12,7 @@ import path from "node:path";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { stdlib: { type: "string" }, mount: { type: "string" } },
+  options: { stdlib: { type: "string" }, env: { type: "string" }, mount: { type: "string" } },
 });
 const [pyodideDir, lockFile] = positionals;
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
@@ -22,6 +24,7 @@ const options = {
   stderr: (line) => process.stderr.write(line + "\n"),
 };
 if (values.stdlib) options.stdLibURL = values.stdlib;
+if (values.env) options.env = JSON.parse(values.env);
 const pyodide = await loadPyodide(options);
 if (!pyodide.loadedPackages.wizard) {
   process.stderr.write("the wizard package did not load\n");

@@ -9,6 +9,7 @@ result is cached by its inputs under ``build/``.
 """
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -22,6 +23,18 @@ PROBE = ROOT / "tools" / "stdlib_probe.py"
 CACHE = ROOT / "build" / "bytecode-cache"
 STDLIB_ZIP = "python_stdlib.zip"
 ENGINE_DIR = "engine"
+
+
+def runtime_env(pyodide_dir: Path) -> dict[str, str]:
+    """Environment variables of the browser's Python.
+
+    zoneinfo's search path points at the tzdata package's own files (Pyodide has no system
+    zone files), so it reads Europe/Copenhagen directly: that spares it sysconfig's build
+    data and importlib.resources, some 45 kB of the standard library to download.
+    """
+    python = json.loads((pyodide_dir / "pyodide-lock.json").read_text())["info"]["python"]
+    major_minor = ".".join(python.split(".")[:2])
+    return {"PYTHONTZPATH": f"/lib/python{major_minor}/site-packages/tzdata/zoneinfo"}
 
 
 class BytecodeError(RuntimeError):
@@ -63,7 +76,10 @@ def _compile(pyodide_dir: Path, lockfile: Path, cached: Path) -> None:
     work = tempfile.mkdtemp(dir=CACHE)
     with PROBE.open() as probe:
         proc = subprocess.run(
-            ["node", str(HARNESS), f"{pyodide_dir}/", str(lockfile), "--mount", work],
+            [
+                "node", str(HARNESS), f"{pyodide_dir}/", str(lockfile),
+                "--mount", work, "--env", json.dumps(runtime_env(pyodide_dir)),
+            ],
             stdin=probe,
             capture_output=True,
             text=True,

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require
+from tools.bundle import PYODIDE_DIR
+from tools.stdlib import runtime_env
 
 HARNESS = Path(__file__).resolve().parents[2] / "tools" / "run_pyodide.mjs"
 
@@ -22,7 +24,10 @@ class ShippedPyodide:
 
     def run(self, program: str, timeout: float = 300) -> str:
         """Run ``program`` as the guide runs the engine and return its output; fail with its errors."""
-        args = ["node", str(HARNESS), f"{self.pyodide_dir}/", str(self.lockfile), "--stdlib", str(self.stdlib)]
+        args = [
+            "node", str(HARNESS), f"{self.pyodide_dir}/", str(self.lockfile),
+            "--stdlib", str(self.stdlib), "--env", json.dumps(runtime_env(PYODIDE_DIR)),
+        ]
         proc = subprocess.run(args, input=program, capture_output=True, text=True, timeout=timeout)
         assert proc.returncode == 0, f"Pyodide run failed:\n{proc.stderr[-4000:]}"
         return proc.stdout

@@ -49,11 +49,13 @@ def test_pyodide_runs_the_shipped_wheel_and_its_time_zone_data(shipped_pyodide):
     The browser's tzdata keeps only Copenhagen, byte for byte as in PyPI's pinned wheel.
     """
     program = """
-import hashlib, importlib.resources, json, sys, wizard, tzdata, zoneinfo
+import hashlib, json, os, sys, wizard, tzdata, zoneinfo
 from datetime import datetime
 cph = zoneinfo.ZoneInfo("Europe/Copenhagen")
-tzif = importlib.resources.files("tzdata.zoneinfo.Europe").joinpath("Copenhagen").read_bytes()
+with open(os.path.join(zoneinfo.TZPATH[0], "Europe", "Copenhagen"), "rb") as zone:
+    tzif = zone.read()
 print(json.dumps({
+    "tzpath_is_tzdata": zoneinfo.TZPATH == (os.path.join(os.path.dirname(tzdata.__file__), "zoneinfo"),),
     "tzif": hashlib.sha256(tzif).hexdigest(),
     "platform": sys.platform,
     "wizard": wizard.__file__,
@@ -64,6 +66,7 @@ print(json.dumps({
 """
     facts = shipped_pyodide.run_json(program)
     assert facts["platform"] == "emscripten"
+    assert facts["tzpath_is_tzdata"] is True
     assert "site-packages/wizard/" in facts["wizard"]
     assert facts["version"] == wizard.__version__
     assert facts["winter"].endswith("+01:00") and facts["summer"].endswith("+02:00")

@@ -43,7 +43,8 @@ window.guideEngine ??= (() => {
         type: "start",
         pyodideURL: url(root.dataset.pyodide),
         lockFileURL: url(root.dataset.lockfile),
-        stdLibURL: root.dataset.stdlib ? url(root.dataset.stdlib) : undefined,
+        stdLibURL: url(root.dataset.stdlib),
+        env: JSON.parse(root.dataset.env),
       });
     });
     return engine.ready;

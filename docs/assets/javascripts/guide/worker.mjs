@@ -1,21 +1,22 @@
 // The decision guide's engine runs here, off the main thread: Pyodide with the `wizard` wheel.
-// Messages in:  {type: "start", pyodideURL, lockFileURL, stdLibURL?}  then  {type: "call", id, request}
+// Messages in:  {type: "start", pyodideURL, lockFileURL, stdLibURL, env}  then  {type: "call", id, request}
 // Messages out: {type: "ready"} | {type: "failed", reason, detail} | {type: "reply", id, response}
 // The worker only relays: every decision is made by wizard.browser in Python.
 
 let engine = null;
 
-async function start({ pyodideURL, lockFileURL, stdLibURL }) {
+async function start({ pyodideURL, lockFileURL, stdLibURL, env }) {
   const { loadPyodide } = await import(`${pyodideURL}pyodide.mjs`);
   const problems = [];
   const options = {
     indexURL: pyodideURL,
     lockFileURL,
+    stdLibURL,
+    env,
     packages: ["wizard"],
     // loadPyodide only logs a package that fails to load (e.g. a sha256 mismatch); keep the log.
     stderr: (line) => problems.push(line),
   };
-  if (stdLibURL) options.stdLibURL = stdLibURL;
   const consoleError = console.error;
   console.error = (...args) => {
     problems.push(args.map(String).join(" "));
