@@ -15,7 +15,7 @@ from wizard.browser import ANCHOR_PREFIX
 from wizard.questions import QUESTIONS
 
 WORKER = "assets/javascripts/guide/worker.mjs"
-# Loaded in the guide page's <head>, before the stylesheets, so the worker starts at once.
+# Included right after the guide's root element, so the worker starts while the page still loads.
 ENGINE_SCRIPT = "assets/javascripts/guide/engine.js"
 # How long the page waits for Python before it shows the static checklists instead.
 START_TIMEOUT_SECONDS = 10
@@ -41,12 +41,14 @@ FALLBACK_INTRO = "Brug i stedet retningslinjens tjeklister herunder – de gæld
 NOSCRIPT = "Beslutningsguiden kræver JavaScript. Brug i stedet retningslinjens tjeklister herunder."
 
 
-def engine_attributes(context: PageContext) -> dict[str, str]:
-    """What engine.js needs to start the worker, as data attributes, relative to the page."""
+def guide_block(context: PageContext) -> str:
+    """The guide's root element with the first question, the failure messages and the fallback."""
     runtime = context.runtime
     if runtime is None:
-        raise ValueError("the guide needs the prepared runtime (tools.bundle)")
-    return {
+        raise ValueError("the guide block needs the prepared runtime (tools.bundle)")
+    first = QUESTIONS[0]
+    ui = render.UI
+    data = {
         "data-root": context.root,
         "data-worker": WORKER,
         "data-pyodide": runtime.pyodide_path,
@@ -54,21 +56,6 @@ def engine_attributes(context: PageContext) -> dict[str, str]:
         "data-stdlib": runtime.stdlib_path,
         "data-env": json.dumps(runtime.env),
         "data-timeout": str(START_TIMEOUT_SECONDS * 1000),
-    }
-
-
-def engine_script(context: PageContext) -> str:
-    """The <script> for the guide page's <head> that starts the engine before anything else loads."""
-    attributes = "".join(f' {name}="{escape(value)}"' for name, value in engine_attributes(context).items())
-    return f'<script src="{escape(context.root + ENGINE_SCRIPT)}"{attributes}></script>'
-
-
-def guide_block(context: PageContext) -> str:
-    """The guide's root element with the first question, the failure messages and the fallback."""
-    first = QUESTIONS[0]
-    ui = render.UI
-    data = {
-        **engine_attributes(context),
         "data-anchor-prefix": ANCHOR_PREFIX,
         "data-page-title": "Beslutningsguide",
         "data-ready-text": ui["ready"],
@@ -90,5 +77,5 @@ def guide_block(context: PageContext) -> str:
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
         f'<div class="guide-fallback" data-guide-fallback hidden>{failures}<p>{FALLBACK_INTRO}</p>{checklists}</div>'
         f'<noscript><div class="guide-fallback"><p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
-        "</div>"
+        f'</div><script src="{escape(context.root + ENGINE_SCRIPT)}"></script>'
     )

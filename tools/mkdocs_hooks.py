@@ -9,11 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tools import bundle, placeholders  # noqa: E402
-from tools import guide_page  # noqa: E402
 from tools.blocks import BLOCKS  # noqa: E402
-
-# The page with the decision guide also starts its engine from <head> (overrides/main.html).
-GUIDE_PLACEHOLDER = "{{ block:guide }}"
 
 _build = {}
 
@@ -30,8 +26,6 @@ def on_page_markdown(markdown, page, config, files):
         extra=config["extra"],
         runtime=_build.get("runtime"),
     )
-    if GUIDE_PLACEHOLDER in markdown:
-        page.meta["guide_engine_script"] = guide_page.engine_script(context)
     return placeholders.expand(markdown, context, BLOCKS)
 
 

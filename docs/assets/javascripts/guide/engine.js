@@ -1,15 +1,13 @@
 // The decision guide's engine: Pyodide in a module Web Worker, created once per page load and kept
-// across Material's instant navigation. The guide page loads this script in <head>, with the
-// runtime's addresses as data attributes, so Python starts loading before the rest of the page;
-// every page also loads it (extra_javascript), so a guide reached by instant navigation can start
-// it from the guide's root element, which carries the same attributes.
+// across Material's instant navigation. The guide page includes this script right after the guide's
+// root element, so Python starts loading while the rest of the page is still arriving; every page
+// also loads it (extra_javascript), so a guide reached by instant navigation can start it too.
 window.guideEngine ??= (() => {
   const engine = { worker: null, ready: null, replies: new Map(), nextId: 1 };
 
-  // `config` is the dataset of the <head> script or of the guide's root element.
-  function start(config) {
+  function start(root) {
     if (engine.ready) return engine.ready;
-    const base = new URL(config.root, location.href);
+    const base = new URL(root.dataset.root, location.href);
     const url = (path) => new URL(path, base).href;
     engine.ready = new Promise((resolve, reject) => {
       if (location.protocol === "file:" || typeof WebAssembly !== "object" || typeof Worker !== "function") {
@@ -17,9 +15,9 @@ window.guideEngine ??= (() => {
         return;
       }
       // loadPyodide can hang silently (e.g. .wasm served with the wrong MIME type): give up in time.
-      const timer = setTimeout(() => reject({ reason: "timeout" }), Number(config.timeout));
+      const timer = setTimeout(() => reject({ reason: "timeout" }), Number(root.dataset.timeout));
       try {
-        engine.worker = new Worker(url(config.worker), { type: "module" });
+        engine.worker = new Worker(url(root.dataset.worker), { type: "module" });
       } catch (error) {
         clearTimeout(timer);
         reject({ reason: "unsupported", detail: String(error) });
@@ -43,10 +41,10 @@ window.guideEngine ??= (() => {
       });
       engine.worker.postMessage({
         type: "start",
-        pyodideURL: url(config.pyodide),
-        lockFileURL: url(config.lockfile),
-        stdLibURL: url(config.stdlib),
-        env: JSON.parse(config.env),
+        pyodideURL: url(root.dataset.pyodide),
+        lockFileURL: url(root.dataset.lockfile),
+        stdLibURL: url(root.dataset.stdlib),
+        env: JSON.parse(root.dataset.env),
       });
     });
     return engine.ready;
@@ -67,7 +65,6 @@ window.guideEngine ??= (() => {
 })();
 
 {
-  const config = document.currentScript?.dataset;
-  // Failures are shown by guide.js once the page is there; nothing to report this early.
-  if (config?.pyodide) window.guideEngine.start(config).catch(() => {});
+  const root = document.currentScript?.previousElementSibling;
+  if (root?.matches("[data-guide]")) window.guideEngine.start(root).catch(() => {});
 }

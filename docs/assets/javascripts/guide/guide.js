@@ -148,7 +148,7 @@ function mount(root) {
     else request(root, { action, question: control.dataset.question, screen: control.dataset.screen });
   });
 
-  window.guideEngine.start(root.dataset).then(
+  window.guideEngine.start(root).then(
     () => {
       root.dataset.state = "ready";
       performance.mark("guide:ready");
