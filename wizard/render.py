@@ -88,9 +88,9 @@ def question_screen(
         f'<fieldset class="guide-fieldset{" guide-fieldset--error" if errors else ""}"'
         + (f' aria-describedby="{described}"' if described else "")
         + ">"
-        f'<legend class="guide-legend"><span class="guide-progress">{escape(progress)}</span>'
-        f'<h1 class="guide-question" tabindex="-1" data-guide-focus>'
-        f"{escape(question.label)}</h1></legend>"
+        # The progress is part of the heading, so it is read out when focus moves to the new screen.
+        f'<legend class="guide-legend"><h1 class="guide-question" tabindex="-1" data-guide-focus>'
+        f'<span class="guide-progress">{escape(progress)}</span> {escape(question.label)}</h1></legend>'
     )
     if question.hint:
         parts.append(f'<div class="guide-hint" id="{question.id}-hint">{escape(question.hint)} {source_link(question.source, root)}</div>')
