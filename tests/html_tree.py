@@ -1,4 +1,4 @@
-"""Built HTML as a small tree, for the tests of the onboarding, rules, legal-basis and links pages."""
+"""Built HTML as a small tree, for the tests that read the built site."""
 
 import html.parser
 from dataclasses import dataclass, field
@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Tags whose edges separate words in the rendered text (inline tags such as <a> and <strong> do not).
 BLOCK_TAGS = frozenset(
-    {"article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset", "h1", "h2", "h3",
-     "h4", "h5", "h6", "legend", "li", "nav", "ol", "p", "section", "summary", "table", "td", "th", "tr", "ul"}
+    {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset",
+     "figcaption", "figure", "footer", "form", "header", "hr", "legend", "li", "main", "nav", "ol", "p", "pre",
+     "section", "summary", "table", "td", "th", "tr", "ul"}
+    | HEADING_TAGS
 )
 NOT_TEXT_TAGS = frozenset({"script", "style", "template"})
 
@@ -21,6 +24,11 @@ class Element:
     tag: str
     attrs: dict[str, str]
     children: list = field(default_factory=list)
+    parent: "Element | None" = None
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
 
     def iter(self):
         """This element and every element below it, in document order."""
@@ -29,12 +37,13 @@ class Element:
             if isinstance(child, Element):
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, **attrs: str | None) -> list["Element"]:
-        """Elements with the tag and attributes; ``name=None`` only asks for the attribute to be present."""
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str | None) -> list["Element"]:
+        """Elements with the tag, class and attributes; ``name=None`` only asks for the attribute to be present."""
         return [
             element
             for element in self.iter()
             if (tag is None or element.tag == tag)
+            and (cls is None or cls in element.classes)
             and all(
                 (name.replace("_", "-") in element.attrs)
                 if value is None
@@ -45,7 +54,7 @@ class Element:
 
     def with_class(self, name: str) -> list["Element"]:
         """Elements that have the class ``name``."""
-        return [element for element in self.iter() if name in element.attrs.get("class", "").split()]
+        return self.find_all(cls=name)
 
     def one(self, tag: str | None = None, **attrs: str | None) -> "Element":
         """The only element that :meth:`find_all` finds."""
@@ -63,7 +72,7 @@ class Element:
         return " ".join("".join(parts).split())
 
     def _collect(self, parts: list[str]) -> None:
-        if self.tag in NOT_TEXT_TAGS or "headerlink" in self.attrs.get("class", "").split():
+        if self.tag in NOT_TEXT_TAGS or "headerlink" in self.classes:
             return
         edge = " " if self.tag in BLOCK_TAGS else ""
         parts.append(edge)
@@ -82,7 +91,7 @@ class _TreeBuilder(html.parser.HTMLParser):
         self._open = [self.root]
 
     def handle_starttag(self, tag, attrs):
-        element = Element(tag, {name: value or "" for name, value in attrs})
+        element = Element(tag, {name: value or "" for name, value in attrs}, parent=self._open[-1])
         self._open[-1].children.append(element)
         if tag not in VOID_TAGS:
             self._open.append(element)

@@ -4,9 +4,8 @@ The expected text is read from the guideline file itself (``shared/guideline/`` 
 sentence dropped, reworded or moved to another page fails here. Only the edits listed in ``EDITS`` are allowed.
 """
 
-import html.parser
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from mkdocs.config import load_config
 
+from tests.html_tree import HEADING_TAGS, Element, parse_html
 from tools import placeholders
 from wizard import guideline
 from wizard.guideline import SECTIONS
@@ -100,109 +100,10 @@ OWN_PAGES = [
     "beslutningsguide/index.md",
 ]
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-VOID_TAGS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
-# Tags whose edges separate words in the rendered text (inline tags such as <a> and <strong> do not).
-BLOCK_TAGS = frozenset(
-    {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
-     "figure", "footer", "form", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-     "table", "td", "th", "tr", "ul"}
-    | HEADING_TAGS
-)
-NOT_TEXT_TAGS = frozenset({"script", "style", "template"})
 ANCHOR_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SENTENCE_BREAK = re.compile(r'(?<=[.!?:])\s+(?=[A-ZÆØÅ"])')
 GUIDELINE_LINK = re.compile(r"\[([^\]]+)\]\(#\)")
 GUIDELINE_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-# --- The built HTML as a small tree -------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class Element:
-    """An HTML element with its attributes and children (elements and text)."""
-
-    tag: str
-    attrs: dict[str, str]
-    children: list = field(default_factory=list)
-    parent: "Element | None" = None
-
-    @property
-    def classes(self) -> list[str]:
-        return self.attrs.get("class", "").split()
-
-    def iter(self):
-        """This element and every element below it, in document order."""
-        yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter()
-
-    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Element"]:
-        """Elements below (and including) this one with the given tag, class and exact attribute values."""
-        return [
-            element
-            for element in self.iter()
-            if (tag is None or element.tag == tag)
-            and (cls is None or cls in element.classes)
-            and all(element.attrs.get(name.replace("_", "-")) == value for name, value in attrs.items())
-        ]
-
-    def by_id(self, element_id: str) -> "Element | None":
-        """The element with this id, or None."""
-        return next((e for e in self.iter() if e.attrs.get("id") == element_id), None)
-
-    def text(self) -> str:
-        """The visible text, whitespace collapsed; heading permalinks ("¶") left out."""
-        parts: list[str] = []
-        self._collect_text(parts)
-        return " ".join("".join(parts).split())
-
-    def _collect_text(self, parts: list[str]) -> None:
-        if self.tag in NOT_TEXT_TAGS or "headerlink" in self.classes:
-            return
-        edge = " " if self.tag in BLOCK_TAGS else ""
-        parts.append(edge)
-        for child in self.children:
-            if isinstance(child, Element):
-                child._collect_text(parts)
-            else:
-                parts.append(child)
-        parts.append(edge)
-
-
-class _TreeBuilder(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {})
-        self._open = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {name: value or "" for name, value in attrs}, parent=self._open[-1])
-        self._open[-1].children.append(element)
-        if tag not in VOID_TAGS:
-            self._open.append(element)
-
-    def handle_endtag(self, tag):
-        # Tolerant: close up to the nearest open element with this tag; ignore a stray end tag.
-        for depth in range(len(self._open) - 1, 0, -1):
-            if self._open[depth].tag == tag:
-                del self._open[depth:]
-                return
-
-    def handle_data(self, data):
-        self._open[-1].children.append(data)
-
-
-def parse_html(markup: str) -> Element:
-    """The document tree of ``markup``."""
-    builder = _TreeBuilder()
-    builder.feed(markup)
-    builder.close()
-    return builder.root
 
 
 def section_content(article: Element, anchor: str) -> Element:
