@@ -497,8 +497,9 @@ def test_pages_and_search_work_under_the_policy(watched, nginx):
     # Typed key by key: Material's search listens to key events, not to a programmatic fill.
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     # The search worker (lunr and its Danish stemmer) ran under the policy and found the page.
-    page.locator(".md-search-result__item:visible").first.wait_for()
-    assert page.locator(".md-search-result__item a[href*='/retningslinje/?h=']").count() > 0
+    # Results are checked in the DOM: whether Material keeps its search overlay open right after an
+    # instant navigation is a matter of timing, not of the policy.
+    page.locator(".md-search-result__item a[href*='/retningslinje/?h=']").first.wait_for(state="attached")
     page.goto(watched.base + "retningslinje/forebyggelse/")
     page.locator("article h1").wait_for()
     assert watched.violations() == []
