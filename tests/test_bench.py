@@ -80,11 +80,11 @@ def test_without_accept_encoding_the_body_goes_as_it_is(tiny_site):
     assert body == WASM
 
 
-def test_zip_archives_and_tiny_files_are_never_gzipped(tiny_site):
-    _, zipped, _, _ = fetch(tiny_site, "/assets/pyodide/1.0/python_stdlib.zip", Accept_Encoding="gzip")
+def test_stored_zip_archives_are_gzipped_and_tiny_files_never(tiny_site):
+    _, zipped, body, _ = fetch(tiny_site, "/assets/pyodide/1.0/python_stdlib.zip", Accept_Encoding="gzip")
+    assert zipped["content-encoding"] == "gzip" and zipped["content-type"] == "application/zip"
+    assert gzip.decompress(body) == b"PK" + bytes(3000)
     _, tiny, body, _ = fetch(tiny_site, "/assets/css/small.css", Accept_Encoding="gzip")
-    assert "content-encoding" not in zipped
-    assert zipped["content-type"] == "application/zip"
     assert "content-encoding" not in tiny
     assert body == b"p{}"
 

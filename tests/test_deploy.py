@@ -292,9 +292,15 @@ def test_versioned_files_are_immutable_and_everything_else_revalidates(nginx):
 @pytest.mark.nginx
 @pytest.mark.parametrize(
     "pattern",
-    ["assets/stylesheets/main.*.min.css", "assets/javascripts/bundle.*.min.js", "assets/pyodide/*/pyodide.asm.wasm"],
+    [
+        "assets/stylesheets/main.*.min.css",
+        "assets/javascripts/bundle.*.min.js",
+        "assets/pyodide/*/pyodide.asm.wasm",
+        "assets/wizard/*/python_stdlib.zip",
+        "assets/wizard/*/wizard-*.whl",
+    ],
 )
-def test_text_and_webassembly_are_compressed(nginx, pattern):
+def test_text_webassembly_and_the_stored_archives_are_compressed(nginx, pattern):
     site = nginx.root
     path = site.one(pattern)
     response = site.get(path, Accept_Encoding="gzip")
@@ -392,6 +398,18 @@ def test_web_config_maps_every_type_removing_first():
     for extension in maps:
         assert entries.index(("remove", extension, None)) < entries.index(("mimeMap", extension, maps[extension]))
     assert maps[".wasm"] == "application/wasm" and maps[".mjs"].startswith("text/javascript")
+
+
+# IIS compresses these without being told (its default staticTypes).
+IIS_DEFAULT_COMPRESSED = {"text/*", "message/*", "application/javascript", "application/atom+xml", "application/xaml+xml"}
+
+
+def test_the_readme_has_iis_compress_every_type_the_source_compresses():
+    listed = set(re.findall(r"staticTypes\.\[mimeType='([^']+)',enabled='True'\]", (ROOT / "README.md").read_text()))
+    wanted = {mime.media_type for mime in MIME_TYPES.values() if mime.compress}
+    wanted = {t for t in wanted if not t.startswith("text/")} - IIS_DEFAULT_COMPRESSED
+    assert "application/zip" in wanted
+    assert listed == wanted
 
 
 def test_web_config_sends_the_same_headers_as_the_source(expected_headers):

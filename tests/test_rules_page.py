@@ -19,7 +19,7 @@ from tests.axe import requests_elsewhere, wcag_violations
 from tests.html_tree import article
 from wizard import evaluate
 from wizard.contract import ROLES
-from wizard.evaluate import RULES_VERSION
+from wizard.fingerprint import rules_version
 from wizard.guideline import ACTION_PLAN_THRESHOLD, IMPACT_MAX, IMPACT_MIN, POLICE_REPORT_HOURS, REGISTRATION_DAYS
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID
@@ -131,7 +131,7 @@ def test_every_note_and_piece_of_legal_information_is_shown_with_when(rules_page
 def test_the_rules_version_is_the_one_every_result_carries(rules_page):
     shown = rules_page.one(data_rules_version=None).text()
     answers = {"role": "employee", "behaviours": ["criticism"], "incident_at": "2024-10-14"}
-    assert shown == RULES_VERSION == evaluate(answers, "2024-10-15T12:00+02:00")["rules_version"]
+    assert shown == rules_version() == evaluate(answers, "2024-10-15T12:00+02:00")["rules_version"]
 
 
 def test_the_numbers_table_shows_the_engines_constants_and_none_are_typed_in(rules_page):

@@ -151,10 +151,12 @@ def _write_wheel(wheel: Path, files: dict[str, bytes]) -> None:
         digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
         lines.append(f"{name},sha256={digest},{len(data)}")
     lines.append(f"{record},,")
-    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
+    # Stored, not deflated: Pyodide unpacks the wheel without inflating it, and the server
+    # compresses it on the way.
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_STORED) as archive:
         for name, data in [*files.items(), (record, ("\n".join(lines) + "\n").encode())]:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            archive.writestr(info, data, zipfile.ZIP_DEFLATED, compresslevel=9)
+            archive.writestr(info, data, zipfile.ZIP_STORED)
 
 
 def _browser_wheels(out_dir: Path) -> list[Path]:

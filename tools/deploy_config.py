@@ -48,8 +48,9 @@ MIME_TYPES = {
     "svg": MimeType("image/svg+xml", text=True, compress=True),
     "ics": MimeType("text/calendar", text=True, compress=True),
     "wasm": MimeType("application/wasm", compress=True),
-    "zip": MimeType("application/zip"),
-    "whl": MimeType("application/zip"),
+    # The guide's standard library and wheels are stored zips, left for the server to compress.
+    "zip": MimeType("application/zip", compress=True),
+    "whl": MimeType("application/zip", compress=True),
     "gz": MimeType("application/gzip"),
     "png": MimeType("image/png"),
     "ico": MimeType("image/x-icon"),

@@ -10,7 +10,7 @@ from html import escape
 
 from tools.placeholders import PageContext
 from wizard.contract import ROLES
-from wizard.evaluate import RULES_VERSION
+from wizard.fingerprint import rules_version
 from wizard.guideline import Section
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label
@@ -73,7 +73,7 @@ def anchor(kind: str, id: str) -> str:
 
 def rules_version_block(context: PageContext) -> str:
     """The rules version that every result of the guide carries."""
-    return f'<code class="rules-version" data-rules-version>{RULES_VERSION}</code>'
+    return f'<code class="rules-version" data-rules-version>{rules_version()}</code>'
 
 
 def categories_block(context: PageContext) -> str:

@@ -3,8 +3,9 @@
 Sent to ``tools/run_pyodide.mjs`` by ``tools/stdlib.py``. After a full session through
 ``wizard.browser`` (every kind of screen, an error, the result and its exports), every
 standard-library module Pyodide has imported so far (start-up, package loading and the
-engine) is compiled by this very interpreter, so the bytecode matches the runtime, and
-written as unchecked hash-based .pyc files to /mnt/host/python_stdlib.zip. The engine's
+engine), apart from those frozen into the interpreter, is compiled by this very interpreter,
+so the bytecode matches the runtime, and written as unchecked hash-based .pyc files, stored
+uncompressed, to /mnt/host/python_stdlib.zip. The engine's
 own modules are compiled the same way into /mnt/host/engine/ (``wizard/browser.pyc``
 beside where ``browser.py`` was), to replace the sources in the browser's wheel, as
 Pyodide's own packages do.
@@ -57,7 +58,13 @@ def exercise() -> None:
 
 def stdlib_files() -> list[str]:
     prefix = STDLIB_ZIP + "/"
-    files = {getattr(m, "__file__", None) or "" for m in list(sys.modules.values())}
+    # A frozen module (os, site, zipimport, ...) comes from inside the interpreter; its __file__
+    # names the zip, but Python never reads that file.
+    files = {
+        getattr(m, "__file__", None) or ""
+        for m in list(sys.modules.values())
+        if getattr(getattr(m, "__spec__", None), "origin", None) != "frozen"
+    }
     return sorted(f[len(prefix):] for f in files if f.startswith(prefix) and f.endswith(".py"))
 
 
@@ -74,7 +81,9 @@ def write_zip(names: list[str]) -> None:
             # As `python -OO` would: no docstrings or asserts in Python's own modules, a
             # quarter less to download. The engine keeps both.
             data = bytecode(stock.read(name), f"{STDLIB_ZIP}/{name}", optimize=2)
-            out.writestr(info, data, zipfile.ZIP_DEFLATED, compresslevel=9)
+            # Stored, not deflated: Python reads each module without inflating it, and the server
+            # compresses the whole archive on the way (smaller than deflating file by file).
+            out.writestr(info, data, zipfile.ZIP_STORED)
 
 
 def write_engine_bytecode() -> None:

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import datetime
+from functools import cache
 
 from wizard.contract import COPENHAGEN, ROLES, parse_moment, parse_now, validate
 from wizard.deadlines import police_report_deadline, registration_deadline
@@ -13,8 +14,13 @@ from wizard.rules import OFFENCES, RULES_BY_ID, assess
 from wizard.steps import steps_for
 from wizard.texts import CATEGORY_LABELS, FLAG_LABELS, ROLE_LABELS
 
-RULES_VERSION = rules_version()
 GUIDELINE = f"{GUIDELINE_ADOPTED_BY}, {GUIDELINE_ADOPTED}"
+
+
+@cache
+def _rules_version() -> str:
+    """The rules' version, hashed at the first result rather than when the engine starts."""
+    return rules_version()
 
 
 def evaluate(answers: Mapping, now: datetime) -> dict:
@@ -41,7 +47,7 @@ def evaluate(answers: Mapping, now: datetime) -> dict:
     steps_by_role = {role: steps_for(role, assessment) for role in ROLES}
 
     return {
-        "rules_version": RULES_VERSION,
+        "rules_version": _rules_version(),
         "guideline": GUIDELINE,
         "evaluated_at": now.astimezone(COPENHAGEN).isoformat(timespec="seconds"),
         "role": kept["role"],

@@ -6,7 +6,6 @@ never from source files, so CPython and Pyodide give the same value; a printed r
 can be traced to the rules that produced it.
 """
 
-import hashlib
 import json
 from dataclasses import fields, is_dataclass
 
@@ -50,5 +49,9 @@ def rules_data() -> dict:
 
 def rules_version() -> str:
     """Ten hex digits of the SHA-256 of :func:`rules_data` as canonical JSON."""
+    # Imported here: hashlib loads every hash module it knows, which the browser guide would
+    # otherwise pay for at start-up rather than at its first result.
+    import hashlib
+
     canonical = json.dumps(rules_data(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:10]

@@ -105,3 +105,18 @@ print(json.dumps({
     assert facts["engine_modules"] and all(path.endswith(".pyc") for path in facts["engine_modules"])
     assert facts["stdlib_sources"] == []
     assert facts["stdlib_bytecode"] > 50
+
+
+def test_the_archives_are_stored_and_hold_no_frozen_module(shipped_pyodide):
+    """Python reads them without inflating (the server compresses); frozen modules are not shipped."""
+    frozen = set(shipped_pyodide.run_json("import _imp, json\nprint(json.dumps(_imp._frozen_module_names()))"))
+    assert {"os", "site", "zipimport", "_frozen_importlib"} <= frozen
+    with zipfile.ZipFile(shipped_pyodide.stdlib) as stdlib:
+        modules = {name.removesuffix(".pyc").removesuffix("/__init__").replace("/", ".") for name in stdlib.namelist()}
+        assert {info.compress_type for info in stdlib.infolist()} == {zipfile.ZIP_STORED}
+    assert "re" in modules and "asyncio" in modules
+    # importlib's two bootstrap modules are _frozen_importlib(_external) under another name.
+    assert modules.isdisjoint(frozen | {"importlib._bootstrap", "importlib._bootstrap_external"})
+    for wheel in shipped_pyodide.lockfile.parent.glob("*.whl"):
+        with zipfile.ZipFile(wheel) as archive:
+            assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}, wheel.name

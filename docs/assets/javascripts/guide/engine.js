@@ -46,8 +46,30 @@ window.guideEngine ??= (() => {
         stdLibURL: url(root.dataset.stdlib),
         env: JSON.parse(root.dataset.env),
       });
+      afterParsing(() => handOverWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`));
     });
     return engine.ready;
+  }
+
+  // Chromium keeps the optimised machine code of a WebAssembly module compiled from a page (its
+  // code cache), not of one compiled in a worker: so the page compiles Pyodide's .wasm, on V8's
+  // background threads (no Python runs here), and hands the module to the worker. If that
+  // fails, the worker is sent null and compiles the .wasm itself.
+  async function handOverWasm(wasmURL) {
+    let module = null;
+    try {
+      module = await WebAssembly.compileStreaming(fetch(wasmURL));
+    } catch {
+      // The worker's own compilation reports what is wrong, if anything is.
+    }
+    engine.worker.postMessage({ type: "module", module });
+  }
+
+  // Compiling competes with the first question for the processor: let the page be parsed first.
+  function afterParsing(callback) {
+    const later = () => setTimeout(callback, 0);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", later, { once: true });
+    else later();
   }
 
   function call(request) {
