@@ -9,6 +9,7 @@ PY := $(VENV)/bin/python
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 WHEELS_STAMP := $(VENV)/browser-wheels/.installed
+TEST_WHEELS_STAMP := $(VENV)/pyodide-test-wheels/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -22,7 +23,7 @@ help:
 	@echo "make install set-up only (.venv and node_modules)"
 	@echo "make deploy-config  rebuild and regenerate deploy/nginx.conf and deploy/web.config"
 
-install: $(PY_STAMP) $(NODE_STAMP) $(WHEELS_STAMP)
+install: $(PY_STAMP) $(NODE_STAMP) $(WHEELS_STAMP) $(TEST_WHEELS_STAMP)
 
 $(PY_STAMP): requirements.txt
 	@command -v npm >/dev/null || { echo "Fejl: Node.js >= 18 med npm kræves (npm ikke fundet)." >&2; exit 1; }
@@ -36,6 +37,13 @@ $(PY_STAMP): requirements.txt
 $(WHEELS_STAMP): browser-requirements.txt $(PY_STAMP)
 	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
 	  --require-hashes -r browser-requirements.txt -d $(VENV)/browser-wheels
+	@touch $@
+
+# pytest and Hypothesis for the engine's test suite inside Pyodide (tests/pyodide/test_engine_suite.py).
+$(TEST_WHEELS_STAMP): pyodide-test-requirements.txt $(PY_STAMP)
+	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+	  --platform any --python-version 3.14 --implementation py \
+	  --require-hashes -r pyodide-test-requirements.txt -d $(VENV)/pyodide-test-wheels
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json

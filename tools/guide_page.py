@@ -77,5 +77,5 @@ def guide_block(context: PageContext) -> str:
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
         f'<div class="guide-fallback" data-guide-fallback hidden>{failures}<p>{FALLBACK_INTRO}</p>{checklists}</div>'
         f'<noscript><div class="guide-fallback"><p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
-        f'</div><script async src="{escape(context.root + ENGINE_SCRIPT)}"></script>'
+        f'</div><script src="{escape(context.root + ENGINE_SCRIPT)}"></script>'
     )

@@ -22,12 +22,17 @@ class ShippedPyodide:
         self.lockfile = next(site_dir.glob("assets/wizard/*/pyodide-lock.json"))
         self.stdlib = self.lockfile.with_name("python_stdlib.zip")
 
-    def run(self, program: str, timeout: float = 300) -> str:
-        """Run ``program`` as the guide runs the engine and return its output; fail with its errors."""
+    def run(self, program: str, timeout: float = 300, mount: Path | None = None) -> str:
+        """Run ``program`` as the guide runs the engine and return its output; fail with its errors.
+
+        ``mount`` is a host directory the program can read and write as /mnt/host.
+        """
         args = [
             "node", str(HARNESS), f"{self.pyodide_dir}/", str(self.lockfile),
             "--stdlib", str(self.stdlib), "--env", json.dumps(runtime_env(PYODIDE_DIR)),
         ]
+        if mount is not None:
+            args += ["--mount", str(mount)]
         proc = subprocess.run(args, input=program, capture_output=True, text=True, timeout=timeout)
         assert proc.returncode == 0, f"Pyodide run failed:\n{proc.stderr[-4000:]}"
         return proc.stdout
