@@ -46,30 +46,27 @@ window.guideEngine ??= (() => {
         stdLibURL: url(root.dataset.stdlib),
         env: JSON.parse(root.dataset.env),
       });
-      afterParsing(() => handOverWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`));
     });
+    engine.ready.then(() => whenIdle(() => keepCompiledWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`)), () => {});
     return engine.ready;
   }
 
-  // Chromium keeps the optimised machine code of a WebAssembly module compiled from a page (its
-  // code cache), not of one compiled in a worker: so the page compiles Pyodide's .wasm, on V8's
-  // background threads (no Python runs here), and hands the module to the worker. If that
-  // fails, the worker is sent null and compiles the .wasm itself.
-  async function handOverWasm(wasmURL) {
-    let module = null;
+  // Chromium stores the optimised machine code of a WebAssembly module in its code cache only
+  // when a page compiles the module, not a worker (measured). So once the engine is ready and the
+  // page is idle, the page compiles Pyodide's .wasm too; on the next visit the worker's own
+  // compilation is served from that cache, with the code this visit has optimised.
+  async function keepCompiledWasm(wasmURL) {
     try {
-      module = await WebAssembly.compileStreaming(fetch(wasmURL));
+      await WebAssembly.compileStreaming(fetch(wasmURL));
+      performance.mark("guide:wasm-cached");
     } catch {
-      // The worker's own compilation reports what is wrong, if anything is.
+      // Only the next visit is slower; the worker has reported any real problem already.
     }
-    engine.worker.postMessage({ type: "module", module });
   }
 
-  // Compiling competes with the first question for the processor: let the page be parsed first.
-  function afterParsing(callback) {
-    const later = () => setTimeout(callback, 0);
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", later, { once: true });
-    else later();
+  function whenIdle(callback) {
+    if (typeof requestIdleCallback === "function") requestIdleCallback(callback, { timeout: 2000 });
+    else setTimeout(callback, 200);
   }
 
   function call(request) {

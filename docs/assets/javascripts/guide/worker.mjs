@@ -1,30 +1,11 @@
 // The decision guide's engine runs here, off the main thread: Pyodide with the `wizard` wheel.
-// Messages in:  {type: "start", pyodideURL, lockFileURL, stdLibURL, env}, {type: "module", module}
-//               (Pyodide's compiled .wasm, or null), then {type: "call", id, request}
+// Messages in:  {type: "start", pyodideURL, lockFileURL, stdLibURL, env}  then  {type: "call", id, request}
 // Messages out: {type: "ready"} | {type: "failed", reason, detail} | {type: "reply", id, response}
 // The worker only relays: every decision is made by wizard.browser in Python.
 
 let engine = null;
-let receiveModule;
-const pageModule = new Promise((resolve) => (receiveModule = resolve));
-
-// Pyodide instantiates its .wasm with WebAssembly.instantiateStreaming(fetch(...)). For that one
-// call, use the module the page compiled (see engine.js), or, if the page sent none, go on as usual.
-function instantiateWithPageModule() {
-  const instantiateStreaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async (source, imports) => {
-    WebAssembly.instantiateStreaming = instantiateStreaming;
-    const module = await pageModule;
-    // Which compilation the engine runs on, for the tests and for anyone profiling a slow start.
-    performance.mark("guide:wasm", { detail: module ? "page" : "worker" });
-    if (!module) return instantiateStreaming(source, imports);
-    Promise.resolve(source).then((response) => response.body?.cancel(), () => {});
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
-  };
-}
 
 async function start({ pyodideURL, lockFileURL, stdLibURL, env }) {
-  instantiateWithPageModule();
   // loadPyodide would import pyodide.asm.mjs only once it has started; fetch both at once.
   const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all([
     import(`${pyodideURL}pyodide.mjs`),
@@ -73,10 +54,6 @@ self.addEventListener("message", async (event) => {
         detail: error.detail || String(error),
       });
     }
-    return;
-  }
-  if (message.type === "module") {
-    receiveModule(message.module);
     return;
   }
   if (message.type === "call") {
