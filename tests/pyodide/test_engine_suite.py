@@ -41,6 +41,7 @@ def test_the_engine_suite_passes_on_the_shipped_runtime_with_only_shipped_import
     report = json.loads(output.strip().splitlines()[-1])
     assert report["exit"] == 0, output[-4000:]
     assert report["engine"].startswith("/lib/python3.14/site-packages/wizard/") and report["engine"].endswith(".pyc")
+    assert [entry.split()[0] for entry in report["audit_check"]] == ["csv"]  # the audit does catch
     assert report["unshipped"] == []
     assert report["failed"] == report["skipped"] == 0
     assert report["passed"] == collected_by_cpython() > 200
