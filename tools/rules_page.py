@@ -66,6 +66,24 @@ def _row(label: str, content: str) -> str:
     return f"<dt>{escape(label)}</dt><dd>{content}</dd>"
 
 
+def _condition(description: str, source: str = "") -> str:
+    """When an item is shown, then (if given) the link to its section."""
+    link = f" {source}" if source else ""
+    return f'<p class="rules-condition"><strong>{TEXTS["shown"]}:</strong> {escape(description)}{link}</p>'
+
+
+def _entry(kind: str, data: str, id: str, heading: str, rows: list[str]) -> str:
+    """One engine item (a question, an offence) as a titled list of rows, at ``anchor(kind, id)``."""
+    return (
+        f'<section class="rules-entry" id="{anchor(kind, id)}" data-{data}="{id}">'
+        f"<h3>{heading}</h3><dl>{''.join(rows)}</dl></section>"
+    )
+
+
+def _list(entries: list[str]) -> str:
+    return f'<div class="rules-list">{"".join(entries)}</div>'
+
+
 def anchor(kind: str, id: str) -> str:
     """The id of an entry on the page, e.g. ``regel-criminal-threats``: an engine id made URL-friendly."""
     return f'{kind}-{id.replace("_", "-")}'
@@ -97,7 +115,7 @@ def rules_block(context: PageContext) -> str:
         if rules:
             parts.append(f'<h3 id="{anchor("regler", kind)}">{escape(heading)}</h3>')
             parts.extend(_rule(rule, context.root) for rule in rules)
-    return f'<div class="rules-list">{"".join(parts)}</div>'
+    return _list(parts)
 
 
 def _rule(rule: Rule, root: str) -> str:
@@ -139,11 +157,8 @@ def offences_block(context: PageContext) -> str:
             _row(TEXTS["about"], escape(f"{basis} {offence.info}")),
             _row(TEXTS["source"], _source(offence.source, context.root)),
         ]
-        entries.append(
-            f'<section class="rules-entry" id="{anchor("overtraedelse", offence.id)}" data-offence="{offence.id}">'
-            f"<h3>{escape(offence.label)}</h3><dl>{''.join(rows)}</dl></section>"
-        )
-    return f'<div class="rules-list">{"".join(entries)}</div>'
+        entries.append(_entry("overtraedelse", "offence", offence.id, escape(offence.label), rows))
+    return _list(entries)
 
 
 def questions_block(context: PageContext) -> str:
@@ -163,11 +178,8 @@ def questions_block(context: PageContext) -> str:
             )
             rows.append(_row(TEXTS["options"], f"<ul>{options}</ul>"))
         rows.append(_row(TEXTS["source"], _source(question.source, context.root)))
-        entries.append(
-            f'<section class="rules-entry" id="{anchor("spoergsmaal", question.id)}" data-question="{question.id}">'
-            f"<h3>{number}. {escape(question.label)}</h3><dl>{''.join(rows)}</dl></section>"
-        )
-    return f'<div class="rules-list">{"".join(entries)}</div>'
+        entries.append(_entry("spoergsmaal", "question", question.id, f"{number}. {escape(question.label)}", rows))
+    return _list(entries)
 
 
 def steps_block(context: PageContext) -> str:
@@ -176,8 +188,7 @@ def steps_block(context: PageContext) -> str:
     for role in ROLES:
         items = "".join(
             f'<li data-step="{step.id}"><p>{escape(step.text.text)}</p>'
-            f'<p class="rules-condition"><strong>{TEXTS["shown"]}:</strong> {escape(step.when.description)} '
-            f"{_source(step.text.source, context.root)}</p></li>"
+            f"{_condition(step.when.description, _source(step.text.source, context.root))}</li>"
             for step in STEPS[role]
         )
         parts.append(
@@ -191,13 +202,12 @@ def notes_block(context: PageContext) -> str:
     """The notes a result can carry and when, then the legal information and when."""
     notes = "".join(
         f'<li data-note="{id}"><p>{escape(NOTES[id].text)}</p>'
-        f'<p class="rules-condition"><strong>{TEXTS["shown"]}:</strong> {escape(when.description)} '
-        f"{_source(NOTES[id].source, context.root)}</p></li>"
+        f"{_condition(when.description, _source(NOTES[id].source, context.root))}</li>"
         for id, when in NOTE_RULES
     )
     legal = "".join(
         f'<li data-legal="{id}"><p>{escape(LEGAL_INFO[id].text)} <em>({escape(LEGAL_INFO[id].reference)})</em></p>'
-        f'<p class="rules-condition"><strong>{TEXTS["shown"]}:</strong> {escape(when.description)}</p></li>'
+        f"{_condition(when.description)}</li>"
         for id, when in LEGAL_INFO_RULES
     )
     return (

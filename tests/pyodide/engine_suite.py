@@ -14,11 +14,12 @@ import builtins
 import importlib.machinery
 import json
 import os
+import site
 import sys
 from importlib.util import resolve_name
 
 TRIMMED = sys.path[1]
-SITE_PACKAGES = "/lib/python3.14/site-packages"
+SITE_PACKAGES = site.getsitepackages()[0]
 ENGINE = SITE_PACKAGES + "/wizard/"
 COMMAND_LINE = ENGINE + "__main__.py"
 HOST = "/mnt/host"
