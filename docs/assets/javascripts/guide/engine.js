@@ -30,7 +30,10 @@ window.guideEngine ??= (() => {
       engine.worker.addEventListener("message", ({ data }) => {
         if (data.type === "ready") {
           clearTimeout(timer);
+          if (data.restored) performance.mark("guide:restored");
           resolve();
+        } else if (data.type === "snapshot-kept") {
+          performance.mark("guide:snapshot-kept");
         } else if (data.type === "failed") {
           clearTimeout(timer);
           reject(data);
