@@ -481,3 +481,4 @@ def test_decision_guide_page_explains_the_guide(article):
     assert f"registrering i SafetyNet senest {guideline.REGISTRATION_DAYS} dage efter hændelsesdagen" in about
     assert f"politianmeldelse inden for {guideline.POLICE_REPORT_HOURS} timer" in about
     assert "Dine svar bliver ikke sendt nogen steder hen." in about
+    assert "gemmer browseren en kopi af guidens program (ca. 30 MB) – aldrig dine svar" in about
