@@ -19,7 +19,7 @@ let engine = null;
 async function start({ pyodideURL, lockFileURL, stdLibURL, env }) {
   // The stdlib's path holds the digest of the lockfile and the stdlib: a new build, a new key.
   const snapshotKey = JSON.stringify([pyodideURL, stdLibURL, env]);
-  const storedSnapshot = readSnapshot(snapshotKey);
+  const previousSnapshot = readSnapshot(snapshotKey);
   // loadPyodide would import pyodide.asm.mjs only once it has started; fetch both at once.
   const [{ loadPyodide, version }, { default: createPyodideModule }] = await Promise.all([
     import(`${pyodideURL}pyodide.mjs`),
@@ -55,12 +55,14 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env }) {
     return pyodide;
   }
   try {
-    const snapshot = snapshots ? await storedSnapshot : null;
-    // A snapshot that does not fit (another browser build, a damaged store) is replaced below.
+    const snapshot = snapshots ? await previousSnapshot : null;
+    // A snapshot that Pyodide rejects (e.g. a damaged record) is replaced by a normal start's.
     const restored = snapshot ? await boot({ _loadSnapshot: snapshot }).catch(() => null) : null;
-    if (restored) return { restored: true, snapshot: null, snapshotKey };
+    if (restored) return { restored: true, keepSnapshot: null };
     const pyodide = await boot({ _makeSnapshot: snapshots });
-    return { restored: false, snapshot: snapshots ? () => takeSnapshot(pyodide) : null, snapshotKey };
+    // The snapshot is taken when this is called, synchronously; storing it takes longer.
+    const keepSnapshot = () => storeSnapshot(snapshotKey, takeSnapshot(pyodide));
+    return { restored: false, keepSnapshot: snapshots ? keepSnapshot : null };
   } finally {
     console.error = consoleError;
   }
@@ -124,7 +126,8 @@ async function readSnapshot(key) {
 }
 
 // One snapshot per browser: a new one replaces the old. Resolves whether it was stored.
-async function keepSnapshot(key, bytes) {
+async function storeSnapshot(key, bytes) {
+  if (!bytes) return false;
   try {
     await transact("readwrite", (store) => store.put({ key, bytes: new Blob([bytes]) }, "current"));
     return true;
@@ -150,8 +153,7 @@ self.addEventListener("message", async (event) => {
     self.postMessage({ type: "ready", restored: started.restored });
     // Taken in the same task as the ready message, so before any question is answered: the
     // snapshot can never hold an answer.
-    const bytes = started.snapshot?.();
-    if (bytes && (await keepSnapshot(started.snapshotKey, bytes))) self.postMessage({ type: "snapshot-kept" });
+    if (await started.keepSnapshot?.()) self.postMessage({ type: "snapshot-kept" });
     return;
   }
   if (message.type === "call") {
