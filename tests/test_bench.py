@@ -225,11 +225,14 @@ def test_quick_bench_writes_every_ratio_and_prints_the_table(site_dir, tmp_path)
         assert f"`{key}`" in proc.stdout
     assert report["targets"].keys() == bench.TARGETS.keys()
     assert "| Metric | Run | n | Median | p95 | Min–max |" in proc.stdout
+    assert "Warm guide runs started from the kept snapshot: 1 of 1." in proc.stdout
 
     pages = sorted((run["page"], run["phase"]) for run in report["raw"])
     assert pages == sorted((page, phase) for page in bench.PAGES for phase in ("cold", "warm"))
     guide_runs = [run for run in report["raw"] if run["page"] == "guide"]
     assert all(run["steps"][-1]["screen"] == "result" for run in guide_runs)
+    # A warm run is a revisit: it starts from the snapshot the cold run kept.
+    assert [(run["phase"], run["restored"]) for run in guide_runs] == [("cold", False), ("warm", True)]
     assert all(run["bytes"] > 0 and run["requests"] > 0 for run in report["raw"])
     assert report["pyodide_version"] == Path(bench.guide_runtime(site_dir)["pyodide"]).name
     assert report["chromium_version"]

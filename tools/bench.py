@@ -136,6 +136,7 @@ COLLECT = """
     submits: window.__bench?.submits ?? [],
     screens: performance.getEntriesByName("guide:screen").map((m) => ({ at: m.startTime, screen: m.detail })),
     pyodideVersion: performance.getEntriesByName("stock:ready")[0]?.detail ?? null,
+    restored: performance.getEntriesByName("guide:restored").length > 0,
   };
 }
 """
@@ -307,6 +308,7 @@ def measure_guide(page, base_url: str) -> dict:
         "ready_ms": collected["ready"],
         "steps": taken,
         "result_ms": next(step["ms"] for step in taken if step["screen"] == "result"),
+        "restored": collected["restored"],
     }
 
 
@@ -470,6 +472,7 @@ def render_table(report: dict) -> str:
         f"{machine['memory_gib']} GiB RAM, load average {report['load_average']['before'][0]:.2f} "
         f"(before) / {report['load_average']['after'][0]:.2f} (after); Chromium {report['chromium_version']}, "
         f"Pyodide {report['pyodide_version']}; {report['runs']} cold + {report['runs']} warm runs each.",
+        f"Warm guide runs started from the kept snapshot: {_restored(report['raw'])}.",
         "",
         "| Metric | Run | n | Median | p95 | Min–max |",
         "|---|---|--:|--:|--:|--:|",
@@ -491,6 +494,11 @@ def render_table(report: dict) -> str:
     for path, sent in heaviest(report["raw"], "guide", "cold"):
         lines.append(f"| `{path}` | {_number(sent, 'B')} |")
     return "\n".join(lines)
+
+
+def _restored(runs: list[dict]) -> str:
+    warm = [run["restored"] for run in runs if run["page"] == "guide" and run["phase"] == "warm"]
+    return f"{sum(warm)} of {len(warm)}"
 
 
 def heaviest(runs: list[dict], page: str, phase: str, count: int = 8) -> list[tuple[str, float]]:
