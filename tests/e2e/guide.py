@@ -97,3 +97,37 @@ def axe_violations(page: Page) -> list[dict]:
             }));
         }"""
     )
+
+
+# Whole paths through the guide, one per kind of case.
+EMPLOYEE_THREATENED = {
+    "danger_now": "yes",
+    "role": "employee",
+    "behaviours": "threats",
+    "incident_at": (days_ago(1), "14:00"),
+    "outside_work_hours": "yes",
+    "impact": "8",
+    "repeated": "no",
+    "absence": "yes",
+    "treatment": "no",
+    "wants_work_accident": "no",
+}
+MANAGER_ADDRESS_PUBLISHED = {
+    "danger_now": "no",
+    "role": "manager",
+    "behaviours": "private_info",
+    "incident_at": (days_ago(3), ""),
+    "outside_work_hours": "no",
+    "impact": "3",
+    "repeated": "yes",
+    "absence": "no",
+    "treatment": "no",
+    "wants_work_accident": "no",
+}
+CRITICISM_ONLY = {
+    "danger_now": "no",
+    "role": "colleague",
+    "behaviours": "criticism",
+    "incident_at": (days_ago(0), ""),
+}
+

@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.e2e.guide import (
+    CRITICISM_ONLY,
+    EMPLOYEE_THREATENED,
+    MANAGER_ADDRESS_PUBLISHED,
     answer,
     answer_time,
     axe_violations,
@@ -23,37 +26,6 @@ from wizard.contract import COPENHAGEN
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
 
 pytestmark = pytest.mark.browser
-
-EMPLOYEE_THREATENED = {
-    "danger_now": "yes",
-    "role": "employee",
-    "behaviours": "threats",
-    "incident_at": (days_ago(1), "14:00"),
-    "outside_work_hours": "yes",
-    "impact": "8",
-    "repeated": "no",
-    "absence": "yes",
-    "treatment": "no",
-    "wants_work_accident": "no",
-}
-MANAGER_ADDRESS_PUBLISHED = {
-    "danger_now": "no",
-    "role": "manager",
-    "behaviours": "private_info",
-    "incident_at": (days_ago(3), ""),
-    "outside_work_hours": "no",
-    "impact": "3",
-    "repeated": "yes",
-    "absence": "no",
-    "treatment": "no",
-    "wants_work_accident": "no",
-}
-CRITICISM_ONLY = {
-    "danger_now": "no",
-    "role": "colleague",
-    "behaviours": "criticism",
-    "incident_at": (days_ago(0), ""),
-}
 
 
 def police_due(day, clock: str) -> str:
