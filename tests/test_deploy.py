@@ -362,7 +362,7 @@ def test_the_site_can_be_hosted_under_a_sub_path(nginx):
     missing = site.get("findes-ikke/")
     assert missing.status == 404 and missing.body == (site.site / "404.html").read_bytes()
     site.assert_security_headers(missing)
-    # With site_url set to the sub-path, the 404 page links into it (README: hosting under a sub-path).
+    # With site_url set to the sub-path, the 404 page links into it (OPERATIONS.md: hosting under a sub-path).
     assert f'href="{SUB_PATH}assets/' in missing.body.decode()
 
 
@@ -404,8 +404,8 @@ def test_web_config_maps_every_type_removing_first():
 IIS_DEFAULT_COMPRESSED = {"text/*", "message/*", "application/javascript", "application/atom+xml", "application/xaml+xml"}
 
 
-def test_the_readme_has_iis_compress_every_type_the_source_compresses():
-    listed = set(re.findall(r"staticTypes\.\[mimeType='([^']+)',enabled='True'\]", (ROOT / "README.md").read_text()))
+def test_the_operators_guide_has_iis_compress_every_type_the_source_compresses():
+    listed = set(re.findall(r"staticTypes\.\[mimeType='([^']+)',enabled='True'\]", (ROOT / "OPERATIONS.md").read_text()))
     wanted = {mime.media_type for mime in MIME_TYPES.values() if mime.compress}
     wanted = {t for t in wanted if not t.startswith("text/")} - IIS_DEFAULT_COMPRESSED
     assert "application/zip" in wanted
