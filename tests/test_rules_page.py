@@ -190,6 +190,7 @@ from wizard.questions import QUESTIONS_BY_ID
 
 extra = load_config("mkdocs.yml")["extra"]
 blocks = {**BLOCKS, "guide": lambda context: ""}  # the guide's shell needs the browser runtime, not numbers
+blocks["traceability"] = lambda context: ""  # it quotes the adopted text, whose numbers stay when a constant moves
 context = placeholders.PageContext(root="../", extra=extra)
 pages = {
     path.relative_to("docs").as_posix(): placeholders.expand(path.read_text(encoding="utf-8"), context, blocks)
