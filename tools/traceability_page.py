@@ -91,8 +91,8 @@ def _target(use: Use) -> tuple[str, str]:
 def _use(use: Use) -> str:
     target, says = _target(use)
     return (
-        f'<li data-trace-use="{escape(use.kind)}:{escape(use.id)}"><a href="#{target}">{KIND_LABELS[use.kind]} '
-        f"<code>{escape(use.id)}</code></a> – {escape(says)}</li>"
+        f'<li data-trace-use="{escape(use.kind)}:{escape(use.id)}"><a href="#{target}">{KIND_LABELS[use.kind]}</a> '
+        f"<code>{escape(use.id)}</code> – {escape(says)}</li>"
     )
 
 
