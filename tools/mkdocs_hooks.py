@@ -45,7 +45,12 @@ def on_page_markdown(markdown, page, config, files):
         extra=config["extra"],
         runtime=_build.get("runtime"),
     )
-    return placeholders.expand(markdown, context, BLOCKS)
+    try:
+        return placeholders.expand(markdown, context, BLOCKS)
+    except (ValueError, LookupError) as error:
+        # The build steps' own errors (a table, a placeholder, a practice card, the legal review date)
+        # already name the file, the entry and what is wrong: show that, not a traceback.
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 def on_post_build(config):
