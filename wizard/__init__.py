@@ -8,7 +8,7 @@ def __getattr__(name: str):
     # Imported on first use, so that a build step can import a light module such as
     # wizard.guideline without the whole engine (and its compiled texts) behind it.
     if name == "evaluate":
-        from wizard.evaluate import evaluate
+        from wizard.result import evaluate
 
         return evaluate
     if name in ("AnswerError", "validate"):

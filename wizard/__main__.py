@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import BinaryIO
 
 from wizard.contract import AnswerError, parse_now, quoted
-from wizard.evaluate import evaluate
+from wizard.result import evaluate
 
 PROG = "python -m wizard"
 USAGE = f"{PROG} evaluate FIL|- [--now ISO-8601]"

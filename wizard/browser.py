@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 from wizard import export, questions, render
 from wizard.contract import AnswerError, validate
-from wizard.evaluate import evaluate
+from wizard.result import evaluate
 
 CHECK = "check"
 RESULT = "result"
