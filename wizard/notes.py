@@ -26,6 +26,9 @@ NOTE_RULES = (
     ("protected_speech_offensive", c.ONLY_PROTECTED_SPEECH),
 )
 
+# Notes that depend on when the result is made (a deadline that has passed), not only on the answers.
+DEPENDS_ON_NOW = ("safetynet_overdue", "police_report_passed")
+
 LEGAL_INFO_RULES = (
     ("offererstatningsloven", c.MAY_BE_REPORTED),
     ("compensation_condition_waived", c.POLICE_REPORT_PASSED),

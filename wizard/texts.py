@@ -79,6 +79,15 @@ CATEGORY_LABELS = {
     ),
 }
 
+# The same categories in a few words, where a list of them is a choice (the practice cards' checkboxes).
+CATEGORY_SHORT_LABELS = {
+    "work_environment": "Chikane, der skal registreres i SafetyNet",
+    "criminal": "Kan være strafbar",
+    "data_protection": "Kan være i strid med Databeskyttelsesloven",
+    "undecided": "Ikke afgjort – afklares med personalejura",
+    "protected_speech": "Lovligt – skal tåles",
+}
+
 ROLE_LABELS = {"employee": "Den udsatte medarbejder", "colleague": "Kollega", "manager": "Leder"}
 
 _POLICE_QUOTE = (
