@@ -1,9 +1,11 @@
-"""Every Danish text of a result, each with the guideline section it comes from.
+"""Every Danish text of a result, each with what it rests on.
 
-Step texts follow the guideline's own checklists (bold parts as plain text). Notes say
-where the guideline calls for a concrete assessment and who to ask when an answer is
-"Ved ikke". Legal information comes from the verified legal notes: it is shown apart
-from the adopted text, as information and not as the municipality's policy.
+Step texts follow the guideline's own checklists (bold parts as plain text), each with its
+section and, where one sentence carries it, that sentence verbatim. Notes say where the
+guideline calls for a concrete assessment and who to ask when an answer is "Ved ikke", in
+the reader's role's words. What the guide adds ("Ring 112", how a date without a time is
+counted) is marked as the guide's own; legal information comes from the verified legal
+notes and is shown apart from the adopted text, as information and not as policy.
 """
 
 from collections.abc import Mapping

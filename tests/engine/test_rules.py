@@ -218,3 +218,22 @@ def test_rule_quotes_its_section_word_for_word(rule):
         fragment = " ".join(fragment.split())
         if fragment:
             assert fragment in published, f"{rule.id}: {fragment!r} not in {rule.source.href}"
+
+
+def _texts_with_quotes():
+    from wizard.steps import STEPS
+    from wizard.texts import NOTES
+
+    found = [(f"step {role}.{s.id}", s.text) for role, steps in STEPS.items() for s in steps]
+    found += [(f"note {id}", text) for id, text in NOTES.items()]
+    return [(name, text) for name, text in found if text.quote]
+
+
+@pytest.mark.parametrize("name, text", _texts_with_quotes(), ids=[n for n, _ in _texts_with_quotes()])
+def test_a_step_or_note_quotes_its_section_word_for_word(name, text):
+    assert text.basis == "guideline" and text.source is not None
+    published = _section_text(text.source.page, text.source.anchor)
+    for fragment in text.quote.split("…"):
+        fragment = " ".join(fragment.split())
+        if fragment:
+            assert fragment in published, f"{name}: {fragment!r} not in {text.source.href}"
