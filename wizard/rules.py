@@ -399,7 +399,7 @@ RULES = (
         c.IMPACT_OVER_THRESHOLD,
         True,
         f"Medarbejderen vurderer påvirkningen til over {ACTION_PLAN_THRESHOLD} på skalaen.",
-        "Der laves en handleplan på hændelsen. Retningslinjen skriver »over "
+        f"Påvirkningen over {ACTION_PLAN_THRESHOLD} er nok i sig selv. Retningslinjen skriver »over "
         f"{ACTION_PLAN_THRESHOLD} og hvis … gentagne gange«; guiden læser det som hver af de to betingelser for "
         "sig, den læsning, der beskytter medarbejderen.",
         _ACTION_PLAN_QUOTE,
@@ -411,7 +411,7 @@ RULES = (
         c.REPEATED,
         True,
         "Medarbejderen har gentagne gange over et kort tidsrum oplevet digital chikane.",
-        "Der laves en handleplan på hændelsen, uanset påvirkningen. Retningslinjen skriver »over "
+        "Gentagelsen er nok i sig selv, uanset påvirkningen. Retningslinjen skriver »over "
         f"{ACTION_PLAN_THRESHOLD} og hvis … gentagne gange«; guiden læser det som hver af de to betingelser for "
         "sig, den læsning, der beskytter medarbejderen.",
         _ACTION_PLAN_QUOTE,
@@ -425,7 +425,7 @@ RULES = (
         False,
         f"Påvirkningen er mellem {IMPACT_MIN} og {ACTION_PLAN_THRESHOLD}, og chikanen er ikke sket gentagne "
         "gange over et kort tidsrum.",
-        "Der laves ikke en handleplan.",
+        f"Påvirkningen er højst {ACTION_PLAN_THRESHOLD}, og chikanen er ikke gentaget over et kort tidsrum.",
         f"Hvis medarbejderen vurderer at påvirkningen er mellem {IMPACT_MIN} og {ACTION_PLAN_THRESHOLD} laves der "
         "ikke en handleplan på hændelsen.",
         ("impact", "repeated"),
@@ -436,7 +436,7 @@ RULES = (
         c.ACTION_PLAN_OPEN,
         None,
         "Påvirkningen eller gentagelsen er ikke kendt, og det, der er kendt, udløser ikke en handleplan.",
-        "Guiden kan ikke afgøre, om der skal laves en handleplan; det afklares ved registreringen.",
+        "Påvirkningen eller gentagelsen er ikke kendt; det afklares ved registreringen i SafetyNet.",
         "Når man foretager en registrering, skal man i registreringen forholde sig til hvordan medarbejderen er "
         f"påvirket på en skala fra {IMPACT_MIN}-{IMPACT_MAX}.",
         ("impact", "repeated"),
@@ -449,8 +449,8 @@ RULES = (
         c.UNDECIDED_ONLY,
         None,
         "Det vides ikke, om borgerens lydoptagelse er delt, og der er ikke anden chikane.",
-        "Guiden kan ikke afgøre, om der skal laves en handleplan, før det er afklaret, om optagelsen er delt. Er "
-        "den delt, registreres hændelsen, og påvirkningen og gentagelsen afgør det.",
+        "Afklar først, om optagelsen er delt. Er den det, registreres hændelsen, og påvirkningen og gentagelsen "
+        "afgør handleplanen.",
         "Det kan dog efter omstændighederne være strafbart, hvis lydoptagelsen lægges på internettet eller "
         "videregives til personer, som intet har med samtalen at gøre.",
         ("recording_shared",),
@@ -462,8 +462,8 @@ RULES = (
         c.NOTHING_TO_REGISTER,
         False,
         "Der er kun tale om lovlig kritik, aktindsigt eller en lydoptagelse, der ikke er delt.",
-        "Ingen chikane at registrere i SafetyNet og derfor ingen handleplan; spørgsmålene om påvirkning og "
-        "gentagelse stilles ikke.",
+        "Kun lovlig kritik, aktindsigt eller en lydoptagelse, der ikke er delt: ingen chikane at registrere, og "
+        "spørgsmålene om påvirkning og gentagelse stilles ikke.",
         "En borger, som fx udtrykker sin mening om, at \"sagsbehandleren er en skændsel for kommunen\", eller at "
         "\"læreren er doven eller uoplagt\", skal tåles af medarbejderen.",
         ("behaviours",),
@@ -476,7 +476,7 @@ RULES = (
         True,
         "Medarbejderen har fravær i forbindelse med chikanen, har et behandlingsbehov eller ønsker sagen "
         "anmeldt som arbejdsulykke – uanset hvad der skete.",
-        "Hændelsen SKAL anmeldes som en arbejdsulykke i SafetyNet, så hurtigt som muligt og senest "
+        "Én af grundene er nok, uanset hvad der skete. Anmeldelsen sker så hurtigt som muligt og senest "
         f"{REGISTRATION_DAYS} dage efter hændelsesdagen.",
         _WORK_ACCIDENT_QUOTE,
         WORK_ACCIDENT_FIELDS,
@@ -488,8 +488,8 @@ RULES = (
         c.WORK_ACCIDENT_ALL_NO,
         False,
         "Der er svaret nej til fravær, behandlingsbehov og ønsket om en anmeldelse.",
-        "Hændelsen skal ikke anmeldes som arbejdsulykke nu. Det er ikke endeligt: ønsker medarbejderen det, eller "
-        "kommer der fravær eller et behandlingsbehov senere, SKAL hændelsen anmeldes.",
+        "Ingen af de tre grunde gælder nu. Det er ikke endeligt: ønsker medarbejderen det, eller kommer der "
+        "fravær eller et behandlingsbehov senere, SKAL hændelsen anmeldes.",
         _WORK_ACCIDENT_QUOTE,
         WORK_ACCIDENT_FIELDS,
         (False,),
@@ -500,7 +500,7 @@ RULES = (
         c.WORK_ACCIDENT_OPEN,
         None,
         "Intet svar om fravær, behandlingsbehov eller ønsket om en anmeldelse er ja, og mindst ét er »Ved ikke«.",
-        "Guiden kan ikke afgøre det; resultatet siger, hvem der kan svare. Er ét af svarene ja, SKAL hændelsen "
+        "Mindst ét svar er »Ved ikke«; resultatet siger, hvem der kan svare. Er ét af svarene ja, SKAL hændelsen "
         "anmeldes som en arbejdsulykke.",
         _WORK_ACCIDENT_QUOTE,
         WORK_ACCIDENT_FIELDS,

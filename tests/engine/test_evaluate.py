@@ -592,8 +592,11 @@ def test_language(scenario):
     assert not any("Spørg medarbejderen" in t or "med medarbejderen" in t for t in employee)
     if result["role"] == "manager":
         assert not any("medarbejderen og lederen" in n["text"] for n in result["notes"])
-    # No label printed twice: a category's reasons do not repeat its label.
+    # No label printed twice: a category's or a decision's reasons do not repeat its label.
     for category, label in result["labels"]["categories"].items():
         assert all(label not in r["outcome"] for r in result["reasons"][category])
+    for decision in ("action_plan", "work_accident"):
+        label = result["labels"][decision].split(".")[0]
+        assert all(label not in r["outcome"] for r in result["reasons"][decision]), decision
     if "protected_speech" in result["categories"]:
         assert "kritik" not in result["labels"]["categories"]["protected_speech"].lower()
