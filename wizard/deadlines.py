@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta, timezone
 from wizard.contract import COPENHAGEN, Moment, parse_moment, parse_now
 from wizard.danish_time import long_date, long_datetime
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
-from wizard.texts import DEADLINE_LABELS, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT
+from wizard.texts import DEADLINE_LABELS, POLICE_REPORT_DUE_TEXT, POLICE_REPORT_LATEST_TEXT, REGISTRATION_DUE_TEXT
 
 
 def registration_deadline(incident: str | Moment, now: datetime) -> dict:
@@ -71,7 +71,7 @@ def police_report_deadline(incident: str | Moment, now: datetime) -> dict:
         "counted_from": moment.instant.astimezone(COPENHAGEN).isoformat(timespec="seconds"),
         "counted_from_start_of_day": not moment.has_time,
         "latest": latest.isoformat(timespec="seconds") if latest else None,
-        "latest_text": POLICE_REPORT_DUE_TEXT.format(when=_deadline_text(latest)) if latest else None,
+        "latest_text": POLICE_REPORT_LATEST_TEXT.format(when=_deadline_text(latest)) if latest else None,
     }
 
 

@@ -40,6 +40,8 @@ def as_text(result: Mapping) -> str:
     for deadline in result["deadlines"]:
         status = {True: render.UI["overdue"], None: MAY_BE_OVERDUE}.get(deadline["overdue"], "")
         lines.append(f"- {deadline['label']}: {deadline['due_text']}. {status}".rstrip())
+        if deadline.get("latest_text"):
+            lines.append(f"  {deadline['latest_text']}")
     lines += ["", render.UI["decisions"].upper(), f"- {labels['action_plan']}", f"- {labels['work_accident']}"]
     role = labels["roles"][result["role"]].lower()
     lines += ["", render.UI["steps"].format(role=role).upper()]

@@ -49,7 +49,12 @@ def rules_data() -> dict:
                 texts.FLAG_LABELS,
                 texts.DEADLINE_LABELS,
             ],
-            "deadline_texts": [texts.REGISTRATION_DUE_TEXT, texts.POLICE_REPORT_DUE_TEXT, texts.MAY_BE_OVERDUE],
+            "deadline_texts": [
+                texts.REGISTRATION_DUE_TEXT,
+                texts.POLICE_REPORT_DUE_TEXT,
+                texts.POLICE_REPORT_LATEST_TEXT,
+                texts.MAY_BE_OVERDUE,
+            ],
             "work_accident_reasons": [texts.WORK_ACCIDENT_REASONS, texts.REASONS_JOIN],
         }
     )

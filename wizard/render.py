@@ -338,7 +338,7 @@ def _deadlines(result: Mapping, root: str) -> str:
         )
         extra = ""
         if deadline.get("counted_from_start_of_day"):
-            extra = f'<span class="guide-reasons">{UI["counted_from_day"]}</span>'
+            extra = f'<span class="guide-reasons">{UI["counted_from_day"]} {escape(deadline["latest_text"])}</span>'
         overdue = " guide-deadline--overdue" if deadline["overdue"] else ""
         items.append(
             f'<li class="guide-deadline{overdue}" data-deadline="{escape(deadline["id"])}"'

@@ -519,5 +519,7 @@ DEADLINE_LABELS = {
 # "Så hurtigt som muligt og senest ...": both halves of the guideline's sentence, wherever the date is shown.
 REGISTRATION_DUE_TEXT = "så hurtigt som muligt og senest {date}"
 POLICE_REPORT_DUE_TEXT = "senest {when}"
+# A date without a time: the deadline counted from the end of that day.
+POLICE_REPORT_LATEST_TEXT = "Skete det sent på dagen, er den seneste frist {when}."
 # A deadline that only a time of day could decide (the incident's date is known, its time is not).
 MAY_BE_OVERDUE = "Kan være overskredet – det afhænger af klokkeslættet."

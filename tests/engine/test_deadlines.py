@@ -134,7 +134,7 @@ def test_a_date_without_time_is_undecided_between_the_safe_and_the_latest_deadli
     deadline = police_report_deadline("2026-12-01", now)
     assert deadline["overdue"] is overdue
     assert deadline["latest"] == "2026-12-05T00:00:00+01:00"
-    assert deadline["latest_text"] == "senest fredag 4. december 2026 kl. 24.00"
+    assert deadline["latest_text"] == "Skete det sent på dagen, er den seneste frist fredag 4. december 2026 kl. 24.00."
 
 
 def test_a_timed_incident_has_no_window():

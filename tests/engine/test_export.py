@@ -31,8 +31,10 @@ def test_the_text_export_says_as_soon_as_possible_and_at_the_latest():
 
 def test_the_text_export_says_an_undecided_police_deadline_may_have_passed():
     result, _ = by_name("insults_date_only_police_window_manager")
-    line = next(line for line in export.as_text(result).splitlines() if "politianmeldelse" in line and "senest" in line)
-    assert line.endswith(MAY_BE_OVERDUE) and "kl. 24.00" in line
+    lines = export.as_text(result).splitlines()
+    index = next(i for i, line in enumerate(lines) if "politianmeldelse" in line and "senest" in line)
+    assert lines[index].endswith(MAY_BE_OVERDUE) and "kl. 24.00" in lines[index]
+    assert "den seneste frist fredag 4. december 2026 kl. 24.00" in lines[index + 1]
 
 
 def test_the_calendar_says_both_halves_and_reminds_the_next_working_morning():

@@ -23,7 +23,8 @@ def test_an_undecided_police_deadline_may_have_passed_and_is_not_marked_overdue(
     police = screen("insults_date_only_police_window_manager").one(data_deadline="police_report")
     assert police.attrs["data-overdue"] == "null" and "guide-deadline--overdue" not in police.attrs["class"]
     assert MAY_BE_OVERDUE in police.text() and "tilbage" not in police.text()
-    assert "kl. 24.00" in police.text()
+    assert "senest torsdag 3. december 2026 kl. 24.00" in police.text()
+    assert "den seneste frist fredag 4. december 2026 kl. 24.00" in police.text()
 
 
 def test_the_guides_own_step_is_marked_and_not_linked_to_the_guideline():
