@@ -158,8 +158,9 @@ def test_the_rules_version_is_the_one_every_result_carries(rules_page):
 def test_the_numbers_table_shows_the_engines_constants_and_none_are_typed_in(rules_page):
     table = rules_page.one("table").text()
     for shown in (
-        f"senest {REGISTRATION_DAYS} dage efter hændelsesdagen",
+        f"så hurtigt som muligt og senest {REGISTRATION_DAYS} dage efter hændelsesdagen",
         f"inden for {POLICE_REPORT_HOURS} timer",
+        "betingelse for erstatning efter voldsoffererstatningsloven",
         f"fra {IMPACT_MIN} til {IMPACT_MAX}",
         f"over {ACTION_PLAN_THRESHOLD}",
     ):
