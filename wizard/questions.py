@@ -156,8 +156,8 @@ QUESTIONS = (
     Question(
         "danger_now",
         "Er nogen i fare lige nu?",
-        "Hvis nogen er i fare, så ring 112 først. Digital chikane skal tages lige så alvorligt, som hvis "
-        "truslerne eller volden skete i et fysisk møde.",
+        "Hvis nogen er i fare, så ring 112 først – det er guidens eget råd. Retningslinjen siger, at digital "
+        "chikane skal tages lige så alvorligt, som hvis truslerne eller volden skete i et fysisk møde.",
         "single",
         (YES, NO),
         c.ALWAYS,

@@ -352,3 +352,8 @@ def test_the_work_accident_questions_are_asked_whatever_happened():
     for behaviour in BEHAVIOURS:
         asked_ids = [q.id for q in asked({"role": "manager", "behaviours": [behaviour], "recording_shared": False})]
         assert set(WORK_ACCIDENT) <= set(asked_ids), behaviour
+
+
+def test_112_in_the_first_question_is_marked_as_the_guides_own_advice():
+    hint = QUESTIONS_BY_ID["danger_now"].hint
+    assert "ring 112 først – det er guidens eget råd" in hint and "Retningslinjen siger" in hint
