@@ -72,7 +72,6 @@ WORK_ACCIDENT_FIELDS = ("absence", "treatment", "wants_work_accident")
 
 ALWAYS = Condition("always", "Altid.", lambda f: True)
 DANGER_NOW = Condition("danger_now", "Når nogen er i fare lige nu.", _answered("danger_now", True))
-MANAGER = Condition("manager", "Når den, der bruger guiden, er leder.", lambda f: f.answers.get("role") == "manager")
 RECORDING_CHOSEN = Condition(
     "recording_chosen",
     "Når der er svaret, at borgeren har lydoptaget en samtale.",
