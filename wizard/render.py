@@ -11,8 +11,8 @@ from wizard import questions
 from wizard.contract import parse_now
 from wizard.danish_time import long_datetime
 from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY, Section
-from wizard.steps import STEPS
-from wizard.texts import ROLE_LABELS
+from wizard.steps import STEPS, step_text
+from wizard.texts import MAY_BE_OVERDUE, ROLE_LABELS
 
 # html.escape would do, but importing html also loads html.entities (a large table this
 # module never needs) at every start of the guide in the browser.
@@ -47,6 +47,10 @@ UI = {
     "kept_while_loading": "Dit svar er gemt. Guiden går videre, så snart den er indlæst.",
     "copied": "Teksten er kopieret. Du kan sætte den ind i en e-mail eller i SafetyNet.",
     "copy_manually": "Teksten kunne ikke kopieres automatisk. Markér teksten i feltet, og kopiér den selv.",
+    # What a step or note rests on when it is not the guideline (which gets a link to its section).
+    "basis_guide": "Guidens egen tilføjelse – står ikke i retningslinjen",
+    "basis_legal_notes": "Lovgrundlag – oplysning, ikke retningslinjen",
+    "less_than_a_minute": "under 1 minut",
 }
 
 
@@ -70,6 +74,7 @@ def question_screen(
     first: bool = False,
 ) -> str:
     """One question as a GOV.UK-style form: heading, hint, error summary, options, Fortsæt."""
+    question = questions.worded(question, answers)
     errors = errors or {}
     if form is None:
         form = questions.form_values(question.id, answers[question.id]) if question.id in answers else {}
@@ -172,6 +177,7 @@ def check_screen(answers: Mapping, *, root: str) -> str:
     """The answers so far, each with a "Ret" button, and the button to see the result."""
     rows = []
     for question in questions.asked(answers):
+        question = questions.worded(question, answers)
         label = questions.answer_label(question.id, answers[question.id])
         rows.append(
             '<div class="guide-summary__row">'
@@ -255,7 +261,7 @@ def result_screen(result: Mapping, *, root: str) -> str:
             )
     if result["notes"]:
         items = "".join(
-            f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_link(note["source"], root)}</li>'
+            f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_basis_link(note, root)}</li>'
             for note in result["notes"]
         )
         parts.append(f'<h2 id="guide-opmaerksom">{UI["notes"]}</h2><ul class="guide-notes">{items}</ul>')
@@ -286,6 +292,13 @@ def result_stamp(result: Mapping) -> str:
 
 def _link(href: str, root: str, label: str = "Læs i retningslinjen") -> str:
     return f'<a class="guide-source" href="{escape(root + href)}">{escape(label)}</a>'
+
+
+def _basis_link(item: Mapping, root: str) -> str:
+    """The link to the guideline section a step or note rests on, or the mark saying it is not the guideline."""
+    if item.get("source"):
+        return _link(item["source"], root)
+    return f'<em class="guide-basis" data-basis="{escape(item["basis"])}">{escape(UI["basis_" + item["basis"]])}</em>'
 
 
 def _categories(result: Mapping, root: str) -> str:
@@ -320,14 +333,16 @@ def _deadlines(result: Mapping, root: str) -> str:
         return f'<p data-no-deadlines>{UI["no_deadlines"]}</p>'
     items = []
     for deadline in result["deadlines"]:
-        status = UI["overdue"] if deadline["overdue"] else UI["left"].format(left=time_left(deadline["seconds_left"]))
+        status = {True: UI["overdue"], None: MAY_BE_OVERDUE}.get(
+            deadline["overdue"], UI["left"].format(left=time_left(deadline["seconds_left"]))
+        )
         extra = ""
         if deadline.get("counted_from_start_of_day"):
-            extra = f'<span class="guide-reasons">{UI["counted_from_day"]}</span>'
+            extra = f'<span class="guide-reasons">{UI["counted_from_day"]} {escape(deadline["latest_text"])}</span>'
         overdue = " guide-deadline--overdue" if deadline["overdue"] else ""
         items.append(
             f'<li class="guide-deadline{overdue}" data-deadline="{escape(deadline["id"])}"'
-            f' data-overdue="{str(deadline["overdue"]).lower()}">'
+            f' data-overdue="{_json_flag(deadline["overdue"])}">'
             f'<strong>{escape(deadline["label"])}</strong>'
             f'<span class="guide-deadline__when"><time datetime="{escape(deadline["due"])}">'
             f'{escape(deadline["due_text"])}</time></span>'
@@ -336,9 +351,15 @@ def _deadlines(result: Mapping, root: str) -> str:
     return f'<ul class="guide-deadlines">{"".join(items)}</ul>'
 
 
+def _json_flag(value: bool | None) -> str:
+    return {True: "true", False: "false", None: "null"}[value]
+
+
 def time_left(seconds: int) -> str:
-    """A positive duration in Danish, e.g. "2 døgn og 3 timer" or "45 minutter"."""
-    minutes = max(0, seconds) // 60
+    """A positive duration in Danish, e.g. "2 døgn og 3 timer" or "45 minutter"; never "0 minutter"."""
+    if seconds < 60:
+        return UI["less_than_a_minute"]
+    minutes = seconds // 60
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
 
@@ -360,7 +381,7 @@ def _steps(steps, root: str, hook: str) -> str:
         items.append(
             f'<li {hook}="{step_id}"><input type="checkbox" id="{box_id}">'
             f'<div><label for="{box_id}">{escape(step["text"])}</label>'
-            f'<span class="guide-step__source">{_link(step["source"], root)}</span></div></li>'
+            f'<span class="guide-step__source">{_basis_link(step, root)}</span></div></li>'
         )
     return f'<ul class="guide-steps">{"".join(items)}</ul>'
 
@@ -393,7 +414,8 @@ def static_checklists(*, root: str) -> str:
     for role, steps in STEPS.items():
         items = "".join(
             f'<li>{"" if step.when.name == "always" else f"<em>{escape(step.when.description)}</em> "}'
-            f"{escape(step.text.text)} {_link(step.text.source.href, root)}</li>"
+            f"{escape(step_text(step, role))} "
+            f"{_basis_link({'source': step.text.source and step.text.source.href, 'basis': step.text.basis}, root)}</li>"
             for step in steps
         )
         parts.append(f"<h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul>")

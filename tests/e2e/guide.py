@@ -129,5 +129,8 @@ CRITICISM_ONLY = {
     "role": "colleague",
     "behaviours": "criticism",
     "incident_at": (days_ago(0), ""),
+    "absence": "no",
+    "treatment": "no",
+    "wants_work_accident": "no",
 }
 
