@@ -122,10 +122,17 @@ def test_an_entry_nothing_reads_is_named(tmp_path):
 
 
 def test_a_quote_may_join_verbatim_pieces_with_an_ellipsis():
-    plain = content._Context().guideline
-    assert content.verbatim("Anmeldelse skal ske … senest 10 dage efter hændelsesdagen.", plain)
-    assert content.verbatim("Anmeldelse skal ske … senest {{ registration_days }} dage", plain)
-    assert not content.verbatim("senest 10 dage … Anmeldelse skal ske", plain)
+    context = content._Context()
+    assert content.verbatim("Anmeldelse skal ske … senest 10 dage efter hændelsesdagen.", context)
+    assert content.verbatim("Anmeldelse skal ske … senest {{ registration_days }} dage", context)
+    assert not content.verbatim("senest 10 dage … Anmeldelse skal ske", context)
+
+
+def test_a_quote_may_use_the_web_editions_declared_corrections_and_no_other_change():
+    context = content._Context()
+    assert content.verbatim("skal ifølge Arbejds miljøloven håndteres som psykisk vold", context)
+    assert content.verbatim("skal ifølge Arbejdsmiljøloven håndteres som psykisk vold", context)
+    assert not content.verbatim("skal ifølge Arbejdsmiljøloven behandles som psykisk vold", context)
 
 
 def test_a_mistyped_id_is_named_from_both_sides(tmp_path):

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CONTENT_DIR = ROOT / "content" / "texts"
 GENERATED = ROOT / "wizard" / "content_data.py"
 LEGAL_PAGE = ROOT / "docs" / "lovgrundlag" / "index.md"
+TRACEABILITY = ROOT / "content" / "traceability.yaml"  # its "corrections": the typos the web edition fixes
 
 # A source is one of these kinds. "guideline" needs a section and a verbatim quote; "legal" a
 # heading anchor on the page "Lovgrundlag"; "guide" marks the guide's own wording.
@@ -107,6 +108,14 @@ class _Context:
         from tools import guideline_text
 
         return guideline_text.read().plain
+
+    @cached_property
+    def web_edition(self) -> str:
+        from tools import guideline_text
+
+        table = yaml.safe_load(TRACEABILITY.read_text(encoding="utf-8"))
+        pairs = [(c["adopted"], c["published"]) for c in table.get("corrections", ())]
+        return guideline_text.corrected(self.guideline, pairs)
 
     @cached_property
     def sections(self) -> frozenset[str]:
@@ -190,7 +199,7 @@ def _source(where: str, raw: object, context: _Context, problems: list[str]) -> 
         section, quote = raw["section"], raw["quote"]
         if section not in context.sections:
             problems.append(f"{where}: source section {section!r} is not a section of the guideline (wizard/guideline.py)")
-        if not isinstance(quote, str) or not verbatim(quote, context.guideline):
+        if not isinstance(quote, str) or not verbatim(quote, context):
             problems.append(f"{where}: source quote is not verbatim in the adopted guideline: {quote!r}")
         return Source("guideline", str(section), " ".join(str(quote).split()))
     problems.append(
@@ -199,20 +208,13 @@ def _source(where: str, raw: object, context: _Context, problems: list[str]) -> 
     return None
 
 
-def verbatim(quote: str, guideline_plain: str) -> bool:
-    """Whether ``quote`` stands in the guideline, "…" joining verbatim pieces in order (quotes and spaces aside)."""
-    from tools.guideline_text import normalise
+def verbatim(quote: str, context: "_Context") -> bool:
+    """Whether ``quote`` stands in the adopted guideline, or in the web edition that corrects its typos
+    (the corrections declared in ``content/traceability.yaml``); "…" joins verbatim pieces."""
+    from tools.guideline_text import quoted_in
 
     quote = _NUMBER.sub(lambda m: str(NUMBERS.get(m.group(1), m.group(0))), quote)
-    position = 0
-    for piece in (normalise(p).strip(" .") for p in quote.split("…")):
-        if not piece:
-            continue
-        found = guideline_plain.find(piece, position)
-        if found < 0:
-            return False
-        position = found + len(piece)
-    return True
+    return quoted_in(quote, context.guideline) or quoted_in(quote, context.web_edition)
 
 
 def python_source(content: Mapping[str, Mapping[str, Entry]]) -> str:

@@ -36,6 +36,7 @@ NORMATIVE_MARKERS = {
     ),
 }
 
+ELLIPSIS = "…"
 _LIST_ITEM = re.compile(r"^[-–] ")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -82,6 +83,26 @@ class Guideline:
 def normalise(text: str) -> str:
     """``text`` with typographic quotes made straight and all whitespace as single spaces."""
     return " ".join(text.translate(_TYPOGRAPHIC).split())
+
+
+def quoted_in(quote: str, body: str) -> bool:
+    """Whether ``quote`` stands in ``body`` (a normalised text): "…" joins verbatim pieces, in order."""
+    position = 0
+    for piece in (normalise(p).strip(" .") for p in quote.split(ELLIPSIS)):
+        if not piece:
+            continue
+        found = body.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
+def corrected(body: str, corrections: list[tuple[str, str]]) -> str:
+    """A normalised ``body`` as the web edition words it: each (adopted, published) correction applied."""
+    for adopted, published in corrections:
+        body = body.replace(normalise(adopted), normalise(published))
+    return body
 
 
 def plain(markdown: str) -> str:

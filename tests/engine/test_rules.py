@@ -241,13 +241,12 @@ def test_a_step_or_note_quotes_its_section_word_for_word(name, text):
 
 def test_evaluate_applies_a_deadline_rule_exactly_under_its_condition(monkeypatch):
     # The condition the rules page prints is the one evaluate() tests: change it and the result follows.
-    import importlib
     from dataclasses import replace
 
+    from wizard import result as evaluate_module
     from wizard.conditions import Condition
     from wizard.rules import DEADLINE_RULES
 
-    evaluate_module = importlib.import_module("wizard.evaluate")  # the package's name is the function
     answers = {"role": "manager", "behaviours": ["threats"], "incident_at": "2024-10-14T09:30"}
     before = [d["id"] for d in evaluate_module.evaluate(answers, "2024-10-15T12:00+02:00")["deadlines"]]
     never = Condition("never", "Aldrig.", lambda facts: False)
