@@ -8,7 +8,7 @@ while the browser tab is open, and nowhere else: not in the URL, cookies or stor
 import json
 from datetime import datetime, timezone
 
-from wizard import export, questions, render
+from wizard import export, flow, questions, render
 from wizard.contract import AnswerError, validate
 from wizard.evaluate import evaluate
 
@@ -70,10 +70,10 @@ def respond(session: Session, request: dict, now: datetime) -> dict:
 def _current(session: Session, root: str) -> dict:
     if session.result is not None:
         return _screen(RESULT, render.result_screen(session.result, root=root))
-    question = questions.next_question(session.answers)
-    if question is None:
-        return _screen(CHECK, render.check_screen(session.answers, root=root))
-    return _question(session, question, root)
+    place = flow.position(session.answers)
+    if place.complete:
+        return _screen(CHECK, render.check_screen(place.answers, root=root))
+    return _question(session, place.next, root)
 
 
 def _question(session: Session, question, root: str, form=None, errors=None) -> dict:
@@ -88,25 +88,24 @@ def _answer(session: Session, question_id: str, form: dict, now: datetime, root:
         value = questions.parse_form(question_id, form, now)
     except AnswerError as error:
         return _question(session, question, root, form=form, errors={error.field: error.message})
-    session.answers = questions.prune({**session.answers, question_id: value})
+    place = flow.position({**session.answers, question_id: value})
+    session.answers = place.answers
     session.result = None
-    pending = questions.next_question(session.answers)
     if session.changing:
-        if pending is not None:
-            return _question(session, pending, root)
+        if place.next is not None:
+            return _question(session, place.next, root)
         session.changing = False
         return _screen(CHECK, render.check_screen(session.answers, root=root))
-    asked = questions.asked(session.answers)
-    later = asked[[q.id for q in asked].index(question_id) + 1:]
-    if later:
-        return _question(session, later[0], root)
+    following = place.after(question_id)
+    if following:
+        return _question(session, following, root)
     return _screen(CHECK, render.check_screen(session.answers, root=root))
 
 
 def _confirm(session: Session, now: datetime, root: str) -> dict:
-    pending = questions.next_question(session.answers)
-    if pending is not None:
-        return _question(session, pending, root)
+    place = flow.position(session.answers)
+    if not place.complete:
+        return _question(session, place.next, root)
     session.result = evaluate(validate(session.answers), now)
     session.changing = False
     return _screen(RESULT, render.result_screen(session.result, root=root))
@@ -116,15 +115,12 @@ def _show(session: Session, screen: str | None, root: str) -> dict:
     """A screen the reader returns to with the browser's Back or Forward button, if it is still valid."""
     if screen == RESULT and session.result is not None:
         return _screen(RESULT, render.result_screen(session.result, root=root))
-    if screen == CHECK and questions.next_question(session.answers) is None:
+    place = flow.position(session.answers)
+    if screen == CHECK and place.complete:
         return _screen(CHECK, render.check_screen(session.answers, root=root))
-    asked = questions.asked(session.answers)
-    for question in asked:
-        if question.id == screen:
-            session.changing = False
-            return _question(session, question, root)
-        if question.id not in session.answers:
-            break
+    if screen in questions.QUESTIONS_BY_ID and place.is_open(screen):
+        session.changing = False
+        return _question(session, questions.QUESTIONS_BY_ID[screen], root)
     return _current(session, root)
 
 

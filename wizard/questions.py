@@ -2,8 +2,8 @@
 
 Each :class:`Question` says when it is asked (a named :class:`~wizard.rules.Condition`
 on the answers so far), which answers it allows and which guideline section it comes
-from. The functions here move between the contract's answer values and the strings of
-an HTML form, and say in Danish what an answer was.
+from; :mod:`wizard.flow` walks them. The functions here move between the contract's answer
+values and the strings of an HTML form, and say in Danish what an answer was.
 """
 
 import re
@@ -263,27 +263,6 @@ _BOOL_IDS = {True: "yes", False: "no", UNKNOWN: UNKNOWN}
 _BOOL_LABELS = {True: "Ja", False: "Nej", UNKNOWN: "Ved ikke"}
 _FORM_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _FORM_TIME = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
-
-
-def prune(answers: Mapping) -> dict:
-    """``answers`` without the answers to questions that the earlier answers no longer ask."""
-    kept = {}
-    for question in QUESTIONS:
-        if question.id in answers and question.asked_when(kept):
-            kept[question.id] = answers[question.id]
-    return kept
-
-
-def asked(answers: Mapping) -> list[Question]:
-    """The questions asked given the answers so far, in order."""
-    kept = prune(answers)
-    return [q for q in QUESTIONS if q.asked_when(kept)]
-
-
-def next_question(answers: Mapping) -> Question | None:
-    """The first asked question without an answer, or None when every asked question is answered."""
-    kept = prune(answers)
-    return next((q for q in asked(kept) if q.id not in kept), None)
 
 
 def parse_form(question_id: str, form: Mapping[str, list[str]], now: datetime | None = None) -> object:

@@ -7,7 +7,7 @@ guideline are relative to ``root``, the path from the current page to the site r
 
 from collections.abc import Mapping
 
-from wizard import questions
+from wizard import flow, questions
 from wizard.contract import parse_now
 from wizard.danish_time import long_datetime
 from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY, Section
@@ -73,7 +73,7 @@ def question_screen(
     errors = errors or {}
     if form is None:
         form = questions.form_values(question.id, answers[question.id]) if question.id in answers else {}
-    asked = questions.asked(answers)
+    asked = flow.asked(answers)
     position = next((i for i, q in enumerate(asked, 1) if q.id == question.id), len(asked))
     progress = UI["progress"].format(n=position)
     described = " ".join(
@@ -171,7 +171,7 @@ def _session_actions(first: bool = False) -> str:
 def check_screen(answers: Mapping, *, root: str) -> str:
     """The answers so far, each with a "Ret" button, and the button to see the result."""
     rows = []
-    for question in questions.asked(answers):
+    for question in flow.asked(answers):
         label = questions.answer_label(question.id, answers[question.id])
         rows.append(
             '<div class="guide-summary__row">'
