@@ -398,3 +398,28 @@ def static_checklists(*, root: str) -> str:
         )
         parts.append(f"<h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul>")
     return "".join(parts)
+
+
+# Said above the current screen when a request cannot be carried out; the answers stay as they were.
+UI.update(
+    {
+        "notice_bad_request": "Guiden forstod ikke den sidste handling. Dine svar er gemt – fortsæt herfra.",
+        "notice_not_asked": "Svaret på »{question}« er ikke gemt, fordi guiden ikke stiller det spørgsmål nu. "
+        "Fortsæt herfra.",
+        "notice_not_changeable": "»{question}« kan ikke rettes nu, fordi guiden ikke stiller det spørgsmål ud fra "
+        "dine svar. Fortsæt herfra.",
+        "notice_incomplete": "Der mangler svar, før guiden kan vise resultatet. Fortsæt herfra.",
+        "notice_no_result": "Der er ikke noget resultat endnu, så der er intet at hente eller kopiere. "
+        "Besvar spørgsmålene først.",
+        "notice_no_deadlines": "Ud fra dine svar er der ingen frister at lægge i kalenderen.",
+        "notice_internal": "Der skete en fejl i guiden. Dine svar er gemt – prøv igen, eller fortsæt herfra.",
+    }
+)
+
+
+def problem_notice(text: str) -> str:
+    """Why the last request was not carried out, above the screen; it takes the focus, as an error summary does."""
+    return (
+        '<div class="guide-notice guide-notice--problem" role="alert" tabindex="-1" data-guide-focus'
+        f' data-guide-notice>{escape(text)}</div>'
+    )
