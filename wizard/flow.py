@@ -35,13 +35,13 @@ class Position:
         return any(q.id == question_id for q in self._reached())
 
     def previous(self, question_id: str) -> Question | None:
-        """The asked question before this one, or None for the first."""
+        """The asked question before this (asked) one, or None for the first."""
         ids = [q.id for q in self.asked]
         index = ids.index(question_id)
         return self.asked[index - 1] if index else None
 
     def after(self, question_id: str) -> Question | None:
-        """The asked question after this one (answered or not), or None when it is the last."""
+        """The asked question after this (asked) one, answered or not, or None when it is the last."""
         ids = [q.id for q in self.asked]
         later = self.asked[ids.index(question_id) + 1:]
         return later[0] if later else None
