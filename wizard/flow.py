@@ -31,7 +31,7 @@ class Position:
         return self.next is None
 
     def is_open(self, question_id: str) -> bool:
-        """Whether the reader can be on this question now: it is asked, and every asked question before it is answered."""
+        """Whether the reader can be on this question now: asked, with every asked question before it answered."""
         return any(q.id == question_id for q in self._reached())
 
     def previous(self, question_id: str) -> Question | None:

@@ -87,6 +87,10 @@ def node_id(node) -> str:
     return f"{question_id}={value}"
 
 
+def answer(question_id: str, value: object) -> dict:
+    return {"action": "answer", "question": question_id, "form": form_values(question_id, value)}
+
+
 def screen_of(position: flow.Position) -> str:
     return position.next.id if position.next else CHECK
 
@@ -125,7 +129,7 @@ def test_next_screen_in_the_session(node):
     question_id, before, value, expected = node
     session = Session()
     session.answers = dict(before)
-    reply = respond(session, {"action": "answer", "question": question_id, "form": form_values(question_id, value)}, NOW)
+    reply = respond(session, answer(question_id, value), NOW)
     assert reply["screen"] == expected and "notice" not in reply
     assert session.answers == {**before, question_id: value}
 
@@ -178,10 +182,6 @@ PATHS = {
         ("wants_work_accident", True),
     ],
 }
-
-
-def answer(question_id: str, value: object) -> dict:
-    return {"action": "answer", "question": question_id, "form": form_values(question_id, value)}
 
 
 def walk(session: Session, path: list) -> dict:
