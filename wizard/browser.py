@@ -23,7 +23,8 @@ CHECK = "check"
 RESULT = "result"
 PROBLEM = "problem"  # only when even the current screen cannot be drawn: the notice alone
 TITLES = {CHECK: render.UI["check_title"], RESULT: render.RESULT_TITLE}
-# The page's requests are a few hundred characters; anything this long is not one of them.
+# The page's requests are a few hundred characters and its root a few "../": anything this
+# long is not the page's.
 MAX_REQUEST = 100_000
 MAX_ROOT = 200
 DEFAULT_ROOT = "../"
