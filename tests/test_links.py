@@ -16,8 +16,9 @@ import pytest
 from tests.engine.scenarios import SCENARIOS
 from tools.scenario_cards import CARDS, NOW
 from wizard import evaluate, render
+from wizard.flow import next_question
 from wizard.guideline import SECTIONS, Section
-from wizard.questions import QUESTIONS, next_question
+from wizard.questions import QUESTIONS
 from wizard.rules import OFFENCES, RULES
 from wizard.steps import STEPS
 from wizard.texts import CATEGORY_LABELS, NOTES, STEP_TEXTS

@@ -26,7 +26,7 @@ from wizard.guideline import (
     REGISTRATION_DAYS,
     SECTIONS,
 )
-from wizard.questions import next_question
+from wizard.flow import next_question
 from wizard.rules import CATEGORIES
 from wizard.texts import CATEGORY_SHORT_LABELS
 

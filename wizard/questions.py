@@ -4,7 +4,7 @@ Each :class:`Question` says when it is asked (a named condition from
 :mod:`wizard.conditions` on the answers so far), which answers it allows and which
 guideline section it comes from; where the reader's role changes the wording ("Hvor
 påvirket er du …"), or where only the employee can know the answer, :func:`worded` gives
-the question as that role sees it. The functions here move between the contract's answer
+the question as that role sees it; :mod:`wizard.flow` walks them. The functions here move between the contract's answer
 values and the strings of an HTML form, and say in Danish what an answer was.
 """
 
@@ -330,27 +330,6 @@ _BOOL_IDS = {True: "yes", False: "no", UNKNOWN: UNKNOWN}
 _BOOL_LABELS = {True: "Ja", False: "Nej", UNKNOWN: "Ved ikke"}
 _FORM_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _FORM_TIME = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
-
-
-def prune(answers: Mapping) -> dict:
-    """``answers`` without the answers to questions that the earlier answers no longer ask."""
-    kept = {}
-    for question in QUESTIONS:
-        if question.id in answers and question.asked_when(kept):
-            kept[question.id] = answers[question.id]
-    return kept
-
-
-def asked(answers: Mapping) -> list[Question]:
-    """The questions asked given the answers so far, in order."""
-    kept = prune(answers)
-    return [q for q in QUESTIONS if q.asked_when(kept)]
-
-
-def next_question(answers: Mapping) -> Question | None:
-    """The first asked question without an answer, or None when every asked question is answered."""
-    kept = prune(answers)
-    return next((q for q in asked(kept) if q.id not in kept), None)
 
 
 def parse_form(question_id: str, form: Mapping[str, list[str]], now: datetime | None = None) -> object:

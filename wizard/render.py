@@ -7,7 +7,7 @@ guideline are relative to ``root``, the path from the current page to the site r
 
 from collections.abc import Mapping
 
-from wizard import questions
+from wizard import flow, questions
 from wizard.contract import parse_now
 from wizard.danish_time import long_datetime
 from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY, Section
@@ -78,7 +78,7 @@ def question_screen(
     errors = errors or {}
     if form is None:
         form = questions.form_values(question.id, answers[question.id]) if question.id in answers else {}
-    asked = questions.asked(answers)
+    asked = flow.asked(answers)
     position = next((i for i, q in enumerate(asked, 1) if q.id == question.id), len(asked))
     progress = UI["progress"].format(n=position)
     described = " ".join(
@@ -176,7 +176,7 @@ def _session_actions(first: bool = False) -> str:
 def check_screen(answers: Mapping, *, root: str) -> str:
     """The answers so far, each with a "Ret" button, and the button to see the result."""
     rows = []
-    for question in questions.asked(answers):
+    for question in flow.asked(answers):
         question = questions.worded(question, answers)
         label = questions.answer_label(question.id, answers[question.id])
         rows.append(
@@ -420,3 +420,28 @@ def static_checklists(*, root: str) -> str:
         )
         parts.append(f"<h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul>")
     return "".join(parts)
+
+
+# Said above the current screen when a request cannot be carried out; the answers stay as they were.
+UI.update(
+    {
+        "notice_bad_request": "Guiden forstod ikke den sidste handling. Dine svar er gemt – fortsæt herfra.",
+        "notice_not_asked": "Svaret på »{question}« er ikke gemt, fordi guiden ikke stiller det spørgsmål nu. "
+        "Fortsæt herfra.",
+        "notice_not_changeable": "»{question}« kan ikke rettes nu, fordi guiden ikke stiller det spørgsmål ud fra "
+        "dine svar. Fortsæt herfra.",
+        "notice_incomplete": "Der mangler svar, før guiden kan vise resultatet. Fortsæt herfra.",
+        "notice_no_result": "Der er ikke noget resultat endnu, så der er intet at hente eller kopiere. "
+        "Besvar spørgsmålene først.",
+        "notice_no_deadlines": "Ud fra dine svar er der ingen frister at lægge i kalenderen.",
+        "notice_internal": "Der skete en fejl i guiden. Dine svar er gemt – prøv igen, eller fortsæt herfra.",
+    }
+)
+
+
+def problem_notice(text: str) -> str:
+    """Why the last request was not carried out, above the screen; it takes the focus, as an error summary does."""
+    return (
+        '<div class="guide-notice guide-notice--problem" role="alert" tabindex="-1" data-guide-focus'
+        f' data-guide-notice>{escape(text)}</div>'
+    )

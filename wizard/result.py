@@ -16,9 +16,10 @@ from functools import cache
 from wizard.contract import COPENHAGEN, ROLES, parse_moment, parse_now, validate
 from wizard.deadlines import police_report_deadline, registration_deadline
 from wizard.fingerprint import rules_version
+from wizard.flow import prune
 from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY
 from wizard.notes import legal_info_for, notes_for
-from wizard.questions import QUESTIONS, answer_label, prune, worded
+from wizard.questions import QUESTIONS, answer_label, worded
 from wizard.rules import DEADLINE_RULES, OFFENCES, RULES_BY_ID, assess
 from wizard.steps import steps_for
 from wizard.texts import CATEGORY_LABELS, FLAG_LABELS, ROLE_LABELS

@@ -9,7 +9,6 @@ from the legal notes; that is information, never policy.
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from wizard import conditions as c
 from wizard.conditions import Condition, answer
@@ -554,26 +553,10 @@ def _fire(rule: Rule, answers: Mapping) -> dict | None:
 
 
 _CATEGORY_RULES = tuple(rule for rule in RULES if rule.kind == "category")
-_CATEGORY_FIELDS = tuple(dict.fromkeys(m.field for rule in _CATEGORY_RULES for m in rule.when))
 
 
 def categories(answers: Mapping) -> tuple[str, ...]:
     """The categories that the (possibly partial) answers fall under, in :data:`CATEGORIES` order."""
-    # The questions' conditions ask this many times per screen; only a few answers decide it.
-    key = tuple((f, _hashable(answer(answers, f))) for f in _CATEGORY_FIELDS)
-    try:
-        return _categories(key)
-    except TypeError:  # unvalidated answers holding unhashable values: decide without the cache
-        return _categories.__wrapped__(key)
-
-
-def _hashable(value: object) -> object:
-    return tuple(value) if isinstance(value, list) else value
-
-
-@lru_cache(maxsize=1024)
-def _categories(key: tuple) -> tuple[str, ...]:
-    answers = {f: list(v) if isinstance(v, tuple) else v for f, v in key}
     hits = {c for rule in _CATEGORY_RULES if _fire(rule, answers) for c in rule.categories}
     return tuple(c for c in CATEGORIES if c in hits)
 

@@ -6,15 +6,13 @@ import pytest
 
 from wizard import AnswerError, validate
 from wizard.contract import BEHAVIOURS, FIELDS
+from wizard.flow import asked, next_question, prune
 from wizard.questions import (
     QUESTIONS,
     QUESTIONS_BY_ID,
     answer_label,
-    asked,
     form_values,
-    next_question,
     parse_form,
-    prune,
     worded,
 )
 
