@@ -8,6 +8,7 @@ from wizard.contract import ROLES
 from wizard.guideline import SECTIONS
 from wizard.rules import CATEGORIES, OFFENCES, RULES_BY_ID
 from wizard.steps import STEPS
+from wizard.timing import GROUPS
 
 HREFS = {s.href for s in SECTIONS.values()}
 TOP_KEYS = [
@@ -83,7 +84,8 @@ def check_result(result: dict) -> None:
         assert len(set(got)) == len(got)
         assert (got[:1] == ["call_112"]) == (result["answers"].get("danger_now") is True)
         for step in steps:
-            assert list(step) == ["id", "text", "source"] and step["text"] and step["source"] in HREFS
+            assert list(step) == ["id", "text", "source", "group"] and step["text"] and step["source"] in HREFS
+            assert step["group"] in GROUPS
     for note in result["notes"]:
         assert list(note) == ["id", "text", "source"] and note["text"] and note["source"] in HREFS
     for info in result["legal_info"]:
