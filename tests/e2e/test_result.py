@@ -1,12 +1,15 @@
 """The result in headless Chromium, on a phone (390x844) and on a desktop: most urgent first.
 
-Screenshots of the result on a phone are written to pytest's tmp_path (the path is printed;
-run with -s to see it) for a person to review; the repository never holds them.
+Screenshots of the result on a phone are written to SCREENSHOTS, a directory under the system's
+temporary directory (its path is printed; run with -s to see it), for a person to review. Each
+run overwrites them; the repository never holds them.
 """
 
 import json
 import re
+import tempfile
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +32,13 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
+SCREENSHOTS = Path(tempfile.gettempdir()) / "beslutningsguide-result-screenshots"
+
+
+def screenshot(page, name: str, full_page: bool = False) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name), full_page=full_page)
+    print(f"\nScreenshot of the result for review: {SCREENSHOTS / name}")
 
 
 def manager_hours_ago(hours: float) -> dict:
@@ -105,7 +115,7 @@ def test_the_result_reads_deadlines_then_steps_by_when_then_assessment_then_othe
     assert "Fordi du svarede ja til, at medarbejderen har fravær" in accident
 
 
-def test_a_manager_on_a_phone_sees_what_to_do_first_and_by_when_without_scrolling(browser, site_url, tmp_path):
+def test_a_manager_on_a_phone_sees_what_to_do_first_and_by_when_without_scrolling(browser, site_url):
     context = browser.new_context(viewport=PHONE, locale="da-DK", timezone_id="Europe/Copenhagen")
     page = context.new_page()
     result_for(page, site_url, manager_hours_ago(60))
@@ -117,9 +127,8 @@ def test_a_manager_on_a_phone_sees_what_to_do_first_and_by_when_without_scrollin
     )
     assert header["bottom"] <= summary["top"] < summary["bottom"] <= first_step["top"]
     assert first_step["bottom"] <= PHONE["height"], f"the first step ends at {first_step['bottom']} px"
-    page.screenshot(path=str(tmp_path / "result-phone-first-screen.png"))
-    page.screenshot(path=str(tmp_path / "result-phone-whole.png"), full_page=True)
-    print(f"\nScreenshots of the result on a phone: {tmp_path}")
+    screenshot(page, "phone-first-screen.png")
+    screenshot(page, "phone-whole.png", full_page=True)
     context.close()
 
 
@@ -198,7 +207,7 @@ def test_each_confirmation_appears_beside_its_button(sized, site_url):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_result_passes_axe(browser, site_url, scheme, tmp_path):
+def test_the_result_passes_axe(browser, site_url, scheme):
     context = browser.new_context(viewport=PHONE, locale="da-DK", timezone_id="Europe/Copenhagen")
     page = context.new_page()
     page.emulate_media(color_scheme=scheme)
@@ -208,8 +217,7 @@ def test_the_result_passes_axe(browser, site_url, scheme, tmp_path):
     page.wait_for_function("document.querySelector('[data-guide-confirm=\"copy\"]').textContent !== ''")
     page.evaluate("document.querySelectorAll('[data-result] details').forEach((d) => { d.open = true; })")
     violations = axe_violations(page)
-    page.screenshot(path=str(tmp_path / f"result-phone-{scheme}.png"), full_page=True)
-    print(f"\nScreenshot of the result on a phone ({scheme}): {tmp_path}")
+    screenshot(page, f"phone-{scheme}-copied-and-opened.png", full_page=True)
     assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
     context.close()
 
