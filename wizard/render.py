@@ -255,7 +255,9 @@ UI.update(
         "flag_urgent": "Haster",
         "flag_overdue": "Overskredet",
         "overdue": "Fristen er overskredet.",
-        "overdue_safetynet": "Fristen er overskredet. Registrer hændelsen i SafetyNet alligevel så hurtigt som muligt.",
+        "overdue_safetynet": (
+            "Fristen er overskredet. Registrer hændelsen i SafetyNet alligevel så hurtigt som muligt."
+        ),
         "overdue_police_report": (
             "Fristen er overskredet. En anmeldelse er stadig mulig – tal med personalejura med det samme."
         ),
@@ -395,7 +397,11 @@ def due_words(due: str, now: datetime | None) -> str:
     near = {}
     if now is not None:
         today = now.astimezone(COPENHAGEN).date()
-        near = {today - timedelta(days=1): UI["yesterday"], today: UI["today"], today + timedelta(days=1): UI["tomorrow"]}
+        near = {
+            today - timedelta(days=1): UI["yesterday"],
+            today: UI["today"],
+            today + timedelta(days=1): UI["tomorrow"],
+        }
     name = near.get(day) or long_date(day)
     return UI["at_clock"].format(day=name, clock=clock) if clock else name
 
@@ -468,9 +474,10 @@ def _summary_deadline(deadline: Mapping, now: datetime) -> str:
     flag = {"urgent": UI["flag_urgent"], "undecided": UI["flag_urgent"], "overdue": UI["flag_overdue"]}.get(state, "")
     when = due_words(deadline["due"], now)
     # "i dag", "i morgen": the date as well, for the printout and for a page left open past midnight.
-    date_text = (
-        f'<span data-due-text="{escape(deadline["due_text"])}">{escape(deadline["due_text"])}. </span>' if when != due_words(deadline["due"], None) else ""
-    )
+    date_text = ""
+    if when != due_words(deadline["due"], None):
+        due_text = escape(deadline["due_text"])
+        date_text = f'<span data-due-text="{due_text}">{due_text}. </span>'
     counted = f'{UI["counted_from_day"]} ' if deadline.get("counted_from_start_of_day") else ""
     more = f'<p class="guide-deadline__more">{date_text}{counted}</p>' if date_text or counted else ""
     return (
@@ -504,7 +511,8 @@ def time_left(seconds: int) -> str:
 
 def grouped(steps) -> list[tuple[str, list]]:
     """The steps by when they are due (:data:`wizard.timing.GROUPS`), each group in checklist order."""
-    return [(group, [s for s in steps if s["group"] == group]) for group in GROUPS if any(s["group"] == group for s in steps)]
+    by_group = [(group, [step for step in steps if step["group"] == group]) for group in GROUPS]
+    return [(group, in_group) for group, in_group in by_group if in_group]
 
 
 def _grouped_steps(steps, root: str) -> str:

@@ -75,7 +75,9 @@ def top(page, selector: str) -> float:
 
 
 def viewport_rect(page, selector: str) -> dict:
-    return page.eval_on_selector(selector, "n => { const r = n.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; }")
+    return page.eval_on_selector(
+        selector, "n => { const r = n.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; }"
+    )
 
 
 @pytest.mark.parametrize("sized", ["phone", "desktop"], indirect=True)

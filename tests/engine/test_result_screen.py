@@ -50,7 +50,8 @@ def test_every_step_of_every_role_has_a_group_with_a_heading():
             assert timing.GROUP_OF_STEP.get(step.id) in timing.GROUPS, (role, step.id)
     for group in timing.GROUPS:
         assert render.UI[f"group_{group}"]
-    assert [render.UI[f"group_{g}"] for g in timing.GROUPS] == ["Nu", "Inden 72 timer", "Inden 10 dage", "De næste uger"]
+    labels = [render.UI[f"group_{g}"] for g in timing.GROUPS]
+    assert labels == ["Nu", "Inden 72 timer", "Inden 10 dage", "De næste uger"]
 
 
 def test_the_result_steps_carry_their_group_and_are_shown_under_it_in_group_order():
@@ -208,7 +209,7 @@ def test_reasons_use_the_readers_answers_for_categories_and_both_decisions():
     accident = tree.one("li", data_decision="work_accident").text()
     assert "Fordi du svarede ja til, at medarbejderen har fravær i forbindelse med chikanen." in accident
     environment = tree.one("li", data_category="work_environment").text()
-    assert "Fordi du svarede »Private oplysninger eller billeder lagt ud eller givet videre« og »Trusler« til" in environment
+    assert "Fordi du svarede »Private oplysninger eller billeder lagt ud eller givet videre« og »Trusler«" in environment
     threats = tree.one("li", data_offence="threats").text()
     assert "Straffeloven § 266" in threats and "Fordi du svarede »Trusler« til »Hvad er der sket?«." in threats
 
@@ -223,7 +224,8 @@ def test_unknown_answers_are_said_as_unknown():
 def test_the_offences_are_under_the_criminal_category_with_the_legal_marking():
     criminal = screen(evaluate(MANAGER, NOW)).one("li", data_category="criminal")
     assert render.UI["offences_intro"] in criminal.text()
-    assert [li.attrs["data-offence"] for li in criminal.find_all("li", data_offence=None)] == ["private_affairs", "threats"]
+    offences = [li.attrs["data-offence"] for li in criminal.find_all("li", data_offence=None)]
+    assert offences == ["private_affairs", "threats"]
 
 
 # Copy, calendar and print
@@ -258,7 +260,9 @@ def test_the_text_puts_every_line_under_its_own_heading():
     assert "- Fordi du svarede 8 på skalaen fra 1 til 10." in plan
     # The headings come in the screen's order, the nearest deadline first.
     order = [line for line in lines if line.isupper()]
-    assert order == ["FRISTER", "NÆSTE SKRIDT FOR DIG (LEDER)", "VÆR OPMÆRKSOM PÅ", "VURDERING", "HANDLEPLAN OG ARBEJDSULYKKE"]
+    assert order == [
+        "FRISTER", "NÆSTE SKRIDT FOR DIG (LEDER)", "VÆR OPMÆRKSOM PÅ", "VURDERING", "HANDLEPLAN OG ARBEJDSULYKKE"
+    ]
     deadlines = sections["FRISTER"]
     assert deadlines[1].startswith("- Eventuel politianmeldelse") and deadlines[2].startswith("- Registrering")
     for group in ("Nu:", "Inden 72 timer:", "Inden 10 dage:", "De næste uger:"):

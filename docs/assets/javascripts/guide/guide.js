@@ -155,6 +155,8 @@ function countdown(root) {
   }
 }
 
+let countdownTimer = null; // one, for the guide on the current page (instant navigation swaps the page)
+
 // Each new screen: its date limits and, on the result, the countdown at once and then every 20 s.
 function watchScreens(root) {
   const screen = root.querySelector("[data-guide-screen]");
@@ -164,11 +166,15 @@ function watchScreens(root) {
   };
   refresh();
   new MutationObserver(refresh).observe(screen, { childList: true });
-  setInterval(() => countdown(root), 20_000);
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible") countdown(root);
-  });
+  clearInterval(countdownTimer);
+  countdownTimer = setInterval(() => countdown(root), 20_000);
 }
+
+// A phone that wakes the tab shows the time left at once.
+document.addEventListener("visibilitychange", () => {
+  const root = document.querySelector("[data-guide]");
+  if (root && document.visibilityState === "visible") countdown(root);
+});
 
 function fail(root, problem) {
   root.dataset.state = "failed";
