@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from wizard import render
 from wizard.contract import COPENHAGEN
-from wizard.texts import MAY_BE_OVERDUE
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
 CALENDAR_MEDIA_TYPE = "text/calendar;charset=utf-8"
@@ -24,32 +23,42 @@ WORKING_MORNING = time(9, 0)
 
 
 def as_text(result: Mapping) -> str:
-    """The result as plain Danish text, in the order of the result screen."""
+    """The result as plain Danish text, in the result screen's order, every line under its own heading."""
     labels = result["labels"]
-    lines = [render.RESULT_TITLE, render.result_stamp(result), "", render.UI["assessment"].upper()]
-    for category in result["categories"]:
-        lines.append(f"- {labels['categories'][category]}")
-        for reason in result["reasons"].get(category, ()):
-            answered = ", ".join(answer["label"] for answer in reason["answers"])
-            lines.append(f"  {reason['outcome']} ({render.UI['because']} {answered})")
-    for offence in result["offences"]:
-        lines.append(f"  · {offence['label']} – {offence['reference']}")
-    lines += ["", render.UI["deadlines"].upper()]
+    ui = render.UI
+    lines = [render.RESULT_TITLE, *_heading(ui["summary"])]
     if not result["deadlines"]:
-        lines.append(render.UI["no_deadlines"])
-    for deadline in result["deadlines"]:
-        status = {True: render.UI["overdue"], None: MAY_BE_OVERDUE}.get(deadline["overdue"], "")
-        lines.append(f"- {deadline['label']}: {deadline['due_text']}. {status}".rstrip())
-        if deadline.get("latest_text"):
-            lines.append(f"  {deadline['latest_text']}")
-    lines += ["", render.UI["decisions"].upper(), f"- {labels['action_plan']}", f"- {labels['work_accident']}"]
-    role = labels["roles"][result["role"]].lower()
-    lines += ["", render.UI["steps"].format(role=role).upper()]
-    lines += [f"[ ] {step['text']}" for step in result["steps"]]
+        lines.append(ui["no_deadlines"])
+    for deadline in render.nearest_first(result["deadlines"]):
+        lines.append(f"- {deadline['label']}: {deadline['due_text']}.")
+        if render.deadline_state(deadline) in ("overdue", "undecided"):
+            lines.append(f"  {render.deadline_status(deadline, None)}")
+    lines += _heading(ui["steps"].format(role=labels["roles"][result["role"]].lower()))
+    for group, steps in render.grouped(result["steps"]):
+        lines.append(ui[f"group_{group}"] + ":")
+        lines += [f"[ ] {step['text']}" for step in steps]
     if result["notes"]:
-        lines += ["", render.UI["notes"].upper()]
+        lines += _heading(ui["notes"])
         lines += [f"- {note['text']}" for note in result["notes"]]
+    lines += _heading(ui["assessment"])
+    for category in result["categories"]:
+        lines.append(labels["categories"][category] + ":")
+        pairs = render.category_reasons(result, category)
+        if any(offence for offence, _ in pairs):
+            lines.append(ui["offences_intro"])
+        for offence, reason in pairs:
+            paragraph = f"{offence['label']} – {offence['reference']}. " if offence else ""
+            lines.append(f"- {paragraph}{render.because(reason)}")
+    lines += _heading(ui["decisions"])
+    for decision in ("action_plan", "work_accident"):
+        lines.append(labels[decision])
+        lines += [f"- {render.because(reason)}" for reason in result["reasons"].get(decision, ())]
+    lines += ["", render.result_stamp(result)]
     return "\n".join(lines) + "\n"
+
+
+def _heading(title: str) -> list[str]:
+    return ["", title.upper()]
 
 
 def calendar_file(result: Mapping, now: datetime) -> dict:

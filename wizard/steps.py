@@ -12,6 +12,7 @@ from wizard import conditions as c
 from wizard.conditions import Condition, Facts
 from wizard.contract import ROLES
 from wizard.texts import REASONS_JOIN, STEP_TEXTS, WORK_ACCIDENT_REASONS, Text
+from wizard.timing import GROUP_OF_STEP
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,17 @@ def step_text(step: Step, role: str, facts: Facts | None = None) -> str:
 
 
 def steps_for(role: str, facts: Facts) -> list[dict]:
-    """The role's steps as ``{id, text, source, basis}``, in order; ``source`` is None unless ``basis`` is guideline."""
+    """The role's steps as ``{id, text, source, basis, group}``, in order.
+
+    ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.timing`).
+    """
     return [
         {
             "id": step.id,
             "text": step_text(step, role, facts),
             "source": step.text.source.href if step.text.source else None,
             "basis": step.text.basis,
+            "group": GROUP_OF_STEP[step.id],
         }
         for step in STEPS[role]
         if step.when(facts)

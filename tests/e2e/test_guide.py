@@ -24,6 +24,7 @@ from tests.e2e.guide import (
 )
 from wizard.contract import COPENHAGEN
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
+from wizard.timing import GROUP_OF_STEP, GROUPS, NOW
 
 pytestmark = pytest.mark.browser
 
@@ -78,12 +79,16 @@ def test_manager_private_address_published_repeatedly(page, site_url):
     assert police.get_attribute("data-overdue") == "null"
     assert "Kan være overskredet – det afhænger af klokkeslættet" in police.inner_text()
     steps = shown(page, "[data-result] [data-step]")
-    assert steps[:2] == ["register_safetynet", "action_plan"]
-    for step in ("care", "work_distribution", "consider_contact_change", "contact_platform",
-                 "datatilsynet", "consult_hr", "police_report"):
+    # The steps come grouped by when they are due: what to do now first.
+    groups = [GROUP_OF_STEP[step] for step in steps]
+    assert groups == sorted(groups, key=GROUPS.index) and groups[0] == NOW
+    for step in ("register_safetynet", "action_plan", "care", "work_distribution", "consider_contact_change",
+                 "contact_platform", "datatilsynet", "consult_hr", "police_report"):
         assert step in steps
     assert "call_112" not in steps
-    assert page.locator('[data-offence="private_affairs"]').inner_text().endswith("§ 264 d")
+    # The offence with its paragraph, then the reader's own answer behind it.
+    offence = page.locator('[data-offence="private_affairs"]').inner_text()
+    assert "– Straffeloven § 264 d. Fordi du svarede »Private oplysninger" in offence
     # The other roles' checklists are one click away.
     other = page.locator("details.guide-other-role").first
     other.locator("summary").click()
@@ -219,7 +224,7 @@ def test_copy_as_text(page, site_url, browser):
     walk(page, MANAGER_ADDRESS_PUBLISHED)
     see_result(page)
     page.click('[data-guide-action="copy"]')
-    page.wait_for_function("document.querySelector('[data-guide-status]').textContent.includes('kopieret')")
+    page.wait_for_function("document.querySelector('[data-guide-confirm=\"copy\"]').textContent.includes('kopieret')")
     text = page.evaluate("navigator.clipboard.readText()")
     assert "Registrering i SafetyNet" in text and "[ ] " in text
 

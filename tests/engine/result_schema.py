@@ -8,6 +8,7 @@ from wizard.contract import ROLES
 from wizard.guideline import SECTIONS
 from wizard.rules import CATEGORIES, OFFENCES, RULES_BY_ID
 from wizard.steps import STEPS
+from wizard.timing import GROUPS
 
 BASES = ("guideline", "legal_notes", "guide")
 
@@ -96,9 +97,10 @@ def check_result(result: dict) -> None:
         assert len(set(got)) == len(got)
         assert (got[:1] == ["call_112"]) == (result["answers"].get("danger_now") is True)
         for step in steps:
-            assert list(step) == ["id", "text", "source", "basis"] and step["text"]
+            assert list(step) == ["id", "text", "source", "basis", "group"] and step["text"]
             assert step["basis"] in BASES and (step["source"] in HREFS) == (step["basis"] == "guideline")
             assert "{" not in step["text"]
+            assert step["group"] in GROUPS
     for note in result["notes"]:
         assert list(note) == ["id", "text", "source", "basis"] and note["text"]
         assert note["basis"] in BASES and (note["source"] in HREFS) == (note["basis"] == "guideline")
