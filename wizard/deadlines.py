@@ -30,7 +30,7 @@ def registration_deadline(incident: str | Moment, now: datetime) -> dict:
         "id": "safetynet",
         "label": DEADLINE_LABELS["safetynet"],
         "due": due.isoformat(),
-        "due_text": REGISTRATION_DUE_TEXT.format(date=long_date(due)),
+        "due_text": REGISTRATION_DUE_TEXT.format(when=long_date(due)),
         "overdue": now.astimezone(COPENHAGEN).date() > due,
         "all_day": True,
         "seconds_left": seconds_left,

@@ -23,7 +23,7 @@ from wizard.guideline import (
 )
 from wizard.rules import RULES_BY_ID
 from wizard.steps import STEPS, step_text
-from wizard.texts import MAY_BE_OVERDUE, ROLE_LABELS
+from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT, ROLE_LABELS
 from wizard.timing import GROUPS
 
 # html.escape would do, but importing html also loads html.entities (a large table this
@@ -243,7 +243,6 @@ UI.update(
         "stamp": "Vurderet {when}. {guideline}. Regelversion {version}.",
         "summary": "Frister",
         "no_deadlines": "Ud fra dine svar er der ingen frister fra retningslinjen.",
-        "due": "senest {when}",
         "at_clock": "{day} kl. {clock}",
         "yesterday": "i går",
         "today": "i dag",
@@ -391,6 +390,11 @@ def _ends_at(deadline: Mapping) -> datetime:
     return datetime.fromisoformat(deadline["due"])
 
 
+# The engine's own wording of each deadline ("så hurtigt som muligt og senest …"), with the day said
+# relative to now where that is nearer to hand ("i morgen kl. 09.30").
+DUE_TEXTS = {"safetynet": REGISTRATION_DUE_TEXT, "police_report": POLICE_REPORT_DUE_TEXT}
+
+
 def due_words(due: str, now: datetime | None) -> str:
     """When ``due`` (a date or an ISO instant) falls, seen from ``now``: "i dag kl. 14.00", "i morgen" or the date.
 
@@ -497,7 +501,7 @@ def _summary_deadline(deadline: Mapping, now: datetime) -> str:
         f'<p class="guide-deadline__title"><span class="guide-deadline__flag" data-flag>{escape(flag)}</span> '
         f'<strong>{escape(deadline["label"])}</strong></p>'
         f'<p class="guide-deadline__when"><time datetime="{escape(deadline["due"])}">'
-        f'{escape(UI["due"].format(when=when))}</time></p>'
+        f'{escape(DUE_TEXTS[deadline["id"]].format(when=when))}</time></p>'
         f'{more}<p class="guide-deadline__left" data-countdown>{escape(deadline_status(deadline, now))}</p></li>'
     )
 

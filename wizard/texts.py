@@ -517,7 +517,7 @@ DEADLINE_LABELS = {
     "police_report": "Eventuel politianmeldelse – en betingelse for erstatning efter voldsoffererstatningsloven",
 }
 # "Så hurtigt som muligt og senest ...": both halves of the guideline's sentence, wherever the date is shown.
-REGISTRATION_DUE_TEXT = "så hurtigt som muligt og senest {date}"
+REGISTRATION_DUE_TEXT = "så hurtigt som muligt og senest {when}"
 POLICE_REPORT_DUE_TEXT = "senest {when}"
 # A date without a time: the deadline counted from the end of that day.
 POLICE_REPORT_LATEST_TEXT = "Skete det sent på dagen, er den seneste frist {when}."
