@@ -60,6 +60,11 @@ def _attrs(**values: str) -> str:
     return "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in values.items())
 
 
+def _back() -> str:
+    # A button, not a link: it takes the reader one step back in the browser's history.
+    return f'<button type="button" class="guide-back guide-link-button" data-guide-action="back">{UI["back"]}</button>'
+
+
 def source_link(section: Section, root: str) -> str:
     """A link to a section of the guideline, labelled with its title."""
     label = UI["read_section"].format(title=section.title)
@@ -87,7 +92,7 @@ def question_screen(
     )
     parts = [f'<form class="guide-form" data-question="{question.id}" novalidate>']
     if not first:
-        parts.append(f'<a class="guide-back" href="#" data-guide-action="back">{UI["back"]}</a>')
+        parts.append(_back())
     if errors:
         parts.append(_error_summary(question, errors))
     parts.append(
@@ -209,8 +214,7 @@ def check_screen(answers: Mapping, *, root: str) -> str:
             f'<span class="guide-visually-hidden"> {escape(question.label)}</span></button></dd></div>'
         )
     return (
-        '<form class="guide-form" data-check="answers" novalidate>'
-        f'<a class="guide-back" href="#" data-guide-action="back">{UI["back"]}</a>'
+        f'<form class="guide-form" data-check="answers" novalidate>{_back()}'
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{UI["check_title"]}</h1>'
         f'<p>{UI["check_intro"]}</p><dl class="guide-summary">{"".join(rows)}</dl>'
         f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["check_submit"]}</button>'
@@ -252,7 +256,7 @@ def danger_screen(*, next_screen: str) -> str:
         f'<h2>{UI["danger_safe"]}</h2><p>{UI["danger_safe_text"]}</p>'
         f'<form class="guide-form" data-continue="{escape(next_screen)}" novalidate>'
         f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["danger_continue"]}</button>'
-        f'</form><a class="guide-back" href="#" data-guide-action="back">{UI["back"]}</a></section>'
+        f"</form>{_back()}</section>"
     )
 
 
