@@ -358,3 +358,20 @@ def test_coming_back_from_the_guideline_returns_to_the_same_place(page, site_url
     assert page.evaluate("window.sameDocument") is True  # instant navigation: the same worker
     assert page.evaluate("document.activeElement.getAttribute('href')") == href
     assert abs(page.evaluate("window.scrollY") - before) < 50
+
+
+def test_the_new_screens_pass_axe_in_the_dark_scheme_too(page, site_url):
+    page.emulate_media(color_scheme="dark")
+    python = open_stalled(page, site_url)
+    violations = {}
+    answer(page, "danger_now", "yes")
+    violations["danger"] = axe_violations(page)
+    press_continue(page)
+    wait_for_screen(page, "role")
+    submit(page)
+    violations["role, nothing chosen"] = axe_violations(page)
+    python.release()
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    page.click('[data-guide-screen] [data-guide-ask="restart"]')
+    violations["start forfra?"] = axe_violations(page)
+    assert {name: found for name, found in violations.items() if found} == {}
