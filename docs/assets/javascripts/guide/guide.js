@@ -179,7 +179,7 @@ function view(root) {
     awaiting: false, // the reader answered the last question the page can show, before the engine was ready
     pendingAnchor: null, // Back or Forward while a request was in flight
     changedAt: 0,
-    pointerDownAt: -Infinity,
+    pointerDownAt: null, // when the press of the coming click began
     sequenceAt: -Infinity,
   });
 }
@@ -394,12 +394,13 @@ function restoring(root) {
   announce(root, root.dataset.restoringText);
 }
 
-// A click that began before the screen changed, or the second click of a double click, would hit
-// whatever moved under the pointer: it is dropped. Keyboard presses (detail 0) always count.
+// A click whose press began before the screen changed, or the second click of a double click, would
+// hit whatever moved under the pointer: it is dropped. Keyboard presses (detail 0) and clicks without
+// a press (e.g. a screen reader's) always count.
 function stray(root, event) {
   const state = view(root);
   if (event.detail === 0 || !root.querySelector("[data-guide-screen]").contains(event.target)) return false;
-  if (state.pointerDownAt < state.changedAt) return true;
+  if (state.pointerDownAt !== null && state.pointerDownAt < state.changedAt) return true;
   if (event.detail > 1) return state.sequenceAt < state.changedAt || Boolean(event.target.closest("a, button"));
   return false;
 }
@@ -570,7 +571,9 @@ function mount(root) {
   root.addEventListener("pointerdown", (event) => { state.pointerDownAt = event.timeStamp; }, true);
   root.addEventListener("click", (event) => {
     if (event.detail === 1) state.sequenceAt = event.timeStamp;
-    if (stray(root, event)) {
+    const dropped = stray(root, event);
+    state.pointerDownAt = null;
+    if (dropped) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }
