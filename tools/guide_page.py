@@ -121,7 +121,7 @@ def static_screens(opening: tuple[Question, ...], *, root: str) -> str:
         for option in question.options:
             if option.leads_to == DANGER_SCREEN:
                 templates.append(_template(DANGER_SCREEN, render.UI["danger_call"], following,
-                                           render.danger_screen(next_screen=following), local=True))
+                                           render.danger_screen(question=question.id, next_screen=following), local=True))
     leading = {o.leads_to for q in QUESTIONS if q not in opening for o in q.options if o.leads_to}
     if leading:
         raise ValueError(f"screens {sorted(leading)} follow a question the page cannot show without Python")

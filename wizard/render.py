@@ -60,9 +60,12 @@ def _attrs(**values: str) -> str:
     return "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in values.items())
 
 
-def _back() -> str:
-    # A button, not a link: it takes the reader one step back in the browser's history.
-    return f'<button type="button" class="guide-back guide-link-button" data-guide-action="back">{UI["back"]}</button>'
+def _back(previous: str) -> str:
+    """A button, not a link: one step back in the browser's history, or to ``previous`` where there is none."""
+    return (
+        f'<button type="button" class="guide-back guide-link-button" data-guide-action="back"'
+        f' data-screen="{escape(previous)}">{UI["back"]}</button>'
+    )
 
 
 def source_link(section: Section, root: str) -> str:
@@ -92,7 +95,7 @@ def question_screen(
     )
     parts = [f'<form class="guide-form" data-question="{question.id}" novalidate>']
     if not first:
-        parts.append(_back())
+        parts.append(_back(asked[position - 2].id if position > 1 else ""))
     if errors:
         parts.append(_error_summary(question, errors))
     parts.append(
@@ -214,7 +217,7 @@ def check_screen(answers: Mapping, *, root: str) -> str:
             f'<span class="guide-visually-hidden"> {escape(question.label)}</span></button></dd></div>'
         )
     return (
-        f'<form class="guide-form" data-check="answers" novalidate>{_back()}'
+        f'<form class="guide-form" data-check="answers" novalidate>{_back(questions.asked(answers)[-1].id)}'
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{UI["check_title"]}</h1>'
         f'<p>{UI["check_intro"]}</p><dl class="guide-summary">{"".join(rows)}</dl>'
         f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["check_submit"]}</button>'
@@ -242,7 +245,7 @@ UI.update(
 )
 
 
-def danger_screen(*, next_screen: str) -> str:
+def danger_screen(*, question: str, next_screen: str) -> str:
     """Someone is in danger: "Ring 112 nu" first, what to do while waiting, and the way on to ``next_screen``."""
     advice = "".join(f"<li>{escape(line)}</li>" for line in UI["danger_advice"])
     return (
@@ -256,7 +259,7 @@ def danger_screen(*, next_screen: str) -> str:
         f'<h2>{UI["danger_safe"]}</h2><p>{UI["danger_safe_text"]}</p>'
         f'<form class="guide-form" data-continue="{escape(next_screen)}" novalidate>'
         f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["danger_continue"]}</button>'
-        f"</form>{_back()}</section>"
+        f"</form>{_back(question)}</section>"
     )
 
 

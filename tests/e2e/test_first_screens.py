@@ -375,3 +375,22 @@ def test_the_new_screens_pass_axe_in_the_dark_scheme_too(page, site_url):
     page.click('[data-guide-screen] [data-guide-ask="restart"]')
     violations["start forfra?"] = axe_violations(page)
     assert {name: found for name, found in violations.items() if found} == {}
+
+
+def test_a_kept_step_the_engine_refuses_is_dropped_and_the_rest_replayed(page, site_url):
+    # E.g. kept by an older build of the guide, or edited by hand.
+    steps = [
+        {"action": "answer", "question": "danger_now", "form": {"danger_now": ["no"]}},
+        {"action": "answer", "question": "no_such_question", "form": {"no_such_question": ["1"]}},
+        {"action": "answer", "question": "role", "form": {"role": ["employee"]}},
+    ]
+    page.add_init_script(f"sessionStorage.setItem({STEPS_KEY!r}, {json.dumps(json.dumps({'steps': steps}))})")
+    open_guide(page, site_url)
+    wait_for_screen(page, "behaviours")
+    assert [step["question"] for step in kept_steps(page)] == ["danger_now", "role"]
+    assert page.get_attribute("[data-guide]", "data-role") == "employee"
+    # The tab has no entry for the earlier screens: "Tilbage" still goes to the previous question.
+    page.click('[data-guide-screen] [data-guide-action="back"]')
+    wait_for_screen(page, "role")
+    assert page.is_checked('input[name="role"][value="employee"]')
+    assert "/beslutningsguide/" in page.url

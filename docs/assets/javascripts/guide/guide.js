@@ -371,6 +371,24 @@ function startAgain(root, action) {
   show(root, { ...first, html: notice + first.html });
 }
 
+// "Tilbage": the browser's Back where the entry before is the guide's previous screen. A screen the
+// guide came back to without its earlier entries (answers replayed on arriving without a screen in
+// the address) shows the previous screen instead of leaving the page.
+function goBack(root, previous) {
+  const entries = window.navigation?.entries?.();
+  const index = window.navigation?.currentEntry?.index ?? 0;
+  const before = entries && index > 0 ? new URL(entries[index - 1].url) : null;
+  const guideBefore = before?.pathname === root.dataset.pathname && before.hash.startsWith(`#${root.dataset.anchorPrefix}`);
+  if (!entries || guideBefore || !previous) {
+    history.back();
+  } else if (root.dataset.state === "ready") {
+    if (!view(root).busy) request(root, { action: "show", screen: previous });
+  } else {
+    const screen = staticScreen(root, previous);
+    if (screen) show(root, screen, { values: keptForm(previous) });
+  }
+}
+
 // Back and Forward between screens, passed on by history.js.
 function navigate(root, anchor) {
   const state = view(root);
@@ -448,7 +466,7 @@ function onClick(root, event) {
   const action = control.dataset.guideAction;
   if (action === "back") {
     event.preventDefault();
-    history.back();
+    goBack(root, control.dataset.screen);
     return;
   }
   if (action === "print") {
