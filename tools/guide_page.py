@@ -1,18 +1,27 @@
-"""The decision guide's page: its shell, with the first question rendered at build time.
+"""The decision guide's page: its shell, with the first screens rendered at build time.
 
-The first question is rendered by the same code that renders every later screen in the
-browser, so it can be read and answered before Python has loaded. The shell also holds
-the Danish failure messages and the guideline's static checklists, shown when Python
-cannot start and to browsers without JavaScript.
+The opening questions (always asked, before any condition applies) and the danger screen
+are rendered by the same code that renders every later screen in the browser, so a reader
+can answer them before Python has loaded: the page moves between them and keeps the
+answers for the engine. The shell also holds the Danish failure messages and the
+guideline's static checklists, shown when Python cannot start and to browsers without
+JavaScript.
 """
 
 import json
 from html import escape
+from itertools import takewhile
 
 from tools.placeholders import PageContext
 from wizard import render
-from wizard.browser import ANCHOR_PREFIX
-from wizard.questions import QUESTIONS
+from wizard.browser import ANCHOR_PREFIX, RESULT, _anchor
+from wizard.contract import AnswerError
+from wizard.questions import ALWAYS, DANGER_SCREEN, QUESTIONS, Question, parse_form
+
+# The kinds of question a choice answers: the page can tell "nothing chosen" without Python.
+CHOICE_KINDS = ("single", "multiple", "scale")
+# The page sets data-role on the guide's root whenever this question is answered (the fallback reads it).
+ROLE_QUESTION = "role"
 
 WORKER = "assets/javascripts/guide/worker.mjs"
 # Included right after the guide's root element, so the worker starts while the page still loads.
@@ -46,7 +55,8 @@ def guide_block(context: PageContext) -> str:
     runtime = context.runtime
     if runtime is None:
         raise ValueError("the guide block needs the prepared runtime (tools.bundle)")
-    first = QUESTIONS[0]
+    opening = opening_questions()
+    first = opening[0]
     ui = render.UI
     data = {
         "data-root": context.root,
@@ -57,6 +67,9 @@ def guide_block(context: PageContext) -> str:
         "data-env": json.dumps(runtime.env),
         "data-timeout": str(START_TIMEOUT_SECONDS * 1000),
         "data-anchor-prefix": ANCHOR_PREFIX,
+        "data-role-question": ROLE_QUESTION,
+        "data-result-screen": RESULT,
+        "data-restoring-text": ui["restoring"],
         "data-page-title": "Beslutningsguide",
         "data-ready-text": ui["ready"],
         "data-kept-while-loading": ui["kept_while_loading"],
@@ -75,7 +88,60 @@ def guide_block(context: PageContext) -> str:
         f'<p class="guide-status" role="status" aria-live="polite" data-guide-status>{ui["loading"]}</p>'
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
+        f"{static_screens(opening, root=context.root)}"
         f'<div class="guide-fallback" data-guide-fallback hidden>{failures}<p>{FALLBACK_INTRO}</p>{checklists}</div>'
         f'<noscript><div class="guide-fallback"><p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
         f'</div><script src="{escape(context.root + ENGINE_SCRIPT)}"></script>'
     )
+
+
+def opening_questions() -> tuple[Question, ...]:
+    """The questions asked before any condition applies, as long as a choice answers them."""
+    opening = tuple(takewhile(lambda q: q.asked_when is ALWAYS and q.kind in CHOICE_KINDS, QUESTIONS))
+    if not opening or opening[0] is not QUESTIONS[0]:
+        raise ValueError("the guide's first question must be always asked and answered by a choice")
+    return opening
+
+
+def static_screens(opening: tuple[Question, ...], *, root: str) -> str:
+    """Every screen the page shows without Python, each in an inert <template> (so no id is doubled).
+
+    A question comes twice: as asked, and with the error for nothing chosen. ``data-next``
+    names the screen after it, or is empty where only the engine knows what comes next.
+    """
+    templates = []
+    for index, question in enumerate(opening):
+        following = opening[index + 1].id if index + 1 < len(opening) else ""
+        first = index == 0
+        templates.append(_template(question.id, question.label, following, render.question_screen(
+            question, {}, root=root, first=first)))
+        templates.append(_template(question.id, f"{render.UI['error_prefix']} {question.label}", following,
+                                   render.question_screen(question, {}, root=root, errors=_unanswered(question),
+                                                          first=first), error=True))
+        for option in question.options:
+            if option.leads_to == DANGER_SCREEN:
+                templates.append(_template(DANGER_SCREEN, render.UI["danger_call"], following,
+                                           render.danger_screen(question=question.id, next_screen=following), local=True))
+    leading = {o.leads_to for q in QUESTIONS if q not in opening for o in q.options if o.leads_to}
+    if leading:
+        raise ValueError(f"screens {sorted(leading)} follow a question the page cannot show without Python")
+    templates.append(f'<template data-guide-notice="cleared">{render.cleared_notice()}</template>')
+    return "".join(templates)
+
+
+def _template(screen: str, title: str, following: str, html: str, error: bool = False, local: bool = False) -> str:
+    """One screen; ``local`` marks a screen only the page shows (the engine has no such screen)."""
+    flags = (" data-error" if error else "") + (" data-local" if local else "")
+    return (
+        f'<template data-guide-static="{screen}" data-anchor="{_anchor(screen)}" data-title="{escape(title)}"'
+        f' data-next="{following}"{flags}>{html}</template>'
+    )
+
+
+def _unanswered(question: Question) -> dict[str, str]:
+    """The engine's own error for a form with nothing chosen."""
+    try:
+        parse_form(question.id, {})
+    except AnswerError as error:
+        return {error.field: error.message}
+    raise ValueError(f"question {question.id!r} accepts an empty answer, so the page cannot check it without Python")

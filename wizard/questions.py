@@ -36,11 +36,20 @@ from wizard.rules import categories
 
 @dataclass(frozen=True)
 class Option:
-    """One answer a question offers; ``hint`` holds the guideline's own examples."""
+    """One answer a question offers; ``hint`` holds the guideline's own examples.
+
+    ``leads_to`` names a screen the page shows at once when the option is chosen, before the
+    next question (e.g. :data:`DANGER_SCREEN`); the answer itself is kept as any other.
+    """
 
     id: str
     label: str
     hint: str = ""
+    leads_to: str = ""
+
+
+# "Ja, nogen er i fare" stops the guide with 112 first; the page holds that screen, so it needs no Python.
+DANGER_SCREEN = "danger"
 
 
 @dataclass(frozen=True)
@@ -159,7 +168,7 @@ QUESTIONS = (
         "Hvis nogen er i fare, så ring 112 først – det er guidens eget råd. Retningslinjen siger, at digital "
         "chikane skal tages lige så alvorligt, som hvis truslerne eller volden skete i et fysisk møde.",
         "single",
-        (YES, NO),
+        (Option(YES.id, YES.label, leads_to=DANGER_SCREEN), NO),
         c.ALWAYS,
         S["saadan-forebygger-vi"],
     ),

@@ -42,7 +42,12 @@ UI = {
     "back": "Tilbage",
     "restart": "Start forfra",
     "clear": "Slet mine svar",
-    "clear_hint": "Dine svar findes kun i denne fane og sendes ingen steder hen.",
+    "clear_hint": "Dine svar gemmes kun i denne fane, indtil du sletter dem eller lukker fanen. De sendes ingen steder hen.",
+    "restart_question": "Vil du starte forfra? Alle dine svar bliver slettet.",
+    "restart_yes": "Ja, start forfra",
+    "clear_question": "Vil du slette alle dine svar? De kan ikke hentes tilbage.",
+    "clear_yes": "Ja, slet mine svar",
+    "keep_answers": "Nej, behold mine svar",
     "error_title": "Der er et problem",
     "error_prefix": "Fejl:",
     "progress": "Spørgsmål {n}",
@@ -60,6 +65,7 @@ UI = {
     "loading": "Indlæser beslutningsguiden …",
     "ready": "Beslutningsguiden er klar.",
     "kept_while_loading": "Dit svar er gemt. Guiden går videre, så snart den er indlæst.",
+    "restoring": "Dine svar hentes frem …",
     "copied": "Teksten er kopieret. Du kan sætte den ind i en e-mail eller i SafetyNet.",
     "copy_manually": "Teksten kunne ikke kopieres automatisk. Markér teksten i feltet, og kopiér den selv.",
     # What a step or note rests on when it is not the guideline (which gets a link to its section).
@@ -70,6 +76,14 @@ UI = {
 
 def _attrs(**values: str) -> str:
     return "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in values.items())
+
+
+def _back(previous: str) -> str:
+    """A button, not a link: one step back in the browser's history, or to ``previous`` where there is none."""
+    return (
+        f'<button type="button" class="guide-back guide-link-button" data-guide-action="back"'
+        f' data-screen="{escape(previous)}">{UI["back"]}</button>'
+    )
 
 
 def source_link(section: Section, root: str) -> str:
@@ -100,7 +114,7 @@ def question_screen(
     )
     parts = [f'<form class="guide-form" data-question="{question.id}" novalidate>']
     if not first:
-        parts.append(f'<a class="guide-back" href="#" data-guide-action="back">{UI["back"]}</a>')
+        parts.append(_back(asked[position - 2].id if position > 1 else ""))
     if errors:
         parts.append(_error_summary(question, errors))
     parts.append(
@@ -174,6 +188,7 @@ def _inputs(question: "questions.Question", form: Mapping[str, list[str]]) -> st
             f' name="{question.id}" value="{escape(option.id)}"'
             + (" checked" if option.id in chosen else "")
             + (f' aria-describedby="{hint_id}"' if option.hint else "")
+            + (f' data-leads-to="{escape(option.leads_to)}"' if option.leads_to else "")
             + f'><label class="guide-option__label" for="{input_id}">{escape(option.label)}</label>{hint}</div>'
         )
     return f'<div class="guide-options guide-options--{input_type}{layout}">{"".join(items)}</div>'
@@ -195,20 +210,41 @@ def _date_shortcuts(field: str) -> str:
 
 
 def _session_actions(first: bool = False) -> str:
-    restart = "" if first else (
-        f'<button type="button" class="guide-link-button" data-guide-action="restart">{UI["restart"]}</button>'
+    """"Start forfra" and "Slet mine svar", each asking first: a slip of the finger never erases the answers.
+
+    The question appears below the row of controls, so its "Ja" button is never where the
+    pointer already was.
+    """
+    actions = ("clear",) if first else ("restart", "clear")
+    asks = "".join(
+        f'<button type="button" class="guide-link-button" data-guide-ask="{action}" aria-expanded="false"'
+        f' aria-controls="guide-confirm-{action}">{UI[action]}</button>'
+        for action in actions
     )
     return (
-        f'<div class="guide-session">{restart}'
-        f'<button type="button" class="guide-link-button" data-guide-action="clear">{UI["clear"]}</button>'
-        f'<span class="guide-session__hint">{UI["clear_hint"]}</span></div>'
+        f'<div class="guide-session">{asks}<span class="guide-session__hint">{UI["clear_hint"]}</span>'
+        + "".join(_confirmation(action) for action in actions)
+        + "</div>"
+    )
+
+
+def _confirmation(action: str) -> str:
+    question_id = f"guide-confirm-{action}-question"
+    return (
+        f'<div class="guide-confirm" id="guide-confirm-{action}" role="group" aria-labelledby="{question_id}"'
+        f' data-guide-confirm="{action}" hidden>'
+        f'<p class="guide-confirm__question" id="{question_id}" tabindex="-1">{UI[f"{action}_question"]}</p>'
+        f'<button type="button" class="md-button guide-confirm__yes" data-guide-action="{action}">'
+        f'{UI[f"{action}_yes"]}</button>'
+        f'<button type="button" class="md-button" data-guide-cancel>{UI["keep_answers"]}</button></div>'
     )
 
 
 def check_screen(answers: Mapping, *, root: str) -> str:
     """The answers so far, each with a "Ret" button, and the button to see the result."""
     rows = []
-    for question in flow.asked(answers):
+    asked = flow.asked(answers)
+    for question in asked:
         question = questions.worded(question, answers)
         label = questions.answer_label(question.id, answers[question.id])
         rows.append(
@@ -220,12 +256,49 @@ def check_screen(answers: Mapping, *, root: str) -> str:
             f'<span class="guide-visually-hidden"> {escape(question.label)}</span></button></dd></div>'
         )
     return (
-        '<form class="guide-form" data-check="answers" novalidate>'
-        f'<a class="guide-back" href="#" data-guide-action="back">{UI["back"]}</a>'
+        f'<form class="guide-form" data-check="answers" novalidate>{_back(asked[-1].id)}'
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{UI["check_title"]}</h1>'
         f'<p>{UI["check_intro"]}</p><dl class="guide-summary">{"".join(rows)}</dl>'
         f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["check_submit"]}</button>'
         "</form>" + _session_actions()
+    )
+
+
+# The screen "Ja" to "Er nogen i fare lige nu?" leads to. 112 and the advice are the guide's own.
+UI.update(
+    {
+        "danger_call": "Ring 112 nu",
+        "danger_intro": "Nogen er i fare. Ring til alarmcentralen, før du gør noget andet.",
+        "danger_waiting": "Mens du venter på hjælp",
+        "danger_own": "Guidens egne råd – de står ikke i retningslinjen.",
+        "danger_advice": (
+            "Bliv i telefonen, og svar på alarmcentralens spørgsmål. Sig, hvor I er.",
+            "Kom væk fra faren, hvis du kan.",
+            "Bliv ikke alene. Få en kollega eller din leder til at være hos dig.",
+            "Svar ikke den, der truer. Gem beskeder, opslag og billeder – slet ingenting.",
+        ),
+        "danger_safe": "Når alle er i sikkerhed",
+        "danger_safe_text": "Fortsæt guiden. Så får du fristerne og de næste skridt for din rolle.",
+        "danger_continue": "Fortsæt guiden",
+    }
+)
+
+
+def danger_screen(*, question: str, next_screen: str) -> str:
+    """Someone is in danger: "Ring 112 nu" first, what to do while waiting, and the way on to ``next_screen``."""
+    advice = "".join(f"<li>{escape(line)}</li>" for line in UI["danger_advice"])
+    return (
+        '<section class="guide-danger" data-danger>'
+        # The heading takes the focus, not the link: a second press of Enter must not dial.
+        f'<h1 class="guide-question guide-danger__title" tabindex="-1" data-guide-focus>'
+        f'<a class="md-button md-button--primary guide-danger__call" href="tel:112">{UI["danger_call"]}</a></h1>'
+        f'<p class="guide-danger__intro">{UI["danger_intro"]}</p>'
+        f'<h2>{UI["danger_waiting"]}</h2><p class="guide-danger__own"><em>{UI["danger_own"]}</em></p>'
+        f'<ul class="guide-danger__advice">{advice}</ul>'
+        f'<h2>{UI["danger_safe"]}</h2><p>{UI["danger_safe_text"]}</p>'
+        f'<form class="guide-form" data-continue="{escape(next_screen)}" novalidate>'
+        f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["danger_continue"]}</button>'
+        f"</form>{_back(question)}</section>"
     )
 
 
@@ -638,7 +711,7 @@ def _result_tools(result: Mapping) -> str:
     def tool(action: str, label: str, extra: str = "", attrs: str = "") -> str:
         return (
             f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="{action}"{attrs}>'
-            f'{label}</button><p class="guide-tool__confirm" role="status" data-guide-confirm="{action}"></p>'
+            f'{label}</button><p class="guide-tool__confirm" role="status" data-guide-tool-status="{action}"></p>'
             f"{extra}</div>"
         )
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from wizard.contract import COPENHAGEN
+from wizard.questions import DANGER_SCREEN
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -59,6 +60,9 @@ def answer_time(page: Page, day: date, clock: str = "") -> None:
 def walk(page: Page, answers: dict) -> None:
     """Answer every question the guide asks from ``answers`` until the check-your-answers screen."""
     while (screen := current_screen(page)) != "check":
+        if screen == DANGER_SCREEN:  # 112 first; the reader continues once everyone is safe
+            submit(page)
+            continue
         value = answers[screen]
         if screen == "incident_at":
             answer_time(page, *value)

@@ -162,19 +162,23 @@ def test_an_error_is_summarised_and_linked_to_the_field(page, site_url):
     assert "fremtiden" in page.inner_text(".guide-error-summary")
 
 
-def test_slet_mine_svar_forgets_everything_and_stores_nothing(page, site_url):
+def test_slet_mine_svar_forgets_everything_and_keeps_nothing_beyond_the_tab(page, site_url):
     open_guide(page, site_url)
     walk(page, CRITICISM_ONLY)
     assert "criticism" not in page.url and "colleague" not in page.url
-    # Material keeps its own settings (e.g. the palette) in storage; no answer may be there.
-    stored = page.evaluate(
-        """() => [localStorage, sessionStorage].flatMap(s => Object.entries(s)).flat().join(" ") + document.cookie"""
-    )
-    for value in ("colleague", "criticism", "danger_now", "behaviours", str(CRITICISM_ONLY["incident_at"][0])):
-        assert value not in stored
-    page.click('[data-guide-action="clear"]')
+    # Material keeps its own settings (e.g. the palette) in storage; no answer may be there. The answers
+    # are kept for the tab only (sessionStorage), until "Slet mine svar" or the tab is closed.
+    values = ("colleague", "criticism", "danger_now", "behaviours", str(CRITICISM_ONLY["incident_at"][0]))
+    beyond_the_tab = page.evaluate("() => Object.entries(localStorage).flat().join(' ') + document.cookie")
+    for_the_tab = page.evaluate("() => Object.entries(sessionStorage).flat().join(' ')")
+    for value in values:
+        assert value not in beyond_the_tab and value in for_the_tab
+    page.click('[data-guide-screen] [data-guide-ask="clear"]')
+    page.click('[data-guide-confirm="clear"] [data-guide-action="clear"]')
     wait_for_screen(page, "danger_now")
     assert "Dine svar er slettet" in page.inner_text("[data-guide-screen]")
+    for_the_tab = page.evaluate("() => Object.entries(sessionStorage).flat().join(' ')")
+    assert not any(value in for_the_tab for value in values)
     assert not page.is_checked('input[name="danger_now"][value="no"]')
     answer(page, "danger_now", "no")
     wait_for_screen(page, "role")
@@ -224,7 +228,7 @@ def test_copy_as_text(page, site_url, browser):
     walk(page, MANAGER_ADDRESS_PUBLISHED)
     see_result(page)
     page.click('[data-guide-action="copy"]')
-    page.wait_for_function("document.querySelector('[data-guide-confirm=\"copy\"]').textContent.includes('kopieret')")
+    page.wait_for_function("document.querySelector('[data-guide-tool-status=\"copy\"]').textContent.includes('kopieret')")
     text = page.evaluate("navigator.clipboard.readText()")
     assert "Registrering i SafetyNet" in text and "[ ] " in text
 
@@ -250,17 +254,21 @@ def test_answer_given_before_python_is_ready_is_kept(page, site_url):
     held = []
     page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
     open_guide(page, site_url, wait_ready=False)
-    page.wait_for_function("() => true")
+    page.wait_for_selector("[data-guide][data-mounted]")
     assert page.get_attribute("[data-guide]", "data-state") == "loading"
     page.check('input[name="danger_now"][value="no"]')
     page.click("[data-guide-screen] form button[type=submit]")
-    assert "gemt" in page.inner_text("[data-guide-status]")
-    page.wait_for_function("() => true")
+    # The next question is in the page: it is shown at once.
+    wait_for_screen(page, "role")
+    assert page.get_attribute("[data-guide]", "data-state") == "loading"
     for route in held:
         route.continue_()
     page.unroute("**/pyodide.asm.wasm")
-    wait_for_screen(page, "role")
-    assert page.get_attribute("[data-guide]", "data-state") == "ready"
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    assert current_screen(page) == "role"
+    page.go_back()
+    wait_for_screen(page, "danger_now")
+    assert page.is_checked('input[name="danger_now"][value="no"]')
 
 
 def test_the_worker_survives_instant_navigation_and_keeps_the_answers(page, site_url):
