@@ -396,5 +396,8 @@ def static_checklists(*, root: str) -> str:
             f"{escape(step.text.text)} {_link(step.text.source.href, root)}</li>"
             for step in steps
         )
-        parts.append(f"<h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul>")
+        # The page puts the reader's role first when it shows these (guide.js, fail()).
+        parts.append(
+            f'<section data-guide-checklist="{role}"><h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul></section>'
+        )
     return "".join(parts)

@@ -35,8 +35,12 @@ function show(root, response, { push = true } = {}) {
 async function request(root, message, options) {
   const response = await call({ ...message, root: root.dataset.root });
   if (response.failure) {
-    fail(root, { reason: "engine", detail: response.failure });
+    trouble(root, response.failure);
     return;
+  }
+  if (root.dataset.trouble) {
+    delete root.dataset.trouble;
+    announce(root, "", { quiet: true });
   }
   if (response.download) {
     download(response.download);
@@ -79,16 +83,44 @@ async function copy(root, text) {
   }
 }
 
+// The engine cannot start (or has not, for a long time): show 112 and the guideline's checklists,
+// the reader's own role first. Not final: if the engine becomes ready after all (a stalled slow
+// link that went on), recover() brings the guide back.
 function fail(root, problem) {
   root.dataset.state = "failed";
   root.dataset.failure = problem.reason || "start";
   const message = root.querySelector(`[data-guide-failure="${root.dataset.failure}"]`)
     || root.querySelector('[data-guide-failure="start"]');
   root.querySelectorAll("[data-guide-failure]").forEach((node) => { node.hidden = node !== message; });
+  const chosen = root.dataset.role && root.querySelector(`[data-guide-checklist="${CSS.escape(root.dataset.role)}"]`);
+  if (chosen) chosen.parentElement.prepend(chosen);
   root.querySelector("[data-guide-fallback]").hidden = false;
   root.querySelector("[data-guide-screen]").hidden = true;
   announce(root, message.textContent.trim());
-  if (problem.detail) console.error("Beslutningsguiden kunne ikke starte:", problem.detail);
+  // The cause is for operators (OPERATIONS.md explains each), never for the reader.
+  if (problem.detail) console.error(`Beslutningsguiden (${root.dataset.failure}): ${problem.detail}`);
+}
+
+function recover(root) {
+  delete root.dataset.failure;
+  root.querySelector("[data-guide-fallback]").hidden = true;
+  root.querySelector("[data-guide-screen]").hidden = false;
+}
+
+// The engine could not handle one request: say so, and keep the screen and the answers.
+function trouble(root, detail) {
+  root.dataset.trouble = "true";
+  announce(root, root.dataset.engineTrouble);
+  console.error(`Beslutningsguiden (engine): ${detail}`);
+}
+
+function loading(root, { received, total }) {
+  if (!total) return;
+  // In tens of percent, so that a screen reader is not flooded.
+  const step = Math.min(100, Math.floor((10 * received) / total) * 10);
+  if (root.dataset.progress === String(step)) return;
+  root.dataset.progress = String(step);
+  announce(root, step === 100 ? root.dataset.startingText : root.dataset.progressText.replace("{percent}", step));
 }
 
 // After Material's instant navigation back to the guide the worker still holds the answers:
@@ -148,16 +180,19 @@ function mount(root) {
     else request(root, { action, question: control.dataset.question, screen: control.dataset.screen });
   });
 
-  window.guideEngine.start(root).then(
-    () => {
-      root.dataset.state = "ready";
-      performance.mark("guide:ready");
-      announce(root, root.dataset.readyText, { quiet: true });
-      if (early) request(root, early);
-      else resume(root);
-    },
-    (problem) => fail(root, problem),
-  );
+  const stopWatching = window.guideEngine.watch((status) => {
+    if (root.dataset.state === "loading" && status.state === "loading") loading(root, status);
+    else if (status.state === "stalled" || status.state === "failed") fail(root, status);
+  });
+  window.guideEngine.start(root).then(() => {
+    stopWatching();
+    if (root.dataset.state === "failed") recover(root);
+    root.dataset.state = "ready";
+    performance.mark("guide:ready");
+    announce(root, root.dataset.readyText, { quiet: true });
+    if (early) request(root, early);
+    else resume(root);
+  });
 }
 
 function onPage() {
