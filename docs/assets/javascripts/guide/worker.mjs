@@ -25,6 +25,7 @@ const PROGRESS_INTERVAL_MS = 100;
 
 let engine = null;
 let failure = null; // the first known failure of this start
+let revisit = false; // a snapshot was kept on an earlier visit
 
 class StartFailure extends Error {
   constructor(reason, detail) {
@@ -60,8 +61,8 @@ async function sha256Hex(bytes) {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-// The whole body, counted as it arrives, once its SHA-256 is the expected one.
-async function checkedBytes(url, response, expected) {
+// The whole body, counted as it arrives, and its SHA-256.
+async function download(url, response) {
   const chunks = [];
   let size = 0;
   try {
@@ -76,11 +77,14 @@ async function checkedBytes(url, response, expected) {
   }
   const bytes = new Uint8Array(size);
   chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
-  const digest = await sha256Hex(bytes);
-  if (digest !== expected.sha256) {
-    throw failStart("checksum", `${url}: SHA-256 ${digest}, expected ${expected.sha256} (size ${size}, expected ${expected.size})`);
-  }
-  return bytes;
+  return { bytes, digest: await sha256Hex(bytes) };
+}
+
+function mismatch(url, { bytes, digest }, expected) {
+  return failStart(
+    "checksum",
+    `${url}: SHA-256 ${digest}, expected ${expected.sha256} (size ${bytes.length}, expected ${expected.size})`,
+  );
 }
 
 // Pyodide fetches its .wasm, the lockfile, the standard library and the wheels with the global fetch.
@@ -88,6 +92,41 @@ function checkFetches(files) {
   const plainFetch = self.fetch.bind(self);
   progress.total = Object.values(files).reduce((sum, file) => sum + file.size, 0);
   let wasmChecked = Promise.resolve();
+
+  async function get(url, options) {
+    let response;
+    try {
+      response = await plainFetch(url, options);
+    } catch (error) {
+      throw failStart("files", `${url}: ${error}`);
+    }
+    if (!response.ok) throw failStart("files", `${url}: HTTP ${response.status} ${response.statusText}`);
+    return response;
+  }
+
+  // Chromium reuses the compiled code of the .wasm (STARTUP.md) only for the response it fetched,
+  // untouched: a copy (clone) of it gets none (measured: warm "ready" twice as late). So on a
+  // revisit, when the .wasm and its compiled code are in the browser's cache, Pyodide gets the
+  // response as fetched and a second read of the cached file is counted and checked; a first
+  // visit, with no compiled code to lose, is checked through a copy. Either way the .wasm is
+  // handed on as it comes, so the browser compiles it while it streams.
+  async function wasm(url, options, expected) {
+    const response = await get(url, options);
+    const type = response.headers.get("Content-Type");
+    if (type?.split(";")[0].trim().toLowerCase() !== "application/wasm") {
+      throw failStart("server", `${url} is sent as ${type}; it must be application/wasm (OPERATIONS.md, MIME types)`);
+    }
+    const copy = revisit ? get(url, { cache: "force-cache" }) : Promise.resolve(response.clone());
+    wasmChecked = copy.then((body) => download(url, body)).then((body) => {
+      if (body.digest === expected.sha256) return;
+      // A damaged copy in the cache would stay there for a year: fetch it again, for the next visit.
+      plainFetch(url, { cache: "reload" }).then((fresh) => fresh.arrayBuffer()).catch(() => {});
+      throw mismatch(url, body, expected);
+    });
+    wasmChecked.catch(() => {});
+    return response;
+  }
+
   self.fetch = async (input, init = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
     const expected = files[url];
@@ -95,26 +134,18 @@ function checkFetches(files) {
     // Checked here rather than by the browser (Pyodide passes the wheels' digests as `integrity`),
     // so that a damaged file is told apart from a network error, and its progress can be shown.
     const { integrity, ...options } = init;
-    let response;
-    try {
-      response = await plainFetch(input, options);
-    } catch (error) {
-      throw failStart("files", `${url}: ${error}`);
+    if (url.endsWith(".wasm")) return wasm(url, options, expected);
+    // A file damaged on its way into the browser's cache would stay there for a year: a copy that
+    // does not match is fetched once more, past the cache, before the start fails.
+    let body;
+    for (const cache of [options.cache, "reload"]) {
+      const response = await get(url, { ...options, cache });
+      body = await download(url, response);
+      if (body.digest === expected.sha256) {
+        return new Response(body.bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+      }
     }
-    if (!response.ok) throw failStart("files", `${url}: HTTP ${response.status} ${response.statusText}`);
-    if (!url.endsWith(".wasm")) {
-      const bytes = await checkedBytes(url, response, expected);
-      return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
-    }
-    const type = response.headers.get("Content-Type");
-    if (type?.split(";")[0].trim().toLowerCase() !== "application/wasm") {
-      throw failStart("server", `${url} is sent as ${type}; it must be application/wasm (OPERATIONS.md, MIME types)`);
-    }
-    // Handed on as it comes, so the browser compiles it while it streams (and keeps using its
-    // code cache); a copy is counted and checked, and the start fails if it does not match.
-    wasmChecked = checkedBytes(url, response.clone(), expected);
-    wasmChecked.catch(() => {});
-    return response;
+    throw mismatch(url, body, expected);
   };
   // Pyodide catches a failed instantiation of its .wasm (e.g. refused by a Content-Security-Policy)
   // and only logs it, then waits for ever: report it. A damaged file is reported as such, once
@@ -169,6 +200,7 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
   }
   try {
     const snapshot = snapshots ? await previousSnapshot : null;
+    revisit = Boolean(snapshot);
     // A snapshot that Pyodide rejects (e.g. a damaged record) is replaced by a normal start's.
     const restored = snapshot ? await boot({ _loadSnapshot: snapshot }).catch(() => null) : null;
     if (failure) throw failure;
