@@ -431,6 +431,14 @@ def test_the_operators_guide_has_iis_compress_every_type_the_source_compresses()
     assert listed == wanted
 
 
+def test_the_operators_guide_explains_every_reason_the_guide_gives_for_not_starting():
+    from tools.guide_page import FAILURES
+
+    operations = (ROOT / "OPERATIONS.md").read_text()
+    for reason in [*FAILURES, "engine"]:
+        assert f"`Beslutningsguiden ({reason})" in operations, reason
+
+
 def test_web_config_sends_the_same_headers_as_the_source(expected_headers):
     root = _web_config()
     assert _custom_headers(root) == {**expected_headers, "Cache-Control": REVALIDATE}

@@ -1,12 +1,13 @@
 """Prepare the decision guide's browser runtime and put it into a built site.
 
 The runtime is the pinned Pyodide from ``node_modules/pyodide`` plus a lockfile that
-lists the engine's own wheel and the wheels from ``browser-requirements.txt``. The
-lockfile is made with Pyodide's own tooling (``pyodide lockfile add-wheels``) so the
-browser checks each wheel's sha256 when it loads it. Beside it goes a standard library
+lists the engine's own wheel and the wheels from ``browser-requirements.txt``, made with
+Pyodide's own tooling (``pyodide lockfile add-wheels``). Beside it goes a standard library
 trimmed to what the guide imports and compiled to bytecode by Pyodide itself
 (:mod:`tools.stdlib`), which saves the browser from compiling Python's own sources at
-every start. Everything lands under versioned paths: ``assets/pyodide/<pyodide
+every start. The size and SHA-256 of every file the browser fetches (``Runtime.files``)
+go into the guide's page: the worker shows its progress by them and checks each file
+before Pyodide uses it. Everything lands under versioned paths: ``assets/pyodide/<pyodide
 version>/`` and ``assets/wizard/<content hash>/``, so a server may cache them for a
 year. Runs without MkDocs: ``python -m tools.bundle SITE_DIR``.
 """

@@ -8,7 +8,7 @@
 //                   engine is ready, however late that is. It never rejects.
 //   watch(listener) calls listener(status) now and at every change; returns a function that stops it.
 //                   status: {state: "loading", received, total}  bytes of the runtime's files so far
-//                         | {state: "stalled", reason: "stalled"}  no byte arrived for data-stall-timeout
+//                         | {state: "stalled", reason, detail}  no byte arrived for data-stall-timeout
 //                           ms: the page shows its fallback, but the engine goes on, and may still
 //                           become ready (start's promise then resolves)
 //                         | {state: "failed", reason, detail}  a known failure; final
@@ -53,7 +53,10 @@ window.guideEngine ??= (() => {
     const expectBytes = () => {
       clearTimeout(stallTimer);
       stallTimer = setTimeout(() => {
-        if (!settled()) report({ ...engine.status, state: "stalled", reason: "stalled" });
+        if (settled()) return;
+        const { received = 0, total = 0 } = engine.status;
+        const detail = `no byte arrived for ${root.dataset.stallTimeout} ms (${received} of ${total} bytes so far)`;
+        report({ state: "stalled", reason: "stalled", detail, received, total });
       }, Number(root.dataset.stallTimeout));
     };
     engine.ready = new Promise((resolve) => {

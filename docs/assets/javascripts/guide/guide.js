@@ -96,7 +96,8 @@ function fail(root, problem) {
   if (chosen) chosen.parentElement.prepend(chosen);
   root.querySelector("[data-guide-fallback]").hidden = false;
   root.querySelector("[data-guide-screen]").hidden = true;
-  announce(root, message.textContent.trim());
+  // For screen readers; sighted readers see the message under 112.
+  announce(root, message.textContent.trim(), { quiet: true });
   // The cause is for operators (OPERATIONS.md explains each), never for the reader.
   if (problem.detail) console.error(`Beslutningsguiden (${root.dataset.failure}): ${problem.detail}`);
 }
