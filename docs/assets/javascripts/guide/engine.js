@@ -95,9 +95,8 @@ window.guideEngine ??= (() => {
       });
       engine.worker.addEventListener("message", ({ data }) => {
         if (data.type === "progress") {
-          if (settled()) return;
-          if (engine.status.state === "loading") report({ state: "loading", received: data.received, total: data.total });
-          else engine.status = { ...engine.status, received: data.received, total: data.total };
+          if (engine.status.state !== "loading") return;
+          report({ state: "loading", received: data.received, total: data.total });
           expectBytes();
         } else if (data.type === "ready") {
           if (settled()) return;
