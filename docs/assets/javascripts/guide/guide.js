@@ -199,8 +199,12 @@ async function exchange(root, message) {
 async function request(root, message, { push = true, keep = null } = {}) {
   const response = await exchange(root, message);
   if (response.failure) {
-    fail(root, { reason: "engine", detail: response.failure });
+    trouble(root, response.failure);
     return;
+  }
+  if (root.dataset.trouble) {
+    delete root.dataset.trouble;
+    announce(root, "", { quiet: true });
   }
   if (keep && accepted(root, keep, response)) remember(root, keep, true);
   const state = view(root);
@@ -669,16 +673,45 @@ document.addEventListener("visibilitychange", () => {
   if (root && document.visibilityState === "visible") countdown(root);
 });
 
+// The engine cannot start (or has not, for a long time): show 112 and the guideline's checklists,
+// the reader's own role first. Not final: if the engine becomes ready after all (a stalled slow
+// link that went on), recover() brings the guide back.
 function fail(root, problem) {
   root.dataset.state = "failed";
   root.dataset.failure = problem.reason || "start";
   const message = root.querySelector(`[data-guide-failure="${root.dataset.failure}"]`)
     || root.querySelector('[data-guide-failure="start"]');
   root.querySelectorAll("[data-guide-failure]").forEach((node) => { node.hidden = node !== message; });
+  const chosen = root.dataset.role && root.querySelector(`[data-guide-checklist="${CSS.escape(root.dataset.role)}"]`);
+  if (chosen) chosen.parentElement.prepend(chosen);
   root.querySelector("[data-guide-fallback]").hidden = false;
   root.querySelector("[data-guide-screen]").hidden = true;
-  announce(root, message.textContent.trim());
-  if (problem.detail) console.error("Beslutningsguiden kunne ikke starte:", problem.detail);
+  // For screen readers; sighted readers see the message under 112.
+  announce(root, message.textContent.trim(), { quiet: true });
+  // The cause is for operators (OPERATIONS.md explains each), never for the reader.
+  if (problem.detail) console.error(`Beslutningsguiden (${root.dataset.failure}): ${problem.detail}`);
+}
+
+function recover(root) {
+  delete root.dataset.failure;
+  root.querySelector("[data-guide-fallback]").hidden = true;
+  root.querySelector("[data-guide-screen]").hidden = false;
+}
+
+// The engine could not handle one request: say so, and keep the screen and the answers.
+function trouble(root, detail) {
+  root.dataset.trouble = "true";
+  announce(root, root.dataset.engineTrouble);
+  console.error(`Beslutningsguiden (engine): ${detail}`);
+}
+
+function loading(root, { received, total }) {
+  if (!total) return;
+  // In tens of percent, so that a screen reader is not flooded.
+  const step = Math.min(100, Math.floor((10 * received) / total) * 10);
+  if (root.dataset.progress === String(step)) return;
+  root.dataset.progress = String(step);
+  announce(root, step === 100 ? root.dataset.startingText : root.dataset.progressText.replace("{percent}", step));
 }
 
 function mount(root) {
@@ -708,20 +741,27 @@ function mount(root) {
   });
   root.addEventListener("guide:history", (event) => navigate(root, event.detail.anchor));
 
-  window.guideEngine.start(root).then(
-    async () => {
-      performance.mark("guide:ready");
-      try {
-        await settle(root);
-      } catch (error) {
-        fail(root, { reason: "engine", detail: String(error) });
-        return;
-      }
-      root.dataset.state = "ready";
-      announce(root, root.dataset.readyText, { quiet: true });
-    },
-    (problem) => fail(root, problem),
-  );
+  const stopWatching = window.guideEngine.watch((status) => {
+    if (root.dataset.state === "loading" && status.state === "loading") loading(root, status);
+    else if (status.state === "stalled" || status.state === "failed") fail(root, status);
+  });
+  // start() resolves once the engine is ready, however late: a stalled start that goes on after
+  // all brings the guide back from the fallback, with the answers given meanwhile.
+  window.guideEngine.start(root).then(async () => {
+    stopWatching();
+    if (root.dataset.state === "failed") {
+      recover(root);
+      root.dataset.state = "loading";
+    }
+    performance.mark("guide:ready");
+    try {
+      await settle(root);
+    } catch (error) {
+      trouble(root, String(error));
+    }
+    root.dataset.state = "ready";
+    announce(root, root.dataset.readyText, { quiet: true });
+  });
 }
 
 // A reload, or the tab discarded: come back to the same place (a followed link has noted its own).
