@@ -16,7 +16,8 @@ from tools.placeholders import PageContext
 from wizard import render
 from wizard.browser import ANCHOR_PREFIX, RESULT, _anchor
 from wizard.contract import AnswerError
-from wizard.questions import ALWAYS, DANGER_SCREEN, QUESTIONS, Question, parse_form
+from wizard.conditions import ALWAYS
+from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
 
 # The kinds of question a choice answers: the page can tell "nothing chosen" without Python.
 CHOICE_KINDS = ("single", "multiple", "scale")
@@ -124,7 +125,7 @@ def guide_block(context: PageContext) -> str:
 
 def opening_questions() -> tuple[Question, ...]:
     """The questions asked before any condition applies, as long as a choice answers them."""
-    opening = tuple(takewhile(lambda q: q.asked_when is ALWAYS and q.kind in CHOICE_KINDS, QUESTIONS))
+    opening = tuple(takewhile(lambda q: q.asked_if is ALWAYS and q.kind in CHOICE_KINDS, QUESTIONS))
     if not opening or opening[0] is not QUESTIONS[0]:
         raise ValueError("the guide's first question must be always asked and answered by a choice")
     return opening
