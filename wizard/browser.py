@@ -63,7 +63,7 @@ def respond(session: Session, request: dict, now: datetime) -> dict:
     if action == "calendar":
         return {"download": export.calendar_file(session.result, now), "announce": render.UI["calendar_ready"]}
     if action == "copy":
-        return {"copy": export.as_text(session.result)}
+        return {"copy": export.as_text(session.result) + export.note_as_text(request.get("note"))}
     return _current(session, root)
 
 

@@ -7,6 +7,7 @@ it is shown; the texts and their sources live in :mod:`wizard.texts`.
 from dataclasses import dataclass
 
 from wizard.contract import ROLES
+from wizard.howto import howto_for
 from wizard.rules import Assessment, Condition, answer
 from wizard.texts import STEP_TEXTS, Text
 
@@ -86,9 +87,9 @@ STEPS = {role: tuple(Step(id, when, STEP_TEXTS[role][id]) for id, when in _ORDER
 
 
 def steps_for(role: str, assessment: Assessment) -> list[dict]:
-    """The role's steps as ``{id, text, source}``, in order."""
+    """The role's steps as ``{id, text, source, howto}``, in order (``howto``: the guide's own help, or None)."""
     return [
-        {"id": step.id, "text": step.text.text, "source": step.text.source.href}
+        {"id": step.id, "text": step.text.text, "source": step.text.source.href, "howto": howto_for(step.id)}
         for step in STEPS[role]
         if step.when(assessment)
     ]

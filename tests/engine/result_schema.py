@@ -83,7 +83,7 @@ def check_result(result: dict) -> None:
         assert len(set(got)) == len(got)
         assert (got[:1] == ["call_112"]) == (result["answers"].get("danger_now") is True)
         for step in steps:
-            assert list(step) == ["id", "text", "source"] and step["text"] and step["source"] in HREFS
+            assert list(step) == ["id", "text", "source", "howto"] and step["text"] and step["source"] in HREFS
     for note in result["notes"]:
         assert list(note) == ["id", "text", "source"] and note["text"] and note["source"] in HREFS
     for info in result["legal_info"]:
