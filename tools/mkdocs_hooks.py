@@ -5,13 +5,24 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 # MkDocs loads hooks by file path; make the project's packages importable however it was started.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools import bundle, placeholders  # noqa: E402
+from tools import bundle, contacts, placeholders  # noqa: E402
 from tools.blocks import BLOCKS  # noqa: E402
 
 _build = {}
+
+
+def on_config(config):
+    # A malformed contact stops the build with its Danish message naming the key, before any page is built.
+    try:
+        contacts.read_contacts(config["extra"])
+    except contacts.ContactsError as error:
+        raise PluginError(str(error)) from None
+    return config
 
 
 def on_pre_build(config):

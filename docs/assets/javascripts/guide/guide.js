@@ -24,6 +24,7 @@ function show(root, response, { push = true } = {}) {
   const screen = root.querySelector("[data-guide-screen]");
   screen.innerHTML = response.html;
   screen.dataset.current = response.screen;
+  fillResult(screen);
   if (response.title) document.title = `${response.title} – ${root.dataset.pageTitle}`;
   if (push) history.pushState({}, "", `#${response.anchor}`);
   else history.replaceState(history.state, "", `#${response.anchor}`);
@@ -79,6 +80,64 @@ async function copy(root, text) {
   }
 }
 
+// --- How-tos and the documentation note on the result (issue 15) ---
+
+function fillResult(screen) {
+  fillContacts(screen);
+  showNote(screen);
+}
+
+// The engine names a step's contacts by id (data-contact-slot); the build rendered the municipality's cards
+// into the page as <template>s (tools/contacts.py), since the engine never sees mkdocs.yml. Copy them in.
+function fillContacts(screen) {
+  for (const slot of screen.querySelectorAll("[data-contact-slot]")) {
+    const template = document.querySelector(`template[data-contact-template="${CSS.escape(slot.dataset.contactSlot)}"]`);
+    if (template) slot.append(template.content.cloneNode(true));
+  }
+}
+
+// The reader's note about the incident lives here, in the page's memory, like the answers in the worker's:
+// never in storage, a URL or a request. It leaves this object only as text: into the print block
+// (textContent, so nothing in it is ever read as markup) and inside a "copy" request to the worker.
+const note = {};
+
+function noteFor(action) {
+  return action === "copy" ? { note: { ...note } } : {};
+}
+
+function showNote(screen) {
+  for (const field of screen.querySelectorAll("[data-doc-note-field]")) field.value = note[field.dataset.docNoteField] || "";
+  printNote(screen);
+}
+
+function printNote(screen) {
+  const block = screen.querySelector("[data-doc-note-print]");
+  if (!block) return;
+  let written = false;
+  for (const value of block.querySelectorAll("[data-doc-note-value]")) {
+    const text = (note[value.dataset.docNoteValue] || "").trim();
+    value.textContent = text;
+    value.closest("[data-doc-note-row]").hidden = !text;
+    written ||= Boolean(text);
+  }
+  block.hidden = !written;
+}
+
+function mountNote(root) {
+  root.addEventListener("input", (event) => {
+    const field = event.target.closest("[data-doc-note-field]");
+    if (!field) return;
+    note[field.dataset.docNoteField] = field.value;
+    printNote(root);
+  });
+  // "Start forfra" and "Slet mine svar" forget the note with the answers.
+  root.addEventListener("click", (event) => {
+    if (event.target.closest('[data-guide-action="restart"], [data-guide-action="clear"]')) {
+      for (const key of Object.keys(note)) delete note[key];
+    }
+  }, { capture: true });
+}
+
 function fail(root, problem) {
   root.dataset.state = "failed";
   root.dataset.failure = problem.reason || "start";
@@ -108,6 +167,7 @@ function mount(root) {
   root.dataset.mounted = "true";
   root.dataset.pathname = location.pathname;
   let early = null; // an answer given before the engine was ready
+  mountNote(root);
 
   root.addEventListener("submit", (event) => {
     const form = event.target.closest("form[data-question], form[data-check]");
@@ -145,7 +205,7 @@ function mount(root) {
     const action = control.dataset.guideAction;
     if (action === "back") history.back();
     else if (action === "print") window.print();
-    else request(root, { action, question: control.dataset.question, screen: control.dataset.screen });
+    else request(root, { action, question: control.dataset.question, screen: control.dataset.screen, ...noteFor(action) });
   });
 
   window.guideEngine.start(root).then(
