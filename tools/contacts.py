@@ -140,7 +140,9 @@ CONTACT_BLOCKS = {f"contact_{id}": contact_block(id) for id in CONTACT_IDS}
 
 def contact_templates_block(context: PageContext) -> str:
     """Every contact's card body as a ``<template>``, for guide.js to copy into the result's contact slots."""
-    return "".join(
+    templates = "".join(
         f'<template data-contact-template="{contact.id}">{contact_body(contact)}</template>'
         for contact in read_contacts(context.extra).values()
     )
+    # The front page already has the contacts in the search.
+    return f"<div data-search-exclude>{templates}</div>"
