@@ -33,7 +33,7 @@ from wizard.texts import CATEGORY_LABELS
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "nye-medarbejdere/"
 SOURCE = ROOT / "docs" / "nye-medarbejdere" / "index.md"
-GUIDELINE_FILE = ROOT.parent / "shared" / "guideline" / "retningslinje-digital-chikane-2024.txt"
+GUIDELINE_FILE = ROOT / "content" / "guideline" / "retningslinje-digital-chikane-2024.txt"
 GUIDELINE_PAGES = [
     "retningslinje/",
     "retningslinje/forebyggelse/",

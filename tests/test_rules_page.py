@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.axe import requests_elsewhere, wcag_violations
-from tests.html_tree import article
+from tests.html_tree import article, section_after
 from wizard import evaluate
 from wizard.contract import ROLES
 from wizard.fingerprint import rules_version
@@ -135,7 +135,8 @@ def test_the_rules_version_is_the_one_every_result_carries(rules_page):
 
 
 def test_the_numbers_table_shows_the_engines_constants_and_none_are_typed_in(rules_page):
-    table = rules_page.one("table").text()
+    (table,) = [e for e in section_after(rules_page, "tal") if e.tag == "table"]
+    table = table.text()
     for shown in (
         f"senest {REGISTRATION_DAYS} dage efter hændelsesdagen",
         f"inden for {POLICE_REPORT_HOURS} timer",
@@ -190,6 +191,7 @@ from wizard.questions import QUESTIONS_BY_ID
 
 extra = load_config("mkdocs.yml")["extra"]
 blocks = {**BLOCKS, "guide": lambda context: ""}  # the guide's shell needs the browser runtime, not numbers
+blocks["traceability"] = lambda context: ""  # it quotes the adopted text, whose numbers stay when a constant moves
 context = placeholders.PageContext(root="../", extra=extra)
 pages = {
     path.relative_to("docs").as_posix(): placeholders.expand(path.read_text(encoding="utf-8"), context, blocks)

@@ -4,6 +4,7 @@ from tools import contacts, rules_page
 from tools.guide_page import guide_block
 from tools.legal_page import legal_reviewed_block
 from tools.onboarding_page import scenario_cards_block
+from tools.traceability_page import traceability_block
 
 BLOCKS = {
     "guide": guide_block,
@@ -16,6 +17,7 @@ BLOCKS = {
     "steps": rules_page.steps_block,
     "notes": rules_page.notes_block,
     "legal_reviewed": legal_reviewed_block,
+    "traceability": traceability_block,
     "contacts": contacts.contacts_block,
     "contact_templates": contacts.contact_templates_block,
     **contacts.CONTACT_BLOCKS,

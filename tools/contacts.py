@@ -15,12 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tools.placeholders import PageContext
+from wizard import content
 from wizard.howto import CONTACT_IDS
 from wizard.texts import CONTACT_LABELS
 
 CONTACTS_KEY = "contacts"
 FIELDS = ("name", "phone", "email")
-UNSET_NOTE = "Ikke sat op – spørg din leder."
+UNSET_NOTE = content.text("pages", "contact_unset_note")
 
 # Digits with spaces or hyphens between them and an optional leading +; 3 to 15 digits (E.164's maximum).
 _PHONE = re.compile(r"\+?[0-9](?:[ -]?[0-9]){2,14}")
