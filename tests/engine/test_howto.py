@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from tests.html_tree import parse_html
 from wizard import export, howto, render
-from wizard.browser import Session, respond
+from wizard.session import Session, respond
 from wizard.contract import ROLES, parse_now
 from wizard.result import evaluate
 from wizard.steps import STEPS

@@ -76,7 +76,7 @@ print(json.dumps({
 
 
 def test_a_whole_guide_session_renders_the_same_in_pyodide(shipped_pyodide):
-    """The browser session (wizard.browser) answers a full path identically in both interpreters."""
+    """The browser session (wizard.session) answers a full path identically in both interpreters."""
     native = replay(MANAGER_PATH)
     source = Path(__file__).with_name("paths.py").read_text()
     in_pyodide = shipped_pyodide.run_json(
@@ -90,7 +90,7 @@ def test_the_engine_and_the_stdlib_run_from_the_shipped_bytecode(shipped_pyodide
     """The browser gets bytecode only: no Python sources for the engine or the standard library."""
     program = """
 import json, os, sys, zipfile
-import wizard.browser
+import wizard.session
 package = wizard.__path__[0]
 stdlib = zipfile.ZipFile(sys.path[1])
 print(json.dumps({
