@@ -25,7 +25,7 @@ from tests.e2e.guide import (
     walk,
 )
 from wizard import render, timing
-from wizard.contract import COPENHAGEN
+from wizard.moments import COPENHAGEN
 
 pytestmark = pytest.mark.browser
 

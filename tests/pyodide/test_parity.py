@@ -15,7 +15,7 @@ import wizard
 from tests.engine.scenarios import SCENARIOS
 from tests.pyodide.paths import MANAGER_PATH, replay
 from wizard import evaluate, validate
-from wizard.contract import parse_now
+from wizard.moments import parse_now
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.node
 PROGRAM = """
 import json, sys
 from wizard import evaluate, validate
-from wizard.contract import parse_now
+from wizard.moments import parse_now
 scenarios = json.loads({scenarios!r})
 print(json.dumps([evaluate(validate(s["answers"]), parse_now(s["now"])) for s in scenarios], ensure_ascii=False))
 """
