@@ -199,7 +199,10 @@ def _source(where: str, raw: object, context: _Context, problems: list[str]) -> 
         section, quote = raw["section"], raw["quote"]
         if section not in context.sections:
             problems.append(f"{where}: source section {section!r} is not a section of the guideline (wizard/guideline.py)")
-        if not isinstance(quote, str) or not verbatim(quote, context):
+        if isinstance(quote, str) and _NUMBER.search(quote):
+            # A quote is the adopted text's own words, whatever the guide's numbers are set to.
+            problems.append(f"{where}: source quote must give numbers as the guideline does, not as {{{{ name }}}}")
+        elif not isinstance(quote, str) or not verbatim(quote, context):
             problems.append(f"{where}: source quote is not verbatim in the adopted guideline: {quote!r}")
         return Source("guideline", str(section), " ".join(str(quote).split()))
     problems.append(
@@ -213,7 +216,6 @@ def verbatim(quote: str, context: "_Context") -> bool:
     (the corrections declared in ``content/traceability.yaml``); "…" joins verbatim pieces."""
     from tools.guideline_text import quoted_in
 
-    quote = _NUMBER.sub(lambda m: str(NUMBERS.get(m.group(1), m.group(0))), quote)
     return quoted_in(quote, context.guideline) or quoted_in(quote, context.web_edition)
 
 
