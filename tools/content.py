@@ -62,6 +62,7 @@ SCHEMAS: dict[str, Schema] = {
     "hard_edges": Schema(
         "the hard edges the practice cards cover", ("description", "keyword"), ("description", "keyword"), "none"
     ),
+    "build_messages": Schema("the build's messages to the content's editors", source="none"),
 }
 
 
