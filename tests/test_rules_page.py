@@ -205,6 +205,10 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from tools import content
+
+content.compile_content()  # before the engine is imported: the texts carry the numbers, as in a build
+
 from tools import placeholders
 from tools.blocks import BLOCKS
 from wizard import AnswerError, evaluate

@@ -58,6 +58,11 @@ class Schema:
 # misnamed file is never silently left out.
 SCHEMAS: dict[str, Schema] = {
     "pages": Schema("texts the build writes into the site's pages", source="none"),
+    "cards": Schema("the practice cards' titles and stories", ("title", "story"), ("title", "story"), "none"),
+    "hard_edges": Schema(
+        "the hard edges the practice cards cover", ("description", "keyword"), ("description", "keyword"), "none"
+    ),
+    "build_messages": Schema("the build's messages to the content's editors", source="none"),
 }
 
 
