@@ -58,7 +58,7 @@ BOOL_OR_UNKNOWN_FIELDS = ("recording_shared", "repeated", "absence", "treatment"
 
 _NOT_AN_OBJECT = content.text("messages", "answers.not_an_object")
 _UNKNOWN_FIELD = content.text("messages", "answers.unknown_field")
-# What each field must be, as the end of the sentence 'Feltet "KEY" …'.
+# What each field must be: the end of the message "answers.field" that names the field.
 _MUST_BE = {
     id: content.text("messages", f"field.{id}")
     for id in ("missing", "after_now", "bool", "bool_or_unknown", "role", "impact", "behaviours", "behaviour_unknown")

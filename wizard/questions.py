@@ -42,7 +42,7 @@ class Option:
     leads_to: str = ""
 
 
-# "Ja, nogen er i fare" stops the guide with 112 first; the page holds that screen, so it needs no Python.
+# A yes to "danger_now" stops the guide with 112 first; the page holds that screen, so it needs no Python.
 DANGER_SCREEN = "danger"
 
 
@@ -53,7 +53,7 @@ class Question:
     ``kind`` is ``"single"``, ``"multiple"``, ``"date_time"`` or ``"scale"``; the question is
     asked when the condition ``asked_if`` holds for the earlier answers. ``label`` and ``hint``
     are the wording before a role is chosen; ``by_role`` maps a role to its own ``(label, hint)``.
-    ``unknown_for``, when given, lists the roles that are offered "Ved ikke" (the others know).
+    ``unknown_for``, when given, lists the roles that are offered "don't know" (the others know).
     """
 
     id: str
@@ -70,9 +70,11 @@ class Question:
         """Whether the question is asked, given the answers so far."""
         return self.asked_if(Facts(answers, categories(answers)))
 
-def _option(content_id: str, id: str, leads_to: str = "") -> Option:
+
+def _option(content_id: str, id: str) -> Option:
+    """The answer ``id`` with its wording from ``content/texts/options.yaml``."""
     texts = content.fields("options", content_id)
-    return Option(id, texts["label"], texts.get("hint", ""), leads_to)
+    return Option(id, texts["label"], texts.get("hint", ""))
 
 
 YES = _option("answer.yes", "yes")
@@ -104,8 +106,11 @@ def _question(
         for role in ROLES
         if f"{role}_label" in texts or f"{role}_hint" in texts
     }
-    section = SECTIONS[content.source("questions", id).ref]
-    return Question(id, label, hint, kind, options, asked_if, section, by_role, unknown_for)
+    source = content.source("questions", id)
+    if source is None or source.kind != "guideline":
+        # The hint links to the question's section of the guideline, so a question must rest on one.
+        raise content.ContentMissing(f"content/texts/questions.yaml: entry {id!r} needs a guideline section and quote")
+    return Question(id, label, hint, kind, options, asked_if, SECTIONS[source.ref], by_role, unknown_for)
 
 
 QUESTIONS = (
@@ -125,13 +130,14 @@ QUESTIONS_BY_ID = {q.id: q for q in QUESTIONS}
 
 
 def worded(question: Question, answers: Mapping) -> Question:
-    """``question`` as the chosen role sees it: its wording, and "Ved ikke" only where that role may not know."""
+    """``question`` as the chosen role sees it: its wording, and "don't know" only where that role may not know."""
     role = answers.get("role")
     label, hint = question.by_role.get(role, (question.label, question.hint))
     options = question.options
     if question.unknown_for is not None and role not in question.unknown_for and role in ROLES:
         options = tuple(o for o in options if o.id != UNKNOWN)
     return replace(question, label=label, hint=hint, options=options)
+
 
 _BOOL_VALUES = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
 _BOOL_IDS = {True: "yes", False: "no", UNKNOWN: UNKNOWN}
