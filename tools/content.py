@@ -54,6 +54,10 @@ class Schema:
     source: str = "required"
 
 
+# A question's wording for one role (the roles of wizard.contract.ROLES; not imported, since the
+# contract reads its messages from the compiled content).
+ROLE_WORDING = tuple(f"{role}_{part}" for role in ("employee", "colleague", "manager") for part in ("label", "hint"))
+
 # Every content file, by its name without ".yaml". A file not listed here is an error, so a
 # misnamed file is never silently left out.
 SCHEMAS: dict[str, Schema] = {
@@ -63,6 +67,9 @@ SCHEMAS: dict[str, Schema] = {
         "the hard edges the practice cards cover", ("description", "keyword"), ("description", "keyword"), "none"
     ),
     "build_messages": Schema("the build's messages to the content's editors", source="none"),
+    "questions": Schema("the guide's questions", fields=("label", "hint", *ROLE_WORDING), required=("label",)),
+    "options": Schema("the answers the questions offer", fields=("label", "hint"), required=("label",), source="optional"),
+    "messages": Schema("error messages and the command line's texts", source="none"),
 }
 
 
