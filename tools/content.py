@@ -58,6 +58,11 @@ class Schema:
 # misnamed file is never silently left out.
 SCHEMAS: dict[str, Schema] = {
     "pages": Schema("texts the build writes into the site's pages", source="none"),
+    "steps": Schema("each role's steps in the result, by 'role.step'"),
+    "notes": Schema("the result's notes, a role's own wording in a field", fields=("text", "employee", "colleague", "manager")),
+    "legal": Schema("the result's legal information", fields=("text", "reference"), required=("text", "reference")),
+    "labels": Schema("category, role, flag and deadline labels, due texts, work-accident reasons", source="optional"),
+    "howto": Schema("the guide's own how-to texts, link, phone and contact labels", source="none"),
 }
 
 
