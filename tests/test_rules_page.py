@@ -205,6 +205,9 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from tools import content
+content.compile_content()  # the texts carry the numbers, filled in when the content is compiled
+
 from tools import placeholders
 from tools.blocks import BLOCKS
 from wizard import AnswerError, evaluate
@@ -235,9 +238,9 @@ print(json.dumps({"numbers": NUMBERS, "deadlines": deadlines, "plans": plans, "o
 
 
 def probe(tmp_path: Path, change: tuple[str, int] | None = None) -> dict:
-    """Copy the engine, the build tools, the pages and the configuration; edit one constant; run PROBE there."""
+    """Copy the engine, the build tools, the content, the pages and the configuration; edit one constant; run PROBE there."""
     ignore = shutil.ignore_patterns("__pycache__", "assets")
-    for name in ("wizard", "tools", "docs", "overrides"):
+    for name in ("wizard", "tools", "docs", "overrides", "content"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     if change:
