@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from wizard import content
+from wizard.contract import ROLES
 from wizard.guideline import SECTIONS, Section
 
 
@@ -66,13 +67,13 @@ CATEGORY_LABELS = {category: _text("labels", f"category.{category}") for categor
 # The same categories in a few words, where a list of them is a choice (the practice cards' checkboxes).
 CATEGORY_SHORT_LABELS = {category: content.text("labels", f"category_short.{category}") for category in _CATEGORIES}
 
-ROLE_LABELS = {role: content.text("labels", f"role.{role}") for role in ("employee", "colleague", "manager")}
+ROLE_LABELS = {role: content.text("labels", f"role.{role}") for role in ROLES}
 
 _WORK_ACCIDENT_ANSWERS = ("absence", "treatment", "wants_work_accident")
 # The reason(s) that applied, by answer and role, joined into the work-accident step ("fordi {reasons}").
 WORK_ACCIDENT_REASONS = {
     role: {answer: content.text("labels", f"work_accident_reason.{role}.{answer}") for answer in _WORK_ACCIDENT_ANSWERS}
-    for role in ROLE_LABELS
+    for role in ROLES
 }
 # Joining the reasons that applied ("all"), or every reason the step can name ("any").
 REASONS_JOIN = {kind: f" {content.text('labels', f'reasons_join.{kind}')} " for kind in ("all", "any")}
