@@ -239,7 +239,7 @@ print(json.dumps({"numbers": NUMBERS, "deadlines": deadlines, "plans": plans, "o
 
 
 def probe(tmp_path: Path, change: tuple[str, int] | None = None) -> dict:
-    """Copy the engine, the build tools, the pages and the configuration; edit one constant; run PROBE there."""
+    """Copy the engine, the build tools, the content, the pages and the configuration; edit one constant; run PROBE there."""
     ignore = shutil.ignore_patterns("__pycache__", "assets")
     for name in ("wizard", "tools", "docs", "overrides", "content"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)

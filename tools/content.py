@@ -70,6 +70,11 @@ SCHEMAS: dict[str, Schema] = {
     "questions": Schema("the guide's questions", fields=("label", "hint", *ROLE_WORDING), required=("label",)),
     "options": Schema("the answers the questions offer", fields=("label", "hint"), required=("label",), source="optional"),
     "messages": Schema("error messages and the command line's texts", source="none"),
+    "steps": Schema("each role's steps in the result, by 'role.step'"),
+    "notes": Schema("the result's notes, a role's own wording in a field", fields=("text", "employee", "colleague", "manager")),
+    "legal": Schema("the result's legal information", fields=("text", "reference"), required=("text", "reference")),
+    "labels": Schema("category, role, flag and deadline labels, due texts, work-accident reasons", source="optional"),
+    "howto": Schema("the guide's own how-to texts, link, phone and contact labels", source="none"),
 }
 
 
