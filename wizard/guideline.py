@@ -11,13 +11,14 @@ content, so the texts are read only when asked for, never at import.
 
 from dataclasses import dataclass
 
-# Each number's sentence in the guideline is the source quote of the rule named beside it, in
-# content/texts/rules.yaml.
-REGISTRATION_DAYS = 10  # deadline_safetynet
-POLICE_REPORT_HOURS = 72  # deadline_police_report
-IMPACT_MIN = 1  # action_plan_unknown
-IMPACT_MAX = 10  # action_plan_unknown
-ACTION_PLAN_THRESHOLD = 5  # action_plan_not_needed, action_plan_impact
+# Each number stands in a guideline sentence that a rule in content/texts/rules.yaml quotes:
+# REGISTRATION_DAYS in deadline_safetynet's, POLICE_REPORT_HOURS in deadline_police_report's,
+# IMPACT_MIN and IMPACT_MAX in action_plan_unknown's, ACTION_PLAN_THRESHOLD in action_plan_not_needed's.
+REGISTRATION_DAYS = 10
+POLICE_REPORT_HOURS = 72
+IMPACT_MIN = 1
+IMPACT_MAX = 10
+ACTION_PLAN_THRESHOLD = 5
 
 # The numbers the site's prose shows, by the placeholder name used in docs/ ({{ name }}).
 NUMBERS = {
