@@ -284,10 +284,17 @@ def check_usage(content: Mapping[str, Mapping[str, Entry]]) -> None:
         if "from wizard import content" in path.read_text(encoding="utf-8"):
             importlib.import_module(f"tools.{path.stem}")
     # Section titles are read when a link is made, not at import (wizard.guideline is imported
-    # before the content is compiled), so every section the guide knows counts as read.
+    # before the content is compiled), so every section the guide knows counts as read, and
+    # one without a title is named here rather than when a reader follows its link.
     from wizard.guideline import SECTIONS
 
-    problems = unused(content, reader.USED | {("sections", anchor) for anchor in SECTIONS})
+    titles = content.get("sections", {})
+    problems = [
+        f"{_rel(CONTENT_DIR / 'sections.yaml')}: no title for the section {anchor!r} (wizard/guideline.py)"
+        for anchor in SECTIONS
+        if anchor not in titles
+    ]
+    problems += unused(content, reader.USED | {("sections", anchor) for anchor in SECTIONS})
     if problems:
         raise ContentError("\n".join(problems))
 
