@@ -126,6 +126,14 @@ def test_an_entry_nothing_reads_is_named(tmp_path):
     ]
 
 
+def test_a_section_without_a_title_is_named_at_build_time():
+    """Titles are read when a link is made; the build names a missing one before a reader follows the link."""
+    loaded = content.load()
+    del loaded["sections"]["frist"]
+    with pytest.raises(ContentError, match=r"content/texts/sections.yaml: no title for the section 'frist'"):
+        content.check_usage(loaded)
+
+
 def test_a_quote_may_join_verbatim_pieces_with_an_ellipsis():
     context = content._Context()
     assert content.verbatim("Anmeldelse skal ske … senest 10 dage efter hændelsesdagen.", context)

@@ -75,6 +75,13 @@ SCHEMAS: dict[str, Schema] = {
     "legal": Schema("the result's legal information", fields=("text", "reference"), required=("text", "reference")),
     "labels": Schema("category, role, flag and deadline labels, due texts, work-accident reasons", source="optional"),
     "howto": Schema("the guide's own how-to texts, link, phone and contact labels", source="none"),
+    "rules": Schema("the rules' wording and guideline sentences", ("inputs", "outcome"), ("inputs", "outcome")),
+    "offences": Schema("the possible offences", ("label", "reference", "info"), ("label", "reference", "info")),
+    "conditions": Schema("each named condition's description", source="none"),
+    "sections": Schema("the titles of the web edition's sections, by anchor", source="none"),
+    "guideline": Schema(
+        "the guideline's title and adoption", ("title", "adopted_by", "adopted"), ("title", "adopted_by", "adopted"), "none"
+    ),
 }
 
 
@@ -288,7 +295,18 @@ def check_usage(content: Mapping[str, Mapping[str, Entry]]) -> None:
     for path in sorted((ROOT / "tools").glob("*.py")):
         if "from wizard import content" in path.read_text(encoding="utf-8"):
             importlib.import_module(f"tools.{path.stem}")
-    problems = unused(content, reader.USED)
+    # Section titles are read when a link is made, not at import (wizard.guideline is imported
+    # before the content is compiled), so every section the guide knows counts as read, and
+    # one without a title is named here rather than when a reader follows its link.
+    from wizard.guideline import SECTIONS
+
+    titles = content.get("sections", {})
+    problems = [
+        f"{_rel(CONTENT_DIR / 'sections.yaml')}: no title for the section {anchor!r} (wizard/guideline.py)"
+        for anchor in SECTIONS
+        if anchor not in titles
+    ]
+    problems += unused(content, reader.USED | {("sections", anchor) for anchor in SECTIONS})
     if problems:
         raise ContentError("\n".join(problems))
 
