@@ -144,7 +144,8 @@ def test_a_mistyped_id_is_named_from_both_sides(tmp_path):
         (copy / path.name).write_text(text.replace("legal_stale:", "legal_stal:"), encoding="utf-8")
     loaded = content.load(copy)
     assert "legal_stal" in loaded["pages"] and "legal_stale" not in loaded["pages"]
-    assert content.unused(loaded, {("pages", id) for id in loaded["pages"] if id != "legal_stal"}) == [
+    used = {(name, id) for name, entries in loaded.items() for id in entries if id != "legal_stal"}
+    assert content.unused(loaded, used) == [
         "content/texts/pages.yaml: entry 'legal_stal' is not used by the guide (a mistyped or removed id?)"
     ]
     with pytest.raises(reader.ContentMissing, match=r"content/texts/pages.yaml: no entry 'legal_stal'"):

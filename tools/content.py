@@ -58,6 +58,8 @@ class Schema:
 # misnamed file is never silently left out.
 SCHEMAS: dict[str, Schema] = {
     "pages": Schema("texts the build writes into the site's pages", source="none"),
+    "ui": Schema("the guide's buttons, headings, status lines and notices", source="optional"),
+    "guide_page": Schema("the guide page's loading, failure and fallback texts", source="optional"),
 }
 
 
