@@ -82,6 +82,8 @@ SCHEMAS: dict[str, Schema] = {
     "guideline": Schema(
         "the guideline's title and adoption", ("title", "adopted_by", "adopted"), ("title", "adopted_by", "adopted"), "none"
     ),
+    "ui": Schema("the guide's buttons, headings, status lines and notices", source="optional"),
+    "guide_page": Schema("the guide page's loading, failure and fallback texts", source="optional"),
 }
 
 
