@@ -132,7 +132,7 @@ def test_the_note_is_copied_and_printed_escaped_and_goes_nowhere_else(page, site
 
     # The copied text carries every field literally, after the result.
     page.click('[data-guide-action="copy"]')
-    page.wait_for_function("document.querySelector('[data-guide-status]').textContent.includes('kopieret')")
+    page.wait_for_function("document.querySelector('[data-guide-tool-status=\"copy\"]').textContent.includes('kopieret')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.index("Registrering i SafetyNet") < copied.index(render.UI["doc_note_print"].upper())
     for value in HOSTILE.values():
@@ -167,7 +167,8 @@ def test_the_note_survives_a_trip_to_the_answers_and_is_forgotten_with_them(page
     see_result(page)
     assert page.input_value('[data-doc-note-field="where"]') == "Facebook"
     assert page.input_value('[data-doc-note-field="what"]') == "En trussel"
-    page.click('[data-guide-action="restart"]')
+    page.click('[data-guide-ask="restart"]')
+    page.click('[data-guide-confirm="restart"] [data-guide-action="restart"]')
     wait_for_screen(page, "danger_now")
     walk(page, EMPLOYEE_THREATENED)
     see_result(page)
