@@ -22,6 +22,7 @@ from wizard.content import ContentMissing  # noqa: E402
 
 try:
     from tools import bundle, contacts, placeholders
+    from wizard import guideline
     from tools.blocks import BLOCKS
 except ContentMissing as error:
     raise PluginError(f"content/texts: {error}") from None
@@ -35,6 +36,12 @@ def on_config(config):
         contacts.read_contacts(config["extra"])
     except contacts.ContactsError as error:
         raise PluginError(str(error)) from None
+    # Every page's notice names the guideline from the one place the engine reads it from too.
+    config["extra"]["guideline"] = {
+        "title": guideline.GUIDELINE_TITLE,
+        "adopted_by": guideline.GUIDELINE_ADOPTED_BY,
+        "adopted": guideline.GUIDELINE_ADOPTED,
+    }
     return config
 
 
