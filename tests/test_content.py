@@ -177,3 +177,22 @@ def test_python_keeps_no_danish_sentences():
                 if re.search(r"[æøåÆØÅ]", line):
                     found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_a_changed_step_text_reaches_the_compiled_texts_the_engine_imports(tmp_path, monkeypatch):
+    """What `make serve` does first: an edited entry in a content file is what the engine reads next."""
+    copy = tmp_path / "texts"
+    copy.mkdir()
+    for path in content.CONTENT_DIR.glob("*.yaml"):
+        (copy / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    steps = copy / "steps.yaml"
+    original = reader.text("steps", "employee.tell_colleagues")
+    steps.write_text(
+        steps.read_text(encoding="utf-8").replace(original, "Fortæl dine nærmeste kolleger om oplevelsen."),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(content, "CONTENT_DIR", copy)
+    content.compile_content(tmp_path / "content_data.py")
+    namespace: dict = {}
+    exec((tmp_path / "content_data.py").read_text(encoding="utf-8"), namespace)
+    assert namespace["TEXTS"]["steps"]["employee.tell_colleagues"]["text"] == "Fortæl dine nærmeste kolleger om oplevelsen."
