@@ -187,6 +187,10 @@ def reader_run(reached: bool, fallback: bool = False, wait: float | None = 100.0
         "result_ms": 18_000.0 if reached else None,
         "total_wait_ms": wait if reached else None,
         "longest_wait_ms": wait,
+        "waits": [
+            {"screen": "role", "ms": wait},
+            {"screen": "result", "ms": 0.0} if reached else {"screen": None, "ms": None},
+        ],
         "first_question_ms": 700.0,
         "ready_ms": 6_000.0 if reached else None,
         "bytes": 5_000_000,
@@ -225,6 +229,7 @@ def test_the_profile_table_shows_a_run_that_never_reached_the_result_as_missing(
     lines = report.render_profiles(data)
     row = next(line for line in lines if line.startswith("| x |"))
     assert "| 1 of 2 | 1 of 2 |" in row and "| – (–) |" in row
+    assert "The path has 2 screens to answer, so reading alone takes 3 s after the first question." in lines[0]
     assert "| `result_without_fallback` | no | every profile, every run | **no** |" in lines
 
 

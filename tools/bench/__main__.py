@@ -119,9 +119,9 @@ def _pace(text: str) -> float:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.bench", description="Start-up benchmark of the decision guide.")
-    parser.add_argument("--quick", action="store_true",
-                        help=f"1 cold + 1 warm run each, no warm-up round, one reader run at {','.join(QUICK_PROFILES)}")
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description="Start-up benchmark of the guide.")
+    quick = f"1 cold + 1 warm run each, no warm-up round, one reader run at {','.join(QUICK_PROFILES)}"
+    parser.add_argument("--quick", action="store_true", help=quick)
     parser.add_argument("--runs", type=_count, default=None, help=f"cold and warm runs each (default {DEFAULT_RUNS})")
     parser.add_argument("--profiles", type=_profiles, default=None,
                         help=f"reader profiles, comma-separated, or none (default {','.join(PROFILES)})")

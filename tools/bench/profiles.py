@@ -208,15 +208,13 @@ def read(page, server: BenchServer, pace: float) -> dict:
     page.goto(server.url + GUIDE_PAGE, wait_until="commit", timeout=WAIT_TIMEOUT_MS)
     wait_answerable(page, timeout=WAIT_TIMEOUT_MS)
     shown_at = page.evaluate("() => window.__bench.firstQuestion ?? performance.now()")
-    reached = False
-    while True:
-        screen = current_screen(page)
-        if failed(page) and not _recovered(page, server, screen):
-            break
-        screen = current_screen(page)
-        if screen == "result":
-            reached = True
-            break
+    while (screen := current_screen(page)) != "result":
+        # A fallback may come while the reader reads, or while it waits after a submit.
+        if failed(page):
+            if not _recovered(page, server, screen):
+                return {"reached": False, **page.evaluate(COLLECT)}
+            shown_at = page.evaluate("performance.now()")
+            continue
         if screen in PATH:
             choose(page, screen, PATH[screen])
         elif screen != "check":
@@ -225,17 +223,17 @@ def read(page, server: BenchServer, pace: float) -> dict:
         if left > 0:
             time.sleep(left / 1000)
         submit(page, timeout=WAIT_TIMEOUT_MS)
-        if failed(page) and not _recovered(page, server, screen):
-            break
-        if current_screen(page) == screen and not failed(page):
+        if failed(page):
+            continue
+        if current_screen(page) == screen:
             error = page.locator(f"{SCREEN} .guide-error-summary")
             raise BenchError(f"guiden afviste svaret på {screen!r}: {error.inner_text() if error.count() else ''}")
         if current_screen(page) != "result":
             wait_answerable(page, timeout=WAIT_TIMEOUT_MS)
         collected = page.evaluate(COLLECT)
-        shown_at = next((s["at"] for s in collected["screens"] if s["at"] >= collected["submits"][-1]),
-                        collected["now"])
-    return {"reached": reached, **page.evaluate(COLLECT)}
+        after = [shown["at"] for shown in collected["screens"] if shown["at"] >= collected["submits"][-1]]
+        shown_at = after[0] if after else collected["now"]
+    return {"reached": True, **page.evaluate(COLLECT)}
 
 
 def waits(submits: list[float], screens: list[dict]) -> list[dict]:

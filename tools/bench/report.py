@@ -209,9 +209,15 @@ def render_table(report: dict) -> str:
 
 def render_profiles(report: dict) -> list[str]:
     """The reader's first visits: one row per profile (medians over its runs), then the targets."""
+    reached = [run for profile in report["profiles"].values() for run in profile["runs"] if run["reached_result"]]
+    reading = (
+        f" The path has {len(reached[0]['waits'])} screens to answer, so reading alone takes "
+        f"{len(reached[0]['waits']) * report['pace_seconds']:g} s after the first question."
+        if reached else ""
+    )
     lines = [
         f"A reader's first visit at {report['pace_seconds']:g} s per screen, {report['profile_runs']} run(s) per "
-        "profile, medians (– where a run did not reach the result):",
+        f"profile, medians (– where a run did not reach the result).{reading}",
         "",
         "| Profile | Network (down/up, latency) | CPU | Reached result | Fallback shown | First question "
         "| Guide ready | Result shown | Total wait after submits (max) | Longest wait |",

@@ -80,8 +80,9 @@ def guide_probe(lift_timeout_ms: int | None) -> str:
     const at = performance.now();
     for (const { target, attributeName } of records) {
       if (attributeName === "data-current") bench.shown.push({ at, screen: target.dataset.current });
-      if (attributeName === "data-state" && target.dataset.state === "failed") bench.failedAt ??= at;
-      if (attributeName === "data-state" && target.dataset.state === "ready" && bench.failedAt !== null) bench.backAt ??= at;
+      const state = attributeName === "data-state" && target.matches("[data-guide]") && target.dataset.state;
+      if (state === "failed") bench.failedAt ??= at;
+      if (state === "ready" && bench.failedAt !== null) bench.backAt ??= at;
     }
   }).observe(document, { subtree: true, attributeFilter: ["data-current", "data-state"] });
 })();
