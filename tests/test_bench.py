@@ -184,6 +184,7 @@ def reader_run(reached: bool, fallback: bool = False, wait: float | None = 100.0
     return {
         "reached_result": reached,
         "fallback": fallback,
+        "fallback_ms": 10_500.0 if fallback else None,
         "result_ms": 18_000.0 if reached else None,
         "total_wait_ms": wait if reached else None,
         "longest_wait_ms": wait,
@@ -228,7 +229,7 @@ def test_the_profile_table_shows_a_run_that_never_reached_the_result_as_missing(
     data["profile_targets"] = report.profile_targets(data["profiles"])
     lines = report.render_profiles(data)
     row = next(line for line in lines if line.startswith("| x |"))
-    assert "| 1 of 2 | 1 of 2 |" in row and "| – (–) |" in row
+    assert "| 1 of 2 | 1 of 2 (at 10.50 s) |" in row and "| – (–) |" in row
     assert "The path has 2 screens to answer, so reading alone takes 3 s after the first question." in lines[0]
     assert "| `result_without_fallback` | no | every profile, every run | **no** |" in lines
 

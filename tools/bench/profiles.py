@@ -30,18 +30,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tools.bench import BenchError
 from tools.bench.server import BenchServer
-from tools.bench.startup import COLLECT, CONTEXT_OPTIONS, PATH, QUIET_SECONDS, guide_probe, painted
+from tools.bench.startup import COLLECT, CONTEXT_OPTIONS, PATH, QUIET_SECONDS, guide_probe
 from tools.guide_driver import (
+    ANSWERABLE,
     GUIDE_PAGE,
+    ROOT,
     SCREEN,
     SENT,
     choose,
     current_screen,
     failed,
     submit,
-    wait_answerable,
 )
 
 PACE_SECONDS = 1.5
@@ -203,10 +206,15 @@ def _recovered(page, server: BenchServer, before: str) -> bool:
     return False
 
 
+def _answerable_or_failed(page) -> None:
+    # A slow start may show the fallback before the reader could answer anything.
+    page.wait_for_selector(f'{ANSWERABLE}:visible, {ROOT}[data-state="failed"]', timeout=WAIT_TIMEOUT_MS)
+
+
 def read(page, server: BenchServer, pace: float) -> dict:
     """Walk the path at ``pace`` seconds per screen; what the page recorded, and whether it got there."""
     page.goto(server.url + GUIDE_PAGE, wait_until="commit", timeout=WAIT_TIMEOUT_MS)
-    wait_answerable(page, timeout=WAIT_TIMEOUT_MS)
+    _answerable_or_failed(page)
     shown_at = page.evaluate("() => window.__bench.firstQuestion ?? performance.now()")
     while (screen := current_screen(page)) != "result":
         # A fallback may come while the reader reads, or while it waits after a submit.
@@ -229,7 +237,7 @@ def read(page, server: BenchServer, pace: float) -> dict:
             error = page.locator(f"{SCREEN} .guide-error-summary")
             raise BenchError(f"guiden afviste svaret på {screen!r}: {error.inner_text() if error.count() else ''}")
         if current_screen(page) != "result":
-            wait_answerable(page, timeout=WAIT_TIMEOUT_MS)
+            _answerable_or_failed(page)
         collected = page.evaluate(COLLECT)
         after = [shown["at"] for shown in collected["screens"] if shown["at"] >= collected["submits"][-1]]
         shown_at = after[0] if after else collected["now"]
@@ -256,7 +264,11 @@ def measure_reader(browser, server: BenchServer, profile: Profile, pace: float) 
         devtools.send("Network.emulateNetworkConditions", profile.network.conditions())
         server.wire.wait_quiet(QUIET_SECONDS)
         server.wire.take()
-        collected = read(page, server, pace)
+        try:
+            collected = read(page, server, pace)
+        except PlaywrightTimeout as error:
+            # Kept as this run's outcome, so one stuck run does not cost the other profiles' numbers.
+            collected = {"reached": False, "error": str(error).splitlines()[0], **page.evaluate(COLLECT)}
         server.wire.wait_quiet(QUIET_SECONDS, timeout=60)
         tally = server.wire.take()
     finally:
@@ -267,6 +279,7 @@ def measure_reader(browser, server: BenchServer, profile: Profile, pace: float) 
     return {
         "profile": profile.key,
         "reached_result": collected["reached"],
+        "error": collected.get("error"),
         "fallback": collected["failedAt"] is not None,
         "fallback_ms": collected["failedAt"],
         "back_from_fallback_ms": collected["backAt"],
@@ -274,7 +287,7 @@ def measure_reader(browser, server: BenchServer, profile: Profile, pace: float) 
         "total_wait_ms": sum(answered) if collected["reached"] else None,
         "longest_wait_ms": max(answered, default=None),
         "waits": paired,
-        "first_question_ms": max(collected["firstQuestion"], painted(collected, "Beslutningsguiden")),
+        "first_question_ms": collected["firstQuestion"] and max(collected["firstQuestion"], collected["fcp"] or 0),
         "ready_ms": collected["ready"],
         "bytes": tally.bytes,
         "requests": tally.requests,

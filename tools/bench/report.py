@@ -126,12 +126,14 @@ def profile_summary(profile: dict) -> dict:
     return {
         "n": len(runs),
         "reached": sum(run["reached_result"] for run in runs),
+        "errors": sum(bool(run.get("error")) for run in runs),
         "fallbacks": sum(run["fallback"] for run in runs),
+        "fallback_ms": _median([run["fallback_ms"] for run in runs if run["fallback"]]),
         "result_ms": _median([run["result_ms"] for run in runs]),
         "total_wait_ms": _median([run["total_wait_ms"] for run in runs]),
         "total_wait_max_ms": None if None in (w := [r["total_wait_ms"] for r in runs]) else max(w),
         "longest_wait_ms": _median([run["longest_wait_ms"] for run in runs]),
-        "first_question_ms": _median([run["first_question_ms"] for run in runs]),
+        "first_question_ms": _median([run["first_question_ms"] for run in runs if run["first_question_ms"]]),
         "ready_ms": _median([run["ready_ms"] for run in runs]),
         "bytes": _median([run["bytes"] for run in runs]),
     }
@@ -225,9 +227,10 @@ def render_profiles(report: dict) -> list[str]:
     ]
     for key, profile in report["profiles"].items():
         s = profile_summary(profile)
+        stuck = f" ({s['errors']} stuck)" if s["errors"] else ""
         lines.append(
-            f"| {profile['label']} | {profile['network']} | {profile['cpu']} | {s['reached']} of {s['n']} | "
-            f"{s['fallbacks']} of {s['n']} | {_number(s['first_question_ms'], 's')} | {_number(s['ready_ms'], 's')} | "
+            f"| {profile['label']} | {profile['network']} | {profile['cpu']} | {s['reached']} of {s['n']}{stuck} | "
+            f"{s['fallbacks']} of {s['n']}{_at(s['fallback_ms'])} | {_number(s['first_question_ms'], 's')} | {_number(s['ready_ms'], 's')} | "
             f"{_number(s['result_ms'], 's')} | {_number(s['total_wait_ms'], 's')} "
             f"({_number(s['total_wait_max_ms'], 's')}) | {_number(s['longest_wait_ms'], 's')} |"
         )
@@ -237,6 +240,10 @@ def render_profiles(report: dict) -> list[str]:
         shown = ("yes" if value else "no") if isinstance(value, bool) else _number(value, "ms")
         lines.append(f"| `{name}` | {shown} | {entry['target']} | {'yes' if entry['met'] else '**no**'} |")
     return lines
+
+
+def _at(ms: float | None) -> str:
+    return "" if ms is None else f" (at {_number(ms, 's')})"
 
 
 def _restored(runs: list[dict]) -> str:
