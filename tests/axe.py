@@ -1,6 +1,7 @@
-"""WCAG 2.1 AA with axe-core: the one helper every browser test uses."""
+"""The browser tests' checks of a whole page: WCAG 2.1 AA with axe-core, and requests to other origins."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -40,3 +41,14 @@ def wcag_violations(page, url: str, scheme: str, *, open_details: bool = False) 
     if open_details:
         page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     return axe_violations(page)
+
+
+def requests_elsewhere(page, url: str) -> list[str]:
+    """The addresses ``url`` requests from another origin while it loads, its workers' too (data: and blob: aside)."""
+    requested = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    # The search worker's requests are seen too (its index is fetched on every page load).
+    assert any(u.endswith("search/search_index.json") for u in requested), requested
+    own = urlsplit(url)[:2]
+    return [u for u in requested if urlsplit(u)[:2] != own and urlsplit(u).scheme not in {"data", "blob"}]

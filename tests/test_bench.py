@@ -352,7 +352,6 @@ def test_quick_bench_writes_every_ratio_and_prints_the_table(site_dir, tmp_path)
     if reader["reached_result"]:
         assert [wait["screen"] for wait in reader["waits"]][-1] == "result"
         assert reader["total_wait_ms"] == pytest.approx(sum(wait["ms"] for wait in reader["waits"]))
-        assert reader["result_ms"] > len(reader["waits"]) * written["pace_seconds"] * 1000
     assert written["profile_targets"].keys() == {"result_without_fallback", "total_wait_9mbit"}
     assert "| Profile | Network (down/up, latency) | CPU |" in proc.stdout
     assert "| `result_without_fallback` |" in proc.stdout

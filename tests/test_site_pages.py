@@ -2,15 +2,12 @@
 another origin. The pages are read from mkdocs.yml's nav, so a page added there is checked too."""
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
-from tests.axe import wcag_violations
-
-pytestmark = pytest.mark.browser
+from tests.axe import requests_elsewhere, wcag_violations
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,30 +35,20 @@ def nav_pages() -> list[str]:
 PAGES = nav_pages()
 
 
-def origin(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return parts.scheme, parts.netloc
-
-
 def test_the_nav_gives_every_page_the_site_is_known_to_have():
     # If reading the nav broke, the tests below would check too little without failing.
     assert {"", "retningslinje/", "beslutningsguide/", "nye-medarbejdere/", "lovgrundlag/"} <= set(PAGES)
     assert len(PAGES) == len(set(PAGES))
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url", PAGES)
 def test_page_passes_axe_wcag_21_aa_with_every_details_open(page, site_url, url, scheme):
     assert wcag_violations(page, site_url + url, scheme, open_details=True) == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("url", PAGES)
 def test_page_makes_no_request_to_another_origin(page, site_url, url):
-    requested = []
-    page.context.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + url, wait_until="networkidle")
-    # The search worker's requests are seen too (its index is fetched on every page load).
-    assert any(u.endswith("search/search_index.json") for u in requested), requested
-    own = origin(site_url)
-    outside = [u for u in requested if origin(u) != own and urlsplit(u).scheme not in {"data", "blob"}]
-    assert outside == []
+    assert requests_elsewhere(page, site_url + url) == []
