@@ -24,6 +24,7 @@ help:
 	@echo "make deploy-config  rebuild and regenerate deploy/nginx.conf and deploy/web.config"
 
 install: $(PY_STAMP) $(NODE_STAMP) $(WHEELS_STAMP) $(TEST_WHEELS_STAMP)
+	@$(PY) -m tools.content >/dev/null
 
 $(PY_STAMP): requirements.txt
 	@command -v npm >/dev/null || { echo "Fejl: Node.js >= 18 med npm kræves (npm ikke fundet)." >&2; exit 1; }
@@ -31,7 +32,7 @@ $(PY_STAMP): requirements.txt
 	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 	    echo "Opretter $(VENV) med $$python"; rm -rf $(VENV); $$python -m venv $(VENV) || exit 1; \
 	  fi
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@
 
 $(WHEELS_STAMP): browser-requirements.txt $(PY_STAMP)

@@ -12,6 +12,7 @@ Content-Security-Policy forbids ``eval``, which ``wait_for_function`` needs.
 from datetime import date, datetime, timedelta
 
 from wizard.contract import COPENHAGEN
+from wizard.questions import DANGER_SCREEN
 
 GUIDE_PAGE = "beslutningsguide/"
 READY_TIMEOUT_MS = 60_000
@@ -110,6 +111,9 @@ def walk(page, answers: dict, timeout: float | None = None) -> None:
     or shows its fallback: a path that no longer fits the guide stops at once, naming the question.
     """
     while (screen := current_screen(page)) != "check":
+        if screen == DANGER_SCREEN:  # 112 first; the reader continues once everyone is safe
+            submit(page, timeout)
+            continue
         if screen not in answers:
             raise GuideError(f"guiden spurgte om {screen!r}, som stien ikke besvarer")
         choose(page, screen, answers[screen])
@@ -165,4 +169,7 @@ CRITICISM_ONLY = {
     "role": "colleague",
     "behaviours": "criticism",
     "incident_at": (days_ago(0), ""),
+    "absence": "no",
+    "treatment": "no",
+    "wants_work_accident": "no",
 }

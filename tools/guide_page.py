@@ -1,42 +1,74 @@
-"""The decision guide's page: its shell, with the first question rendered at build time.
+"""The decision guide's page: its shell, with the first screens rendered at build time.
 
-The first question is rendered by the same code that renders every later screen in the
-browser, so it can be read and answered before Python has loaded. The shell also holds
-the Danish failure messages and the guideline's static checklists, shown when Python
-cannot start and to browsers without JavaScript.
+The opening questions (always asked, before any condition applies) and the danger screen
+are rendered by the same code that renders every later screen in the browser, so a reader
+can answer them before Python has loaded: the page moves between them and keeps the
+answers for the engine. The shell also holds the Danish failure messages and the
+guideline's static checklists, shown when Python cannot start and to browsers without
+JavaScript.
 """
 
 import json
 from html import escape
+from itertools import takewhile
 
 from tools.placeholders import PageContext
 from wizard import render
-from wizard.browser import ANCHOR_PREFIX
-from wizard.questions import QUESTIONS
+from wizard.browser import ANCHOR_PREFIX, RESULT, _anchor
+from wizard.contract import AnswerError
+from wizard.conditions import ALWAYS
+from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
+
+# The kinds of question a choice answers: the page can tell "nothing chosen" without Python.
+CHOICE_KINDS = ("single", "multiple", "scale")
+# The page sets data-role on the guide's root whenever this question is answered (the fallback reads it).
+ROLE_QUESTION = "role"
 
 WORKER = "assets/javascripts/guide/worker.mjs"
 # Included right after the guide's root element, so the worker starts while the page still loads.
 ENGINE_SCRIPT = "assets/javascripts/guide/engine.js"
-# How long the page waits for Python before it shows the static checklists instead.
-START_TIMEOUT_SECONDS = 10
+# The page gives up on Python only when no byte of its files has arrived for this long (a slow
+# link keeps it waiting as long as it makes progress); known failures end the wait at once.
+STALL_TIMEOUT_SECONDS = 25
 
+# What staff read when the guide cannot run, by the reason engine.js reports, in plain Danish:
+# no technical cause here. The cause goes to the browser's console, explained for operators in
+# OPERATIONS.md ("When the guide does not start").
 FAILURES = {
-    "timeout": (
-        f"Beslutningsguiden kunne ikke starte inden for {START_TIMEOUT_SECONDS} sekunder. Det kan skyldes, at "
-        "WebAssembly er blokeret i browseren, at webserveren sender en forkert filtype for .wasm-filer (den skal "
-        "være application/wasm), eller at forbindelsen er meget langsom."
+    "stalled": (
+        "Beslutningsguiden er ikke færdig med at hente, fordi forbindelsen er meget langsom eller afbrudt. Den "
+        "prøver videre og kommer tilbage med dine svar, hvis den bliver klar."
     ),
     "unsupported": (
-        "Beslutningsguiden kan ikke køre her: den kræver en nyere browser med WebAssembly og JavaScript-moduler, og "
-        "siden skal åbnes fra en webserver – ikke som en fil på computeren."
+        "Beslutningsguiden kan ikke køre i denne browser. Prøv en nyere udgave af Edge, Chrome eller Firefox, og "
+        "åbn siden fra intranettet – ikke som en gemt fil."
     ),
-    "package": (
-        "Beslutningsguiden blev stoppet, fordi en af dens filer ikke er den forventede (kontrolsummen passer ikke). "
-        "Kontakt den, der driver siden."
+    "files": (
+        "Beslutningsguiden kunne ikke hente alle sine filer fra intranettet. Prøv igen senere, og kontakt IT, hvis "
+        "det bliver ved."
     ),
-    "start": "Beslutningsguiden kunne ikke starte i denne browser.",
-    "engine": "Der opstod en fejl i beslutningsguiden.",
+    "checksum": (
+        "Beslutningsguiden blev stoppet for en sikkerheds skyld, fordi en af dens filer ikke var, som den skulle "
+        "være. Kontakt IT."
+    ),
+    "server": (
+        "Beslutningsguiden kan ikke starte, fordi intranettets webserver ikke er sat op til den. Kontakt IT."
+    ),
+    "start": "Beslutningsguiden kunne ikke starte i denne browser. Prøv at genindlæse siden.",
 }
+# Shown above the current screen when the engine could not handle one request; the screen and the
+# answers stay.
+ENGINE_TROUBLE = (
+    "Guiden kunne ikke behandle dit sidste valg. Prøv igen. Virker det stadig ikke, så genindlæs siden, eller "
+    "brug retningslinjens tjeklister."
+)
+PROGRESS = "Henter beslutningsguiden … {percent} %"
+STARTING = "Starter beslutningsguiden …"
+# 112 is the guide's own addition (the guideline does not name it), so it is marked as such.
+DANGER = (
+    '<p class="guide-fallback__danger"><strong>Er nogen i fare lige nu? Ring <a href="tel:112">112</a>.</strong> '
+    "<small>(Guidens egen tilføjelse)</small></p>"
+)
 FALLBACK_INTRO = "Brug i stedet retningslinjens tjeklister herunder – de gælder, uanset hvad guiden ville have svaret."
 NOSCRIPT = "Beslutningsguiden kræver JavaScript. Brug i stedet retningslinjens tjeklister herunder."
 
@@ -46,7 +78,8 @@ def guide_block(context: PageContext) -> str:
     runtime = context.runtime
     if runtime is None:
         raise ValueError("the guide block needs the prepared runtime (tools.bundle)")
-    first = QUESTIONS[0]
+    opening = opening_questions()
+    first = opening[0]
     ui = render.UI
     data = {
         "data-root": context.root,
@@ -55,8 +88,15 @@ def guide_block(context: PageContext) -> str:
         "data-lockfile": runtime.lockfile_path,
         "data-stdlib": runtime.stdlib_path,
         "data-env": json.dumps(runtime.env),
-        "data-timeout": str(START_TIMEOUT_SECONDS * 1000),
+        "data-files": json.dumps(runtime.files),
+        "data-stall-timeout": str(STALL_TIMEOUT_SECONDS * 1000),
+        "data-progress-text": PROGRESS,
+        "data-starting-text": STARTING,
+        "data-engine-trouble": ENGINE_TROUBLE,
         "data-anchor-prefix": ANCHOR_PREFIX,
+        "data-role-question": ROLE_QUESTION,
+        "data-result-screen": RESULT,
+        "data-restoring-text": ui["restoring"],
         "data-page-title": "Beslutningsguide",
         "data-ready-text": ui["ready"],
         "data-kept-while-loading": ui["kept_while_loading"],
@@ -75,7 +115,61 @@ def guide_block(context: PageContext) -> str:
         f'<p class="guide-status" role="status" aria-live="polite" data-guide-status>{ui["loading"]}</p>'
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
-        f'<div class="guide-fallback" data-guide-fallback hidden>{failures}<p>{FALLBACK_INTRO}</p>{checklists}</div>'
-        f'<noscript><div class="guide-fallback"><p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
+        f"{static_screens(opening, root=context.root)}"
+        f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}<p>{FALLBACK_INTRO}</p>'
+        f"<div data-guide-checklists>{checklists}</div></div>"
+        f'<noscript><div class="guide-fallback">{DANGER}<p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
         f'</div><script src="{escape(context.root + ENGINE_SCRIPT)}"></script>'
     )
+
+
+def opening_questions() -> tuple[Question, ...]:
+    """The questions asked before any condition applies, as long as a choice answers them."""
+    opening = tuple(takewhile(lambda q: q.asked_if is ALWAYS and q.kind in CHOICE_KINDS, QUESTIONS))
+    if not opening or opening[0] is not QUESTIONS[0]:
+        raise ValueError("the guide's first question must be always asked and answered by a choice")
+    return opening
+
+
+def static_screens(opening: tuple[Question, ...], *, root: str) -> str:
+    """Every screen the page shows without Python, each in an inert <template> (so no id is doubled).
+
+    A question comes twice: as asked, and with the error for nothing chosen. ``data-next``
+    names the screen after it, or is empty where only the engine knows what comes next.
+    """
+    templates = []
+    for index, question in enumerate(opening):
+        following = opening[index + 1].id if index + 1 < len(opening) else ""
+        first = index == 0
+        templates.append(_template(question.id, question.label, following, render.question_screen(
+            question, {}, root=root, first=first)))
+        templates.append(_template(question.id, f"{render.UI['error_prefix']} {question.label}", following,
+                                   render.question_screen(question, {}, root=root, errors=_unanswered(question),
+                                                          first=first), error=True))
+        for option in question.options:
+            if option.leads_to == DANGER_SCREEN:
+                templates.append(_template(DANGER_SCREEN, render.UI["danger_call"], following,
+                                           render.danger_screen(question=question.id, next_screen=following), local=True))
+    leading = {o.leads_to for q in QUESTIONS if q not in opening for o in q.options if o.leads_to}
+    if leading:
+        raise ValueError(f"screens {sorted(leading)} follow a question the page cannot show without Python")
+    templates.append(f'<template data-guide-notice="cleared">{render.cleared_notice()}</template>')
+    return "".join(templates)
+
+
+def _template(screen: str, title: str, following: str, html: str, error: bool = False, local: bool = False) -> str:
+    """One screen; ``local`` marks a screen only the page shows (the engine has no such screen)."""
+    flags = (" data-error" if error else "") + (" data-local" if local else "")
+    return (
+        f'<template data-guide-static="{screen}" data-anchor="{_anchor(screen)}" data-title="{escape(title)}"'
+        f' data-next="{following}"{flags}>{html}</template>'
+    )
+
+
+def _unanswered(question: Question) -> dict[str, str]:
+    """The engine's own error for a form with nothing chosen."""
+    try:
+        parse_form(question.id, {})
+    except AnswerError as error:
+        return {error.field: error.message}
+    raise ValueError(f"question {question.id!r} accepts an empty answer, so the page cannot check it without Python")

@@ -47,6 +47,8 @@ def first_visit(page, site_url: str) -> dict:
 
 
 def revisit(page, site_url: str) -> None:
+    # A revisit in a new tab: the answers kept for the old tab (sessionStorage) are not there.
+    page.evaluate("sessionStorage.clear()")
     page.goto("about:blank")
     open_guide(page, site_url)
 

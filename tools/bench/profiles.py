@@ -46,6 +46,7 @@ from tools.guide_driver import (
     failed,
     submit,
 )
+from wizard.questions import DANGER_SCREEN
 
 PACE_SECONDS = 1.5
 # Long enough for Pyodide's 5 MB at 1.6 Mbit/s on a loaded machine; a reader would have left earlier.
@@ -225,7 +226,7 @@ def read(page, server: BenchServer, pace: float) -> dict:
             continue
         if screen in PATH:
             choose(page, screen, PATH[screen])
-        elif screen != "check":
+        elif screen not in ("check", DANGER_SCREEN):
             raise BenchError(f"guiden spurgte om {screen!r}, som benchmarkens sti ikke besvarer.")
         left = shown_at + pace * 1000 - page.evaluate("performance.now()")
         if left > 0:

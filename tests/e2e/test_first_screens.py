@@ -1,0 +1,396 @@
+"""The first screens without Python, danger first, answers kept for the tab, safe controls, Back and reload.
+
+Every test runs on a phone (390x844) and on a desktop screen. "Python stalled" holds every request
+for Pyodide's and the engine's files until the test lets them through, so the page has only what it
+was built with.
+"""
+
+import json
+import re
+
+import pytest
+
+from tests.e2e.guide import (
+    EMPLOYEE_THREATENED,
+    MANAGER_ADDRESS_PUBLISHED,
+    answer,
+    answer_time,
+    axe_violations,
+    current_screen,
+    open_guide,
+    see_result,
+    submit,
+    wait_for_screen,
+    walk,
+)
+from wizard.questions import DANGER_SCREEN, QUESTIONS_BY_ID
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+PYTHON_FILES = ("**/assets/pyodide/**", "**/assets/wizard/**")
+STEPS_KEY = "beslutningsguide:svar"
+# The guide gives up on a Python that sends nothing for a while; these tests hold it back on purpose.
+PATIENT = """
+new MutationObserver((_, observer) => {
+  const root = document.querySelector("[data-guide]");
+  if (!root) return;
+  root.dataset.timeout = root.dataset.stallTimeout = "600000";
+  observer.disconnect();
+}).observe(document, { subtree: true, childList: true });
+"""
+
+
+@pytest.fixture(params=list(SIZES), ids=list(SIZES))
+def page(browser, request):
+    context = browser.new_context(viewport=SIZES[request.param], locale="da-DK", timezone_id="Europe/Copenhagen")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+class StalledPython:
+    """Holds every request for Python's files until :meth:`release`."""
+
+    def __init__(self, page):
+        self.page = page
+        self.held = []
+        page.add_init_script(PATIENT)
+        for pattern in PYTHON_FILES:
+            page.route(pattern, lambda route: self.held.append(route))
+
+    def release(self):
+        for route in self.held:
+            route.continue_()
+        for pattern in PYTHON_FILES:
+            self.page.unroute(pattern)
+
+
+def open_stalled(page, site_url) -> StalledPython:
+    python = StalledPython(page)
+    open_guide(page, site_url, wait_ready=False)
+    page.wait_for_selector("[data-guide][data-mounted]")
+    return python
+
+
+def state(page) -> str:
+    return page.get_attribute("[data-guide]", "data-state")
+
+
+def kept_steps(page) -> list[dict]:
+    stored = page.evaluate(f"sessionStorage.getItem({STEPS_KEY!r})")
+    return json.loads(stored)["steps"] if stored else []
+
+
+def marks(page, name: str) -> list:
+    return page.evaluate("(name) => performance.getEntriesByName(name).map((m) => m.detail)", name)
+
+
+def press_continue(page, click="click") -> None:
+    getattr(page.locator("[data-guide-screen] form button[type=submit]"), click)()
+
+
+def check_screen_text(page) -> str:
+    wait_for_screen(page, "check")
+    return page.inner_text(".guide-summary")
+
+
+def test_danger_shows_112_at_once_without_python(page, site_url):
+    python = open_stalled(page, site_url)
+    page.check('input[name="danger_now"][value="yes"]')
+    press_continue(page)
+    wait_for_screen(page, DANGER_SCREEN)
+    assert state(page) == "loading"
+    assert page.url.endswith("#trin-danger")
+    links = page.locator("[data-guide-screen] a")
+    call = links.first
+    assert call.get_attribute("href") == "tel:112" and call.inner_text().strip() == "Ring 112 nu"
+    box = call.bounding_box()
+    viewport = page.viewport_size
+    assert box["y"] + box["height"] <= viewport["height"], "112 is seen without scrolling"
+    assert box["height"] >= 44, "a finger hits it"
+    text = page.inner_text("[data-guide-screen]")
+    assert "Guidens egne råd – de står ikke i retningslinjen." in text
+    assert page.locator("[data-guide-screen] .guide-danger__advice li").count() >= 3
+    assert axe_violations(page) == []
+
+    # Once everyone is safe, the guide goes on, still without Python, and Back returns to 112.
+    press_continue(page)
+    wait_for_screen(page, "role")
+    page.go_back()
+    wait_for_screen(page, DANGER_SCREEN)
+    page.go_back()
+    wait_for_screen(page, "danger_now")
+    assert page.is_checked('input[name="danger_now"][value="yes"]')
+    page.go_forward()
+    wait_for_screen(page, DANGER_SCREEN)
+    assert state(page) == "loading"
+
+    # The engine keeps "Ja" as the answer: the result still starts with 112.
+    python.release()
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    assert current_screen(page) == DANGER_SCREEN
+    press_continue(page)
+    walk(page, EMPLOYEE_THREATENED)
+    assert "Ja" in check_screen_text(page)
+    see_result(page)
+    assert page.eval_on_selector("[data-result] [data-step]", "node => node.dataset.step") == "call_112"
+
+
+def test_danger_screen_with_python_ready(page, site_url):
+    open_guide(page, site_url)
+    answer(page, "danger_now", "yes")
+    wait_for_screen(page, DANGER_SCREEN)
+    assert page.locator('[data-guide-screen] a[href="tel:112"]').is_visible()
+    press_continue(page)
+    wait_for_screen(page, "role")
+    answer(page, "role", "colleague")
+    wait_for_screen(page, "behaviours")
+    page.go_back()
+    wait_for_screen(page, "role")
+    page.go_back()
+    wait_for_screen(page, DANGER_SCREEN)
+    page.go_back()
+    wait_for_screen(page, "danger_now")
+    assert page.is_checked('input[name="danger_now"][value="yes"]')
+
+
+def test_first_screens_are_answered_while_python_stalls_and_replayed(page, site_url):
+    python = open_stalled(page, site_url)
+    opening = ["danger_now", "role", "behaviours"]
+    answer(page, "danger_now", "no")
+    wait_for_screen(page, "role")
+    assert axe_violations(page) == []
+    answer(page, "role", "manager")
+    assert page.get_attribute("[data-guide]", "data-role") == "manager"
+    wait_for_screen(page, "behaviours")
+    # Nothing chosen: the engine's own error, from the page.
+    submit(page)
+    summary = page.locator(".guide-error-summary")
+    assert summary.is_visible() and "Vælg mindst ét" in summary.inner_text()
+    assert page.title().startswith("Fejl:")
+    assert axe_violations(page) == []
+    answer(page, "behaviours", "private_info")
+    assert current_screen(page) == "behaviours"
+    assert "gemt" in page.inner_text("[data-guide-status]")
+    assert state(page) == "loading"
+    assert [step["question"] for step in kept_steps(page)] == opening
+    assert [m["question"] for m in marks(page, "guide:answered")] == opening
+    assert all(m["early"] for m in marks(page, "guide:answered"))
+
+    python.release()
+    # The engine gets the answers in order and shows the question after the last one.
+    wait_for_screen(page, "incident_at")
+    page.wait_for_selector('[data-guide][data-state="ready"]')
+    assert marks(page, "guide:replayed") == [len(opening)]
+    walk(page, MANAGER_ADDRESS_PUBLISHED)
+    text = check_screen_text(page)
+    for question, value in (("role", "manager"), ("behaviours", "private_info")):
+        label = next(o.label for o in QUESTIONS_BY_ID[question].options if o.id == value)
+        assert label in text
+
+
+def test_back_to_an_earlier_first_screen_while_python_stalls(page, site_url):
+    python = open_stalled(page, site_url)
+    answer(page, "danger_now", "no")
+    answer(page, "role", "employee")
+    wait_for_screen(page, "behaviours")
+    page.click('[data-guide-screen] [data-guide-action="back"]')
+    wait_for_screen(page, "role")
+    assert page.is_checked('input[name="role"][value="employee"]')
+    answer(page, "role", "colleague")
+    wait_for_screen(page, "behaviours")
+    python.release()
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    # The reader is still on the screen they were on, and the engine has the changed answer.
+    assert current_screen(page) == "behaviours"
+    page.go_back()
+    wait_for_screen(page, "role")
+    assert page.is_checked('input[name="role"][value="colleague"]')
+    assert page.get_attribute("[data-guide]", "data-role") == "colleague"
+
+
+@pytest.mark.parametrize("python", ["ready", "stalled"])
+def test_a_double_click_advances_one_screen_and_erases_nothing(page, site_url, python):
+    if python == "ready":
+        open_guide(page, site_url)
+    else:
+        open_stalled(page, site_url)
+    page.check('input[name="danger_now"][value="no"]')
+    press_continue(page, "dblclick")
+    wait_for_screen(page, "role")
+    # On a phone an option of the next screen lies where "Fortsæt" was: the second click must not choose it.
+    assert page.locator('input[name="role"]:checked').count() == 0
+    page.check('input[name="role"][value="manager"]')
+    press_continue(page, "dblclick")
+    wait_for_screen(page, "behaviours")
+    # Each double click sent one answer; the second click landed on nothing.
+    assert [m["question"] for m in marks(page, "guide:answered")] == ["danger_now", "role"]
+    assert page.locator('input[name="behaviours"]:checked').count() == 0
+    assert page.locator("[data-guide-confirm]:not([hidden])").count() == 0
+    assert [step["question"] for step in kept_steps(page)] == ["danger_now", "role"]
+    page.go_back()
+    wait_for_screen(page, "role")
+    assert page.is_checked('input[name="role"][value="manager"]')
+    # A double click on "Slet mine svar" only asks.
+    page.locator('[data-guide-screen] [data-guide-ask="clear"]').dblclick()
+    assert page.locator('[data-guide-confirm="clear"]').is_visible()
+    assert current_screen(page) == "role" and len(kept_steps(page)) == 2
+
+
+def test_slet_mine_svar_and_start_forfra_ask_first(page, site_url):
+    open_guide(page, site_url)
+    answer(page, "danger_now", "no")
+    answer(page, "role", "employee")
+    wait_for_screen(page, "behaviours")
+    hint = page.inner_text("[data-guide-screen] .guide-session__hint")
+    assert "kun i denne fane, indtil du sletter dem eller lukker fanen" in hint and "ingen steder hen" in hint
+
+    ask = page.locator('[data-guide-screen] [data-guide-ask="restart"]')
+    ask.click()
+    panel = page.locator('[data-guide-confirm="restart"]')
+    assert panel.is_visible() and ask.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.closest('[data-guide-confirm]')?.dataset.guideConfirm") == "restart"
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    assert panel.is_hidden() and ask.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.dataset.guideAsk") == "restart"
+
+    page.click('[data-guide-screen] [data-guide-ask="clear"]')
+    page.click('[data-guide-confirm="clear"] [data-guide-cancel]')
+    assert current_screen(page) == "behaviours" and len(kept_steps(page)) == 2
+
+    page.click('[data-guide-screen] [data-guide-ask="clear"]')
+    page.click('[data-guide-confirm="clear"] [data-guide-action="clear"]')
+    wait_for_screen(page, "danger_now")
+    assert "Dine svar er slettet" in page.inner_text("[data-guide-screen]")
+    assert kept_steps(page) == [] and page.get_attribute("[data-guide]", "data-role") is None
+
+
+def test_answers_are_kept_for_the_tab_and_never_the_result(page, site_url):
+    open_guide(page, site_url)
+    walk(page, MANAGER_ADDRESS_PUBLISHED)
+    see_result(page)
+    steps = kept_steps(page)
+    assert [s["action"] for s in steps][-1] == "confirm"
+    for step in steps:
+        assert set(step) <= {"action", "question", "form"}
+        for field in step.get("form", {}):
+            assert field == step["question"] or field.startswith(step["question"] + "_")
+    stored = page.evaluate("JSON.stringify(Object.entries(sessionStorage))")
+    for text in ("SafetyNet", "Regelversion", "Det skal du gøre nu"):
+        assert text not in stored
+    assert page.evaluate("Object.keys(localStorage).some((key) => localStorage[key].includes('manager'))") is False
+    assert "manager" not in page.evaluate("document.cookie")
+    # The reload comes back to the result, made again from the kept answers.
+    page.reload()
+    wait_for_screen(page, "result")
+    assert page.locator('[data-result] [data-category="criminal"]').count() == 1
+
+
+def test_reload_mid_walk_returns_to_the_same_screen_with_every_answer(page, site_url):
+    open_guide(page, site_url)
+    answers = dict(MANAGER_ADDRESS_PUBLISHED)
+    while (screen := current_screen(page)) != "impact":
+        value = answers[screen]
+        if screen == "incident_at":
+            answer_time(page, *value)
+        else:
+            answer(page, screen, value)
+    page.check('input[name="impact"][value="7"]')  # chosen, not sent: a reload forgets only this
+    page.reload()
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    assert current_screen(page) == "impact"
+    assert page.url.endswith("#trin-impact")
+    assert page.evaluate("document.title").startswith(QUESTIONS_BY_ID["impact"].label)
+    answer(page, "impact", "3")
+    walk(page, answers)
+    assert next(o.label for o in QUESTIONS_BY_ID["role"].options if o.id == "manager") in check_screen_text(page)
+    # Back still walks the screens, across the reload too.
+    page.go_back()
+    wait_for_screen(page, "wants_work_accident")
+    for screen in ("treatment", "absence", "repeated", "impact", "outside_work_hours"):
+        page.go_back()
+        wait_for_screen(page, screen)
+    assert page.is_checked('input[name="outside_work_hours"][value="no"]')
+
+
+def test_back_many_times_through_a_whole_walk(page, site_url):
+    open_guide(page, site_url)
+    seen = []
+    while (screen := current_screen(page)) != "check":
+        seen.append(screen)
+        if screen == DANGER_SCREEN:
+            submit(page)
+        elif screen == "incident_at":
+            answer_time(page, *EMPLOYEE_THREATENED[screen])
+        else:
+            answer(page, screen, EMPLOYEE_THREATENED[screen])
+    see_result(page)
+    # Material used to rewrite the fragment while the reader scrolled (navigation.tracking).
+    page.mouse.wheel(0, 3000)
+    page.wait_for_function("history.state && history.state.y > 0")  # Material has seen the scroll
+    assert page.url.endswith("#trin-result")
+    for screen in ["check", *reversed(seen)]:
+        page.go_back()
+        wait_for_screen(page, screen)
+        assert page.url.endswith("#trin-" + screen.replace("_", "-"))
+    for screen in seen[1:4]:
+        page.go_forward()
+        wait_for_screen(page, screen)
+
+
+def test_coming_back_from_the_guideline_returns_to_the_same_place(page, site_url):
+    open_guide(page, site_url)
+    walk(page, EMPLOYEE_THREATENED)
+    see_result(page)
+    page.evaluate("window.sameDocument = true")
+    link = page.locator('[data-result] [data-step="police_report"] a.guide-source')
+    link.scroll_into_view_if_needed()
+    href = link.get_attribute("href")
+    before = page.evaluate("window.scrollY")
+    assert before > 0
+    link.click()
+    page.wait_for_url(re.compile(r"/retningslinje/"))
+    page.go_back()
+    wait_for_screen(page, "result")
+    page.wait_for_function("document.activeElement?.classList.contains('guide-source')")
+    assert page.evaluate("window.sameDocument") is True  # instant navigation: the same worker
+    assert page.evaluate("document.activeElement.getAttribute('href')") == href
+    assert abs(page.evaluate("window.scrollY") - before) < 50
+
+
+def test_the_new_screens_pass_axe_in_the_dark_scheme_too(page, site_url):
+    page.emulate_media(color_scheme="dark")
+    python = open_stalled(page, site_url)
+    violations = {}
+    answer(page, "danger_now", "yes")
+    violations["danger"] = axe_violations(page)
+    press_continue(page)
+    wait_for_screen(page, "role")
+    submit(page)
+    violations["role, nothing chosen"] = axe_violations(page)
+    python.release()
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    page.click('[data-guide-screen] [data-guide-ask="restart"]')
+    violations["start forfra?"] = axe_violations(page)
+    assert {name: found for name, found in violations.items() if found} == {}
+
+
+def test_a_kept_step_the_engine_refuses_is_dropped_and_the_rest_replayed(page, site_url):
+    # E.g. kept by an older build of the guide, or edited by hand.
+    steps = [
+        {"action": "answer", "question": "danger_now", "form": {"danger_now": ["no"]}},
+        {"action": "answer", "question": "no_such_question", "form": {"no_such_question": ["1"]}},
+        {"action": "answer", "question": "role", "form": {"role": ["employee"]}},
+    ]
+    page.add_init_script(f"sessionStorage.setItem({STEPS_KEY!r}, {json.dumps(json.dumps({'steps': steps}))})")
+    open_guide(page, site_url)
+    wait_for_screen(page, "behaviours")
+    assert [step["question"] for step in kept_steps(page)] == ["danger_now", "role"]
+    assert page.get_attribute("[data-guide]", "data-role") == "employee"
+    # The tab has no entry for the earlier screens: "Tilbage" still goes to the previous question.
+    page.click('[data-guide-screen] [data-guide-action="back"]')
+    wait_for_screen(page, "role")
+    assert page.is_checked('input[name="role"][value="employee"]')
+    assert "/beslutningsguide/" in page.url
