@@ -64,16 +64,38 @@ def submit(page, timeout: float | None = None) -> None:
     """Press the screen's submit button and wait until the guide answers.
 
     The guide has answered when it shows another screen, shows the same one again (an error
-    summary re-renders it, so the sent form is gone), or shows its fallback.
+    summary re-renders it, so the sent form is gone), says it keeps an answer given while it
+    loads (its status shows the root's ``data-kept-while-loading``), or shows its fallback.
     """
     before = current_screen(page)
+    kept = page.get_attribute(ROOT, "data-kept-while-loading")
     button = page.locator(SUBMIT)
     button.evaluate(f"button => button.form.setAttribute('{SENT}', '')")
     button.click()
-    answered = (
-        f'{SCREEN}:not([data-current="{before}"]), {SCREEN}:not(:has(form[{SENT}])), {ROOT}[data-state="failed"]'
-    )
-    page.wait_for_selector(answered, state="attached", timeout=timeout)
+    answered = _moved(before)
+    if kept:
+        answered.append(f'{ROOT}[data-state="loading"] [data-guide-status]:has-text("{_css_string(kept)}")')
+    page.wait_for_selector(", ".join(answered), state="attached", timeout=timeout)
+
+
+def wait_moved(page, before: str, timeout: float | None = None) -> None:
+    """After a submit on screen ``before``: wait until the guide shows a screen, or its fallback.
+
+    Unlike :func:`submit`'s wait, an answer kept while the guide loads is not enough.
+    """
+    page.wait_for_selector(", ".join(_moved(before)), state="attached", timeout=timeout)
+
+
+def _moved(before: str) -> list[str]:
+    return [
+        f'{SCREEN}:not([data-current="{before}"])',
+        f"{SCREEN}:not(:has(form[{SENT}]))",
+        f'{ROOT}[data-state="failed"]',
+    ]
+
+
+def _css_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def choose(page, question: str, value) -> None:
@@ -118,6 +140,7 @@ def walk(page, answers: dict, timeout: float | None = None) -> None:
             raise GuideError(f"guiden spurgte om {screen!r}, som stien ikke besvarer")
         choose(page, screen, answers[screen])
         submit(page, timeout)
+        wait_moved(page, screen, timeout)
         if failed(page):
             raise GuideError(f"guiden viste sin nødløsning efter svaret på {screen!r}")
         if current_screen(page) == screen:

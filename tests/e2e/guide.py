@@ -19,6 +19,7 @@ from tools.guide_driver import (
     submit,
     wait_answerable,
     wait_for_screen,
+    wait_moved,
     wait_ready_or_failed,
     walk,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "submit",
     "wait_answerable",
     "wait_for_screen",
+    "wait_moved",
     "wait_ready_or_failed",
     "walk",
 ]

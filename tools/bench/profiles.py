@@ -45,6 +45,7 @@ from tools.guide_driver import (
     current_screen,
     failed,
     submit,
+    wait_moved,
 )
 from wizard.questions import DANGER_SCREEN
 
@@ -232,6 +233,7 @@ def read(page, server: BenchServer, pace: float) -> dict:
         if left > 0:
             time.sleep(left / 1000)
         submit(page, timeout=WAIT_TIMEOUT_MS)
+        wait_moved(page, screen, timeout=WAIT_TIMEOUT_MS)
         if failed(page):
             continue
         if current_screen(page) == screen:
