@@ -11,7 +11,7 @@ Content-Security-Policy forbids ``eval``, which ``wait_for_function`` needs.
 
 from datetime import date, datetime, timedelta
 
-from wizard.contract import COPENHAGEN
+from wizard.moments import COPENHAGEN
 from wizard.questions import DANGER_SCREEN
 
 GUIDE_PAGE = "beslutningsguide/"

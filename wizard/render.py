@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 
 from wizard import flow, questions
-from wizard.contract import COPENHAGEN, EARLIEST_DATE, UNKNOWN, parse_now
+from wizard.contract import UNKNOWN
+from wizard.moments import COPENHAGEN, EARLIEST_DATE, parse_now
 from wizard.danish_time import MONTHS, long_date, long_datetime
 from wizard.guideline import (
     GUIDELINE_ADOPTED,
@@ -23,7 +24,7 @@ from wizard.guideline import (
 )
 from wizard.rules import RULES_BY_ID
 from wizard.steps import STEPS, step_text
-from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT, ROLE_LABELS
+from wizard.texts import CONTACT_LABELS, MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT, ROLE_LABELS
 from wizard.timing import GROUPS
 
 # html.escape would do, but importing html also loads html.entities (a large table this
@@ -424,6 +425,7 @@ def result_screen(result: Mapping, *, root: str) -> str:
             f'<p>{UI["legal_intro"]}</p><ul>{items}</ul>'
             f'<p><a href="{escape(root)}lovgrundlag/">{UI["legal_more"]}</a></p></aside>'
         )
+    parts.append(documentation_note())
     parts.append(_result_tools(result))
     parts.append(f'<p class="guide-result__stamp">{escape(result_stamp(result))}</p>')
     parts.append("</section>")
@@ -622,7 +624,8 @@ def _steps(steps, root: str, hook: str) -> str:
         items.append(
             f'<li {hook}="{step_id}"><input type="checkbox" id="{box_id}">'
             f'<div><label for="{box_id}">{escape(step["text"])}</label>'
-            f'<span class="guide-step__source">{_basis_link(step, root)}</span></div></li>'
+            f'<span class="guide-step__source">{_basis_link(step, root)}</span>'
+            f'{howto_block(step.get("howto"), root)}</div></li>'
         )
     return f'<ul class="guide-steps">{"".join(items)}</ul>'
 
@@ -773,4 +776,90 @@ def problem_notice(text: str) -> str:
     return (
         '<div class="guide-notice guide-notice--problem" role="alert" tabindex="-1" data-guide-focus'
         f' data-guide-notice>{escape(text)}</div>'
+    )
+
+
+# The guide's own help under a step (wizard.howto), and the documentation note on the result.
+UI.update(
+    {
+        "howto": "Guidens hjælp – ikke en del af retningslinjen",
+        "doc_note": "Note om hændelsen (valgfri)",
+        "doc_note_intro": (
+            "Skriv det ned, mens du husker det. Noten kommer med, når du kopierer resultatet som tekst eller "
+            "udskriver det – så har du fakta klar til registreringen i SafetyNet og en eventuel politianmeldelse. "
+            "Noten bliver kun i denne fane: den gemmes ikke og sendes ingen steder hen."
+        ),
+        "doc_note_where": "Hvor skete det?",
+        "doc_note_where_hint": "Fx Facebook, e-mail, sms eller en anmeldelsesside.",
+        "doc_note_address": "Adresse (URL) eller profilnavn",
+        "doc_note_what": "Hvad blev skrevet eller gjort?",
+        "doc_note_witnesses": "Hvem så det?",
+        "doc_note_screenshots": "Er der taget skærmbilleder – og hvor er de gemt?",
+        "doc_note_print": "Note om hændelsen",
+    }
+)
+# The note's fields, in order: (id, label key, hint key or None, multi-line).
+DOCUMENTATION_FIELDS = (
+    ("where", "doc_note_where", "doc_note_where_hint", False),
+    ("address", "doc_note_address", None, False),
+    ("what", "doc_note_what", None, True),
+    ("witnesses", "doc_note_witnesses", None, False),
+    ("screenshots", "doc_note_screenshots", None, False),
+)
+
+
+def howto_block(howto: Mapping | None, root: str) -> str:
+    """A step's how-to: the guide's label, its text, numbers to ring, pages to read and slots for contacts.
+
+    The slots hold the contact's role; the page fills in the municipality's name, phone and e-mail from the
+    contact cards rendered at build time (tools/contacts.py), because the engine never sees mkdocs.yml.
+    """
+    if not howto:
+        return ""
+    parts = [f'<div class="guide-howto"><p class="guide-howto__label">{UI["howto"]}</p>']
+    if howto["text"]:
+        parts.append(f'<p class="guide-howto__text">{escape(howto["text"])}</p>')
+    actions = [
+        f'<li><a href="tel:{escape(phone["number"])}" data-howto-phone="{escape(phone["number"])}">'
+        f'{escape(phone["label"])}</a></li>'
+        for phone in howto["phones"]
+    ] + [
+        f'<li><a href="{escape(root + link["href"])}" data-howto-page>{escape(link["label"])}</a></li>'
+        for link in howto["links"]
+    ]
+    if actions:
+        parts.append(f'<ul class="guide-howto__actions">{"".join(actions)}</ul>')
+    for contact in howto["contacts"]:
+        parts.append(
+            f'<div class="guide-contact" data-contact-slot="{escape(contact)}">'
+            f'<p class="guide-contact__role">{escape(CONTACT_LABELS[contact])}</p></div>'
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def documentation_note() -> str:
+    """The optional note's fields, and the block the page fills with the same text for printing.
+
+    The fields sit in no <form>, so Enter never submits them into a URL; the page keeps what is typed in
+    memory only (guide.js), and the browser is asked neither to remember nor to spell-check it remotely.
+    """
+    fields = []
+    rows = []
+    for field, label, hint, multiline in DOCUMENTATION_FIELDS:
+        field_id = f"doc-note-{field}"
+        described = f' aria-describedby="{field_id}-hint"' if hint else ""
+        hint_html = f'<div class="guide-hint" id="{field_id}-hint">{UI[hint]}</div>' if hint else ""
+        common = f'id="{field_id}" data-doc-note-field="{field}" autocomplete="off" spellcheck="false"{described}'
+        control = f'<textarea {common} rows="4"></textarea>' if multiline else f'<input type="text" {common}>'
+        fields.append(f'<div class="guide-field doc-note__field"><label for="{field_id}">{UI[label]}</label>{hint_html}{control}</div>')
+        rows.append(
+            f'<div data-doc-note-row hidden><dt>{UI[label]}</dt><dd data-doc-note-value="{field}"></dd></div>'
+        )
+    return (
+        '<section class="doc-note" data-doc-note aria-labelledby="guide-note">'
+        f'<h2 id="guide-note">{UI["doc_note"]}</h2><p class="doc-note__intro">{UI["doc_note_intro"]}</p>'
+        f'<div class="doc-note__fields">{"".join(fields)}</div>'
+        f'<div class="doc-note-print" data-doc-note-print hidden><h2>{UI["doc_note_print"]}</h2>'
+        f'<dl>{"".join(rows)}</dl></div></section>'
     )

@@ -8,7 +8,8 @@ import pytest
 
 from tests.engine.result_schema import check_result
 from tests.engine.scenarios import SCENARIOS
-from wizard import evaluate, fingerprint, guideline, texts
+from wizard import evaluate, guideline, texts
+from wizard import rules_version as fingerprint
 from wizard.contract import BEHAVIOURS, ROLES
 from wizard.guideline import SECTIONS
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
@@ -339,7 +340,7 @@ def test_what_the_guide_adds_is_marked_as_its_own():
     result = by_name("threats_after_hours_in_danger")
     assert result["steps"][0] == {
         "id": "call_112", "text": "Ring 112, hvis nogen er i fare lige nu.", "source": None, "basis": "guide",
-        "group": "now",
+        "group": "now", "howto": None,
     }
 
 

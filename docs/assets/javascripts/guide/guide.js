@@ -143,6 +143,7 @@ function show(root, response, { push = true, values = null, focus = true } = {})
   screen.hidden = false;
   view(root).awaiting = false;
   if (values) fill(screen, values);
+  fillResult(screen);
   if (response.title) document.title = `${response.title} – ${root.dataset.pageTitle}`;
   if (push) history.pushState({}, "", `#${response.anchor}`);
   else history.replaceState(history.state, "", `#${response.anchor}`);
@@ -492,7 +493,7 @@ function onClick(root, event) {
     return;
   }
   const keep = action === "change" ? { action, question: control.dataset.question } : null;
-  request(root, { action, question: control.dataset.question, screen: control.dataset.screen }, { keep });
+  request(root, { action, question: control.dataset.question, screen: control.dataset.screen, ...noteFor(action) }, { keep });
 }
 
 // -- Where the reader was --------------------------------------------------------------------------
@@ -574,6 +575,64 @@ async function copy(root, text) {
     }
     confirmBeside(root, "copy", root.dataset.copyManually);
   }
+}
+
+// --- How-tos and the documentation note on the result (issue 15) ---
+
+function fillResult(screen) {
+  fillContacts(screen);
+  showNote(screen);
+}
+
+// The engine names a step's contacts by id (data-contact-slot); the build rendered the municipality's cards
+// into the page as <template>s (tools/contacts.py), since the engine never sees mkdocs.yml. Copy them in.
+function fillContacts(screen) {
+  for (const slot of screen.querySelectorAll("[data-contact-slot]")) {
+    const template = document.querySelector(`template[data-contact-template="${CSS.escape(slot.dataset.contactSlot)}"]`);
+    if (template) slot.append(template.content.cloneNode(true));
+  }
+}
+
+// The reader's note about the incident lives here, in the page's memory, like the answers in the worker's:
+// never in storage, a URL or a request. It leaves this object only as text: into the print block
+// (textContent, so nothing in it is ever read as markup) and inside a "copy" request to the worker.
+const note = {};
+
+function noteFor(action) {
+  return action === "copy" ? { note: { ...note } } : {};
+}
+
+function showNote(screen) {
+  for (const field of screen.querySelectorAll("[data-doc-note-field]")) field.value = note[field.dataset.docNoteField] || "";
+  printNote(screen);
+}
+
+function printNote(screen) {
+  const block = screen.querySelector("[data-doc-note-print]");
+  if (!block) return;
+  let written = false;
+  for (const value of block.querySelectorAll("[data-doc-note-value]")) {
+    const text = (note[value.dataset.docNoteValue] || "").trim();
+    value.textContent = text;
+    value.closest("[data-doc-note-row]").hidden = !text;
+    written ||= Boolean(text);
+  }
+  block.hidden = !written;
+}
+
+function mountNote(root) {
+  root.addEventListener("input", (event) => {
+    const field = event.target.closest("[data-doc-note-field]");
+    if (!field) return;
+    note[field.dataset.docNoteField] = field.value;
+    printNote(root);
+  });
+  // "Start forfra" and "Slet mine svar" forget the note with the answers.
+  root.addEventListener("click", (event) => {
+    if (event.target.closest('[data-guide-action="restart"], [data-guide-action="clear"]')) {
+      for (const key of Object.keys(note)) delete note[key];
+    }
+  }, { capture: true });
 }
 
 // A confirmation appears beside the button that was pressed, where the reader is looking.
@@ -721,6 +780,7 @@ function mount(root) {
   session.steps.forEach((step) => noteRole(root, step));
   const state = view(root);
   arrive(root);
+  mountNote(root);
 
   watchScreens(root);
   root.addEventListener("pointerdown", (event) => { state.pointerDownAt = event.timeStamp; }, true);
