@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from tests.axe import requests_elsewhere, wcag_violations
 from tests.html_tree import article, section_after
 from wizard.guideline import POLICE_REPORT_HOURS
 from wizard.howto import PAGES
@@ -108,16 +107,3 @@ def test_the_take_down_page_has_the_guidelines_route_every_platform_datatilsynet
     assert content.by_id("datatilsynet") is not None  # the engine's link to the complaint section
     assert "forordning om digitale tjenester (DSA)" in content.text()
     assert "../../retningslinje/naar-det-sker/#lederens-vurdering" in hrefs
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("url", HOW_TO_PAGES)
-def test_the_pages_pass_axe_wcag_21_aa(page, site_url, url, scheme):
-    assert wcag_violations(page, site_url + url, scheme) == []
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("url", HOW_TO_PAGES)
-def test_the_pages_load_nothing_from_another_origin(page, site_url, url):
-    assert requests_elsewhere(page, site_url + url) == []

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CHROMIUM, ROOT, require
-from tools import bench
-from tools.bench_server import BenchServer, Tally
+from tools.bench import BenchError, profiles, report, startup
+from tools.bench.server import BenchServer, Tally
 from tools.deploy_config import IMMUTABLE, REVALIDATE
 
 WASM = b"\0asm" + bytes(range(256)) * 40
@@ -144,37 +144,134 @@ def test_the_wire_counter_counts_every_byte_the_client_receives(tiny_site):
 
 
 def test_percentile_interpolates_between_closest_ranks():
-    assert bench.percentile([4, 1, 3, 2], 0.5) == 2.5
-    assert bench.percentile([10, 20, 30, 40, 50], 0.95) == pytest.approx(48.0)
-    assert bench.percentile([7], 0.95) == 7
-    assert bench.percentile([1, 2, 3], 1.0) == 3
+    assert report.percentile([4, 1, 3, 2], 0.5) == 2.5
+    assert report.percentile([10, 20, 30, 40, 50], 0.95) == pytest.approx(48.0)
+    assert report.percentile([7], 0.95) == 7
+    assert report.percentile([1, 2, 3], 1.0) == 3
 
 
 def test_each_answer_is_paired_with_the_first_screen_shown_after_it():
     screens = [{"at": 50.0, "screen": "role"}, {"at": 130.0, "screen": "behaviours"}, {"at": 400.0, "screen": "result"}]
-    assert bench.steps([40.0, 100.0, 390.0], screens) == [
+    assert startup.steps([40.0, 100.0, 390.0], screens) == [
         {"screen": "role", "ms": 10.0},
         {"screen": "behaviours", "ms": 30.0},
         {"screen": "result", "ms": 10.0},
     ]
-    with pytest.raises(bench.BenchError, match="guide:screen"):
-        bench.steps([500.0], screens)
+    with pytest.raises(BenchError, match="guide:screen"):
+        startup.steps([500.0], screens)
+
+
+def test_each_submit_is_paired_with_the_next_screen_or_none_when_the_guide_never_answered():
+    screens = [{"at": 1500.0, "screen": "role"}, {"at": 3100.0, "screen": "behaviours"}]
+    assert profiles.waits([1490.0, 3000.0, 4600.0], screens) == [
+        {"screen": "role", "ms": 10.0},
+        {"screen": "behaviours", "ms": 100.0},
+        {"screen": None, "ms": None},
+    ]
+
+
+def test_the_profiles_are_the_issues_links_in_bytes_per_second():
+    assert [key for key in profiles.PROFILES] == ["1.6mbit", "4mbit", "9mbit", "slow-phone"]
+    conditions = profiles.PROFILES["1.6mbit"].network.conditions()
+    assert conditions == {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 93_750}
+    assert profiles.PROFILES["4mbit"].network.conditions()["downloadThroughput"] == 500_000
+    assert profiles.PROFILES["9mbit"].network.conditions()["downloadThroughput"] == 1_125_000
+    assert profiles.PROFILES["slow-phone"].cpu_share == 0.5
+    assert set(profiles.QUICK_PROFILES) <= set(profiles.PROFILES)
+
+
+def reader_run(reached: bool, fallback: bool = False, wait: float | None = 100.0) -> dict:
+    return {
+        "reached_result": reached,
+        "fallback": fallback,
+        "fallback_ms": 10_500.0 if fallback else None,
+        "result_ms": 18_000.0 if reached else None,
+        "total_wait_ms": wait if reached else None,
+        "longest_wait_ms": wait,
+        "waits": [
+            {"screen": "role", "ms": wait},
+            {"screen": "result", "ms": 0.0} if reached else {"screen": None, "ms": None},
+        ],
+        "first_question_ms": 700.0,
+        "ready_ms": 6_000.0 if reached else None,
+        "bytes": 5_000_000,
+    }
+
+
+def profile(*runs: dict) -> dict:
+    return {"label": "x", "network": "y", "cpu": "z", "runs": list(runs)}
+
+
+def test_the_reader_targets_need_every_run_at_the_result_without_fallback_and_short_waits():
+    good = {"4mbit": profile(reader_run(True, wait=900.0)), "9mbit": profile(reader_run(True, wait=250.0))}
+    assert {name: entry["met"] for name, entry in report.profile_targets(good).items()} == {
+        "result_without_fallback": True,
+        "total_wait_4mbit": True,
+        "total_wait_9mbit": True,
+    }
+    slow = {"4mbit": profile(reader_run(True, wait=1_200.0)), "9mbit": profile(reader_run(True, wait=250.0))}
+    assert not report.profile_targets(slow)["total_wait_4mbit"]["met"]
+    # A fallback the guide came back from still misses the target; a run that never got there has no wait.
+    recovered = {"9mbit": profile(reader_run(True, fallback=True, wait=250.0))}
+    assert not report.profile_targets(recovered)["result_without_fallback"]["met"]
+    stuck = {"4mbit": profile(reader_run(True), reader_run(False, fallback=True))}
+    targets = report.profile_targets(stuck)
+    assert targets["total_wait_4mbit"] == {"target": "≤ 1000 ms", "value": None, "met": False}
+    assert report.profile_targets({}) == {}
+
+
+def test_the_profile_table_shows_a_run_that_never_reached_the_result_as_missing():
+    data = {
+        "pace_seconds": 1.5,
+        "profile_runs": 2,
+        "profiles": {"4mbit": profile(reader_run(True), reader_run(False, fallback=True))},
+    }
+    data["profile_targets"] = report.profile_targets(data["profiles"])
+    lines = report.render_profiles(data)
+    row = next(line for line in lines if line.startswith("| x |"))
+    assert "| 1 of 2 | 1 of 2 (at 10.50 s) |" in row and "| – (–) |" in row
+    assert "The path has 2 screens to answer, so reading alone takes 3 s after the first question." in lines[0]
+    assert "| `result_without_fallback` | no | every profile, every run | **no** |" in lines
+
+
+def test_the_slow_phone_starts_chromium_on_one_core_inside_a_cpu_quota(tmp_path, monkeypatch):
+    # A stand-in for cgroup v2's root: the benchmark makes its group there and sets cpu.max.
+    (tmp_path / "cgroup.controllers").write_text("cpuset cpu io memory pids\n")
+    monkeypatch.setattr(profiles, "CGROUP_V2", tmp_path)
+    monkeypatch.setattr(profiles, "CGROUP_V1_CPU", tmp_path / "absent")
+    monkeypatch.setattr(profiles, "_remove_cgroup", lambda path: None)
+    with profiles.slow_phone_chromium("/usr/bin/chromium", 0.5) as (launcher, description):
+        (group,) = [path for path in tmp_path.iterdir() if path.is_dir()]
+        assert (group / "cpu.max").read_text() == "5000 10000"
+        script = Path(launcher).read_text()
+        assert f"echo $$ > {group / 'cgroup.procs'}" in script
+        assert script.rstrip().endswith('exec taskset -c 0 /usr/bin/chromium "$@"')
+        assert "50%" in description and "cgroup v2 cpu.max" in description
+
+
+def test_without_a_writable_cgroup_the_slow_phone_is_one_core_and_says_it_has_no_quota(tmp_path, monkeypatch):
+    monkeypatch.setattr(profiles, "CGROUP_V2", tmp_path / "absent")
+    monkeypatch.setattr(profiles, "CGROUP_V1_CPU", tmp_path / "absent")
+    with profiles.slow_phone_chromium("/usr/bin/chromium", 0.5) as (launcher, description):
+        script = Path(launcher).read_text()
+        assert "cgroup.procs" not in script and "taskset -c 0" in script
+        assert description.startswith("core 0 only, no quota")
 
 
 def test_targets_are_the_issues_limits():
-    assert bench.TARGETS["ready_over_stock_cold"].met(0.40)
-    assert not bench.TARGETS["ready_over_stock_warm"].met(0.41)
-    assert bench.TARGETS["first_question_over_plain_page"].met(1.2)
-    assert not bench.TARGETS["step_p95_over_stock_cold"].met(0.031)
-    assert not bench.TARGETS["cold_bytes_over_stock"].met(0.86)
-    assert bench.TARGETS["warm_bytes"].met(49_999)
-    assert not bench.TARGETS["warm_bytes"].met(50_000)
+    assert report.TARGETS["ready_over_stock_cold"].met(0.40)
+    assert not report.TARGETS["ready_over_stock_warm"].met(0.41)
+    assert report.TARGETS["first_question_over_plain_page"].met(1.2)
+    assert not report.TARGETS["step_p95_over_stock_cold"].met(0.031)
+    assert not report.TARGETS["cold_bytes_over_stock"].met(0.86)
+    assert report.TARGETS["warm_bytes"].met(49_999)
+    assert not report.TARGETS["warm_bytes"].met(50_000)
 
 
 def test_the_stock_page_loads_the_sites_pyodide_with_the_stock_stdlib_and_no_packages(site_dir):
-    runtime = bench.guide_runtime(site_dir)
-    files = bench.stock_page(runtime)
-    script = files[bench.STOCK_DIR + "stock.mjs"].decode()
+    runtime = startup.guide_runtime(site_dir)
+    files = startup.stock_page(runtime)
+    script = files[startup.STOCK_DIR + "stock.mjs"].decode()
     assert f'"/{runtime["pyodide"]}pyodide.mjs"' in script
     assert f'"/{runtime["lockfile"]}"' in script
     assert "stdLibURL" not in script and "packages:" not in script
@@ -182,12 +279,21 @@ def test_the_stock_page_loads_the_sites_pyodide_with_the_stock_stdlib_and_no_pac
     assert (site_dir / runtime["lockfile"]).is_file()
 
 
-@pytest.mark.parametrize("arguments, field", [(["--runs", "0"], "--runs"), (["--runs", "tre"], "--runs")])
-def test_a_bad_run_count_is_refused_in_danish_naming_the_option(arguments, field):
+@pytest.mark.parametrize(
+    "arguments, field, message",
+    [
+        (["--runs", "0"], "--runs", "helt tal på mindst 1"),
+        (["--runs", "tre"], "--runs", "helt tal på mindst 1"),
+        (["--profile-runs", "0"], "--profile-runs", "helt tal på mindst 1"),
+        (["--profiles", "3g"], "--profiles", "ukendt profil 3g"),
+        (["--pace", "hurtigt"], "--pace", "antal sekunder"),
+    ],
+)
+def test_a_bad_option_is_refused_in_danish_naming_it(arguments, field, message):
     proc = subprocess.run([sys.executable, "-m", "tools.bench", *arguments], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 2
     assert field in proc.stderr
-    assert "helt tal på mindst 1" in proc.stderr
+    assert message in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
@@ -217,23 +323,35 @@ def test_quick_bench_writes_every_ratio_and_prints_the_table(site_dir, tmp_path)
         timeout=600,
     )
     assert proc.returncode == 0, proc.stderr
-    report = json.loads(output.read_text(encoding="utf-8"))
+    written = json.loads(output.read_text(encoding="utf-8"))
 
-    for key in bench.TARGETS:
-        value = report[key]
+    for key in report.TARGETS:
+        value = written[key]
         assert isinstance(value, (int, float)) and math.isfinite(value) and value > 0, (key, value)
         assert f"`{key}`" in proc.stdout
-    assert report["targets"].keys() == bench.TARGETS.keys()
+    assert written["targets"].keys() == report.TARGETS.keys()
     assert "| Metric | Run | n | Median | p95 | Min–max |" in proc.stdout
     assert "Warm guide runs started from the kept snapshot: 1 of 1." in proc.stdout
 
-    pages = sorted((run["page"], run["phase"]) for run in report["raw"])
-    assert pages == sorted((page, phase) for page in bench.PAGES for phase in ("cold", "warm"))
-    guide_runs = [run for run in report["raw"] if run["page"] == "guide"]
+    pages = sorted((run["page"], run["phase"]) for run in written["raw"])
+    assert pages == sorted((page, phase) for page in startup.PAGES for phase in ("cold", "warm"))
+    guide_runs = [run for run in written["raw"] if run["page"] == "guide"]
     assert all(run["steps"][-1]["screen"] == "result" for run in guide_runs)
     # A warm run is a revisit: it starts from the snapshot the cold run kept.
     assert [(run["phase"], run["restored"]) for run in guide_runs] == [("cold", False), ("warm", True)]
-    assert all(run["bytes"] > 0 and run["requests"] > 0 for run in report["raw"])
-    assert report["pyodide_version"] == Path(bench.guide_runtime(site_dir)["pyodide"]).name
-    assert report["chromium_version"]
-    assert report["machine"]["cpus"] >= 1 and report["machine"]["cpu_model"]
+    assert all(run["bytes"] > 0 and run["requests"] > 0 for run in written["raw"])
+    assert written["pyodide_version"] == Path(startup.guide_runtime(site_dir)["pyodide"]).name
+    assert written["chromium_version"]
+    assert written["machine"]["cpus"] >= 1 and written["machine"]["cpu_model"]
+
+    # One quick first visit of the reader at a quick profile, with what it saw.
+    assert list(written["profiles"]) == list(profiles.QUICK_PROFILES)
+    (reader,) = written["profiles"][profiles.QUICK_PROFILES[0]]["runs"]
+    assert reader["reached_result"] or reader["fallback"]
+    assert reader["waits"] and reader["first_question_ms"] > 0 and reader["bytes"] > 0
+    if reader["reached_result"]:
+        assert [wait["screen"] for wait in reader["waits"]][-1] == "result"
+        assert reader["total_wait_ms"] == pytest.approx(sum(wait["ms"] for wait in reader["waits"]))
+    assert written["profile_targets"].keys() == {"result_without_fallback", "total_wait_9mbit"}
+    assert "| Profile | Network (down/up, latency) | CPU |" in proc.stdout
+    assert "| `result_without_fallback` |" in proc.stdout

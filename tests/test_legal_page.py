@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from tests.axe import requests_elsewhere, wcag_violations
 from tests.html_tree import article, parse_html
 from tools import legal_page
 from tools.placeholders import PageContext
@@ -177,17 +176,3 @@ def test_a_stale_review_date_fails_the_strict_build_with_the_warning(tmp_path):
     assert proc.returncode != 0
     assert "Lovgrundlag: de juridiske noter blev senest gennemgået 1. januar 2020" in proc.stderr
     assert "ABORTED: Aborted with 1 warnings in strict mode!" in proc.stderr
-
-
-# --- In the browser -----------------------------------------------------------------------------------------
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_page_passes_axe_wcag_21_aa(page, site_url, scheme):
-    assert wcag_violations(page, site_url + PAGE, scheme) == []
-
-
-@pytest.mark.browser
-def test_the_page_loads_nothing_from_another_origin(page, site_url):
-    assert requests_elsewhere(page, site_url + PAGE) == []

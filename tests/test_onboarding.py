@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.axe import requests_elsewhere, wcag_violations
 from tests.html_tree import article, section_after
 from tools import onboarding_page
 from tools.placeholders import PageContext
@@ -305,14 +304,3 @@ def test_the_answer_opens_from_the_keyboard(page, site_url):
             expect(mark).to_have_text("Du satte ikke kryds her – det gør guiden.")
         else:
             expect(mark).to_have_text("Du satte heller ikke kryds her.")
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_page_with_every_answer_open_passes_axe_wcag_21_aa(page, site_url, scheme):
-    assert wcag_violations(page, site_url + PAGE, scheme, open_details=True) == []
-
-
-@pytest.mark.browser
-def test_the_page_loads_nothing_from_another_origin(page, site_url):
-    assert requests_elsewhere(page, site_url + PAGE) == []

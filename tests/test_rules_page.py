@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.axe import requests_elsewhere, wcag_violations
 from tests.html_tree import article, section_after
 from wizard import evaluate
 from wizard.contract import ROLES
@@ -315,17 +314,3 @@ def test_changing_a_constant_changes_the_engine_and_every_page(constant, value, 
         assert not re.search(pattern(value), unchanged["pages"][url]), f"{url}: the new value is there already"
         assert len(re.findall(pattern(value), text)) == shown_before[url], url
         assert not re.search(pattern(old), text), f"{url} still shows {old} where the constant was {value}"
-
-
-# --- In the browser -----------------------------------------------------------------------------------------
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_page_passes_axe_wcag_21_aa(page, site_url, scheme):
-    assert wcag_violations(page, site_url + PAGE, scheme) == []
-
-
-@pytest.mark.browser
-def test_the_page_loads_nothing_from_another_origin(page, site_url):
-    assert requests_elsewhere(page, site_url + PAGE) == []
