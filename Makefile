@@ -24,6 +24,7 @@ help:
 	@echo "make deploy-config  rebuild and regenerate deploy/nginx.conf and deploy/web.config"
 
 install: $(PY_STAMP) $(NODE_STAMP) $(WHEELS_STAMP) $(TEST_WHEELS_STAMP)
+	@$(PY) -m tools.content >/dev/null
 
 $(PY_STAMP): requirements.txt
 	@command -v npm >/dev/null || { echo "Fejl: Node.js >= 18 med npm kræves (npm ikke fundet)." >&2; exit 1; }

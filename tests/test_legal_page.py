@@ -20,7 +20,7 @@ from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "lovgrundlag/"
 SOURCE = ROOT / "docs" / "lovgrundlag" / "index.md"
-NOTES_FILE = ROOT.parent / "shared" / "guideline" / "legal-notes.md"
+NOTES_FILE = ROOT / "content" / "guideline" / "legal-notes.md"
 # The official texts the legal notes cite as their sources, one link each.
 OFFICIAL_TEXTS = [
     "https://danskelove.dk/straffeloven/267",

@@ -26,14 +26,14 @@ from wizard.guideline import (
     REGISTRATION_DAYS,
     SECTIONS,
 )
-from wizard.questions import next_question
+from wizard.flow import next_question
 from wizard.rules import CATEGORIES
-from wizard.texts import CATEGORY_LABELS
+from wizard.texts import CATEGORY_SHORT_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "nye-medarbejdere/"
 SOURCE = ROOT / "docs" / "nye-medarbejdere" / "index.md"
-GUIDELINE_FILE = ROOT.parent / "shared" / "guideline" / "retningslinje-digital-chikane-2024.txt"
+GUIDELINE_FILE = ROOT / "content" / "guideline" / "retningslinje-digital-chikane-2024.txt"
 GUIDELINE_PAGES = [
     "retningslinje/",
     "retningslinje/forebyggelse/",
@@ -109,7 +109,7 @@ def test_each_hard_edge_from_the_issue_has_a_card_that_really_shows_it(edge):
     for card in cards:
         assert set(edge.behaviours) <= set(card.answers["behaviours"]), card.id
         if edge.recording_shared is not None:
-            assert card.answers["recording_shared"] is edge.recording_shared, card.id
+            assert card.answers["recording_shared"] == edge.recording_shared, card.id
         assert edge.keyword in card.story, card.id
 
 
@@ -150,7 +150,7 @@ def test_a_card_asks_the_question_with_the_four_categories_as_checkboxes(card, o
     boxes = fieldset.find_all("input", type="checkbox")
     assert [box.attrs["value"] for box in boxes] == list(CATEGORIES)
     labels = {label.attrs["for"]: label.text() for label in fieldset.find_all("label")}
-    assert [labels[box.attrs["id"]] for box in boxes] == [CATEGORY_LABELS[c].text for c in CATEGORIES]
+    assert [labels[box.attrs["id"]] for box in boxes] == [CATEGORY_SHORT_LABELS[c] for c in CATEGORIES]
     assert "checked" not in " ".join(" ".join(box.attrs) for box in boxes)
 
 
@@ -171,8 +171,11 @@ def test_a_card_holds_the_engines_answer_hidden_until_asked_for(card, onboarding
             assert reason["outcome"] in text
     for offence in result["offences"]:
         assert f'{offence["label"]} – {offence["reference"]}' in text
-    for note in result["notes"]:
+    for note in onboarding_page.card_notes(result):
         assert note["text"] in text
+    for note in result["notes"]:
+        if note not in onboarding_page.card_notes(result):  # about a passed deadline of a made-up date
+            assert note["text"] not in text
     assert result["rules_version"] in text
     links = {a.attrs["href"] for a in answer.find_all("a")}
     sources = {r["source"] for c in result["categories"] for r in result["reasons"][c]}
@@ -235,7 +238,7 @@ def test_the_guidelines_numbers_come_from_the_engine(onboarding):
     text = onboarding.text()
     assert f"senest {REGISTRATION_DAYS} dage efter hændelsesdagen" in text
     assert f"inden for {POLICE_REPORT_HOURS} timer" in text
-    assert f"skala fra {IMPACT_MIN}-{IMPACT_MAX}" in text
+    assert f"skala fra {IMPACT_MIN} til {IMPACT_MAX}" in text
     assert f"over {ACTION_PLAN_THRESHOLD}" in text
     source = SOURCE.read_text(encoding="utf-8")
     typed = [

@@ -1,7 +1,8 @@
 """The built site publishes the adopted guideline faithfully, under the section anchors the engine links to.
 
-The expected text is read from the guideline file itself (``shared/guideline/`` beside the repository), so a
-sentence dropped, reworded or moved to another page fails here. Only the edits listed in ``EDITS`` are allowed.
+The expected text is read from the guideline file itself (``content/guideline/``), so a sentence dropped, reworded
+or moved to another page fails here. Only the edits listed in ``EDITS`` are allowed, and each has an editorial note
+on the page, as has each heading the web edition adds.
 """
 
 import re
@@ -14,27 +15,18 @@ import pytest
 from mkdocs.config import load_config
 
 from tests.html_tree import HEADING_TAGS, Element, parse_html
-from tools import placeholders
+from tools import guideline_text, placeholders, traceability
 from wizard import guideline
 from wizard.guideline import SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-GUIDELINE_FILE = ROOT.parent / "shared" / "guideline" / "retningslinje-digital-chikane-2024.txt"
+GUIDELINE_FILE = ROOT / "content" / "guideline" / "retningslinje-digital-chikane-2024.txt"
 
-# Every change the site makes to the guideline's wording: obvious typos, the closing full stop of one heading,
-# and "on the next page" (the advice is further down the same web page).
-EDITS = {
-    "Borgersevice": "Borgerservice",
-    "Arbejds miljøloven": "Arbejdsmiljøloven",
-    "konfliknedtrappende": "konfliktnedtrappende",
-    "krænkede handlinger": "krænkende handlinger",
-    "åbenlyst strafbart": "åbenlyst strafbar",
-    '"Gode råd til at forebygge digital chikane" på næste side': (
-        '"Gode råd til at forebygge digital chikane" nedenfor'
-    ),
-    "Sådan gør vi, når vi oplever digital chikane.": "Sådan gør vi, når vi oplever digital chikane",
-}
+# Every change the site makes to the guideline's wording (obvious typos, the closing full stop of one heading,
+# and "on the next page": the advice is further down the same web page), as the traceability table lists them.
+CORRECTIONS = traceability.load().corrections
+EDITS = {correction.adopted: correction.published for correction in CORRECTIONS}
 
 # The guideline's own headings that open each page of the published guideline.
 PAGE_OPENINGS = {
@@ -118,6 +110,12 @@ def section_content(article: Element, anchor: str) -> Element:
             break
         content.append(node)
     return Element("#section", {}, content)
+
+
+def next_element(element: Element) -> Element:
+    """The element right after ``element`` among its parent's children."""
+    siblings = [node for node in element.parent.children if isinstance(node, Element)]
+    return siblings[siblings.index(element) + 1]
 
 
 def list_items(content: Element) -> list[str]:
@@ -296,6 +294,31 @@ def test_each_edit_fixes_something_in_the_guideline_and_the_site_has_the_fix(ori
     assert original in guideline_text, "an edit that no longer matches the guideline file"
     for url in GUIDELINE_PAGES:
         assert original not in article(url).text(), f"{url} still has the unedited wording"
+
+
+@pytest.mark.parametrize("correction", CORRECTIONS, ids=[c.adopted for c in CORRECTIONS])
+def test_each_edit_has_an_editorial_note_in_its_section(correction, article):
+    section = traceability.web_sections()[correction.section]
+    (note,) = section_content(article(section.page), section.anchor).find_all(data_editorial_note="correction")
+    assert note.text().startswith("Redaktionel note:")
+
+
+def test_every_heading_the_web_edition_adds_is_followed_by_an_editorial_note(article):
+    adopted = {traceability.published(heading, CORRECTIONS) for heading in guideline_text.read().headings}
+    added = [
+        heading
+        for url in GUIDELINE_PAGES
+        for heading in article(url).iter()
+        if heading.tag in HEADING_TAGS and heading.text() not in adopted
+    ]
+    assert added
+    unmarked = [
+        heading.text()
+        for heading in added
+        if next_element(heading).attrs.get("data-editorial-note") != "heading"
+        or not next_element(heading).text().startswith("Redaktionel note:")
+    ]
+    assert unmarked == []
 
 
 @pytest.mark.parametrize("url", GUIDELINE_PAGES)

@@ -4,6 +4,7 @@ from tools import rules_page
 from tools.guide_page import guide_block
 from tools.legal_page import legal_reviewed_block
 from tools.onboarding_page import scenario_cards_block
+from tools.traceability_page import traceability_block
 
 BLOCKS = {
     "guide": guide_block,
@@ -16,4 +17,5 @@ BLOCKS = {
     "steps": rules_page.steps_block,
     "notes": rules_page.notes_block,
     "legal_reviewed": legal_reviewed_block,
+    "traceability": traceability_block,
 }

@@ -15,8 +15,9 @@ from itertools import takewhile
 from tools.placeholders import PageContext
 from wizard import render
 from wizard.browser import ANCHOR_PREFIX, RESULT, _anchor
+from wizard.conditions import ALWAYS
 from wizard.contract import AnswerError
-from wizard.questions import ALWAYS, DANGER_SCREEN, QUESTIONS, Question, parse_form
+from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
 
 # The kinds of question a choice answers: the page can tell "nothing chosen" without Python.
 CHOICE_KINDS = ("single", "multiple", "scale")
@@ -96,8 +97,12 @@ def guide_block(context: PageContext) -> str:
 
 
 def opening_questions() -> tuple[Question, ...]:
-    """The questions asked before any condition applies, as long as a choice answers them."""
-    opening = tuple(takewhile(lambda q: q.asked_when is ALWAYS and q.kind in CHOICE_KINDS, QUESTIONS))
+    """The questions asked before any condition applies, as long as a choice answers them and
+    their wording does not depend on the reader's role (the page shows them before any answer)."""
+    opening = tuple(takewhile(
+        lambda q: q.asked_if is ALWAYS and q.kind in CHOICE_KINDS and not q.by_role and q.unknown_for is None,
+        QUESTIONS,
+    ))
     if not opening or opening[0] is not QUESTIONS[0]:
         raise ValueError("the guide's first question must be always asked and answered by a choice")
     return opening

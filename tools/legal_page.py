@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from tools.placeholders import PageContext
+from wizard import content
 from wizard.danish_time import MONTHS
 
 REVIEWED_KEY = "legal_notes_reviewed"
@@ -20,9 +21,9 @@ REVIEW_INTERVAL_MONTHS = 12
 log = logging.getLogger("mkdocs.hooks.legal_notes")
 
 TEXTS = {
-    "reviewed": "Senest gennemgået:",
-    "next": "Næste gennemgang senest",
-    "stale": "Oplysningerne er ikke gennemgået i over 12 måneder og kan være forældede.",
+    "reviewed": content.text("pages", "legal_reviewed"),
+    "next": content.text("pages", "legal_next_review"),
+    "stale": content.text("pages", "legal_stale"),
 }
 
 

@@ -8,13 +8,32 @@ from pathlib import Path
 # MkDocs loads hooks by file path; make the project's packages importable however it was started.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools import bundle, placeholders  # noqa: E402
-from tools.blocks import BLOCKS  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from tools import content  # noqa: E402
+
+# Compiled before the engine is imported below: the engine reads its texts from the compiled module.
+try:
+    _content, _ = content.compile_content()
+except content.ContentError as error:
+    raise PluginError(f"Fejl i indholdsfilerne (content/texts):\n{error}") from None
+
+from wizard.content import ContentMissing  # noqa: E402
+
+try:
+    from tools import bundle, placeholders
+    from tools.blocks import BLOCKS
+except ContentMissing as error:
+    raise PluginError(f"Fejl i indholdsfilerne (content/texts):\n{error}") from None
 
 _build = {}
 
 
 def on_pre_build(config):
+    try:
+        content.check_usage(_content)
+    except content.ContentError as error:
+        raise PluginError(f"Fejl i indholdsfilerne (content/texts):\n{error}") from None
     work_dir = Path(tempfile.mkdtemp(prefix="guide-runtime-"))
     _build["work_dir"] = work_dir
     _build["runtime"] = bundle.prepare(work_dir)
@@ -26,7 +45,12 @@ def on_page_markdown(markdown, page, config, files):
         extra=config["extra"],
         runtime=_build.get("runtime"),
     )
-    return placeholders.expand(markdown, context, BLOCKS)
+    try:
+        return placeholders.expand(markdown, context, BLOCKS)
+    except (ValueError, LookupError) as error:
+        # The build steps' own errors (a table, a placeholder, a practice card, the legal review date)
+        # already name the file, the entry and what is wrong: show that, not a traceback.
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 def on_post_build(config):

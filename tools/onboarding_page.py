@@ -14,10 +14,11 @@ from tools.placeholders import PageContext
 from tools.scenario_cards import CARDS, NOW, Card
 from wizard import evaluate
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
+from wizard.notes import DEPENDS_ON_NOW
 from wizard.questions import QUESTIONS_BY_ID
 from wizard.render import UI
 from wizard.rules import CATEGORIES
-from wizard.texts import CATEGORY_LABELS
+from wizard.texts import CATEGORY_LABELS, CATEGORY_SHORT_LABELS
 
 # The card's own words; everything about harassment comes from the engine's result.
 TEXTS = {
@@ -45,7 +46,7 @@ _SCRIPT_TEXTS = ("ticked_agree", "not_ticked_agree", "ticked_disagree", "not_tic
 
 # The deadlines relative to the incident: a card's incident date is made up, so a date would mislead.
 RELATIVE_DEADLINES = {
-    "safetynet": f"senest {REGISTRATION_DAYS} dage efter hændelsesdagen",
+    "safetynet": f"så hurtigt som muligt og senest {REGISTRATION_DAYS} dage efter hændelsesdagen",
     "police_report": f"inden for {POLICE_REPORT_HOURS} timer efter hændelsen",
 }
 # The answers that decide the categories, shown so a reader can see what the guide was told.
@@ -78,7 +79,7 @@ def _card(number: int, card: Card, root: str) -> str:
     choices = "".join(
         f'<div class="scenario__choice"><input type="checkbox" id="{heading_id}-{category}"'
         f' name="{heading_id}" value="{category}">'
-        f'<label for="{heading_id}-{category}">{escape(CATEGORY_LABELS[category].text)}</label></div>'
+        f'<label for="{heading_id}-{category}">{escape(CATEGORY_SHORT_LABELS[category])}</label></div>'
         for category in CATEGORIES
     )
     return (
@@ -100,7 +101,10 @@ def _card(number: int, card: Card, root: str) -> str:
     )
 
 
-def _link(href: str, root: str) -> str:
+def _link(href: str | None, root: str, basis: str = "guideline") -> str:
+    """The link to a guideline section, or the mark of a text that is the guide's own or legal information."""
+    if href is None:
+        return f'<em class="scenario__basis" data-basis="{basis}">{escape(UI["basis_" + basis])}</em>'
     title = _SECTIONS_BY_HREF[href].title
     label = UI["read_section"].format(title=title)
     return f'<a class="scenario__link" href="{escape(root + href)}">{escape(label)}</a>'
@@ -152,8 +156,7 @@ def _verdicts(result: dict, root: str) -> str:
 
 
 def _decisions(result: dict) -> str:
-    if "work_environment" not in result["categories"]:
-        return ""  # nothing is registered, so neither an action plan nor a work accident is in question
+    # Shown for every card: the work accident is asked whatever happened.
     labels = result["labels"]
     return (
         f'<p class="scenario__decisions"><strong>{TEXTS["decisions"]}</strong> '
@@ -172,11 +175,17 @@ def _deadlines(result: dict, root: str) -> str:
     return f'<p class="scenario__heading"><strong>{TEXTS["deadlines"]}</strong></p><ul>{items}</ul>'
 
 
+def card_notes(result: dict) -> list[dict]:
+    """The result's notes that hold for the story itself: a card's date is made up, so none about a passed deadline."""
+    return [note for note in result["notes"] if note["id"] not in DEPENDS_ON_NOW]
+
+
 def _notes(result: dict, root: str) -> str:
-    if not result["notes"]:
+    notes = card_notes(result)
+    if not notes:
         return ""
     items = "".join(
-        f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_link(note["source"], root)}</li>'
-        for note in result["notes"]
+        f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_link(note["source"], root, note["basis"])}</li>'
+        for note in notes
     )
     return f'<p class="scenario__heading"><strong>{TEXTS["notes"]}</strong></p><ul>{items}</ul>'

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from tools.bundle import Runtime
+from wizard import content
 from wizard.guideline import NUMBERS
 
 
@@ -26,13 +27,10 @@ class PageContext:
 
 
 LINK_LABELS = {
-    "delpolitik": "Delpolitik for forebyggelse af fysisk og psykisk vold og krænkende handlinger",
-    "arbejdstilsynet": "Arbejdstilsynet",
+    "delpolitik": content.text("pages", "link_delpolitik"),
+    "arbejdstilsynet": content.text("pages", "link_arbejdstilsynet"),
 }
-UNSET_LINK_NOTE = (
-    "(adressen på dokumentet er ikke sat op på denne side endnu – "
-    "spørg Personaleafdelingen eller søg på intranettet)"
-)
+UNSET_LINK_NOTE = content.text("pages", "link_unset_note")
 
 _PLACEHOLDER = re.compile(r"\{\{\s*(?:(link|block):)?([a-z_]+)\s*\}\}")
 

@@ -16,8 +16,8 @@ from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label
 from wizard.render import UI
 from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
-from wizard.steps import STEPS
-from wizard.texts import CATEGORY_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS
+from wizard.steps import STEPS, step_text
+from wizard.texts import CATEGORY_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS, Text
 
 # The page's own words around the engine's texts.
 TEXTS = {
@@ -41,6 +41,15 @@ TEXTS = {
     "guideline_basis": "Står i retningslinjens liste.",
     "legal_notes_basis": "Står ikke i retningslinjens liste; henvisningen kommer fra de juridiske noter.",
     "legal_info": "Oplysning fra lovgrundlaget – ikke en del af retningslinjen.",
+    "applies": "Gælder, når",
+    "decision": "Afgør",
+    "decisions": {True: "ja", False: "nej", None: "kan ikke afgøres (null)"},
+    "by_role": "Til {role}",
+    "unknown_for": "»Ved ikke« tilbydes",
+    "basis": {
+        "guide": "Guidens egen tilføjelse – står ikke i retningslinjen.",
+        "legal_notes": "Fra lovgrundlaget (de juridiske noter) – oplysning, ikke retningslinjen.",
+    },
 }
 
 RULE_GROUPS = {
@@ -120,6 +129,11 @@ def rules_block(context: PageContext) -> str:
 
 def _rule(rule: Rule, root: str) -> str:
     rows = [_row(TEXTS["when"], escape(rule.inputs))]
+    if rule.applies is not None:
+        condition = f'<span data-condition="{rule.applies.name}">{escape(rule.applies.description)}</span>'
+        rows.append(_row(TEXTS["applies"], condition))
+    if rule.kind in ("action_plan", "work_accident"):
+        rows.append(_row(TEXTS["decision"], escape(TEXTS["decisions"][rule.decision])))
     if rule.when:
         rows.append(_row(TEXTS["answers"], escape(TEXTS["and"].join(_match(match) for match in rule.when))))
     rows.append(_row(TEXTS["outcome"], escape(rule.outcome)))
@@ -165,9 +179,15 @@ def questions_block(context: PageContext) -> str:
     """Every question in the order the guide asks it, with its options and when it is asked."""
     entries = []
     for number, question in enumerate(QUESTIONS, 1):
-        rows = [_row(TEXTS["asked"], escape(question.asked_when.description))]
+        rows = [_row(TEXTS["asked"], escape(question.asked_if.description))]
         if question.hint:
             rows.append(_row(TEXTS["hint"], escape(question.hint)))
+        for role, (label, hint) in question.by_role.items():
+            role_name = TEXTS["by_role"].format(role=ROLE_LABELS[role].lower())
+            rows.append(_row(role_name, escape(f"{label} {hint}".strip())))
+        if question.unknown_for is not None:
+            roles = ", ".join(ROLE_LABELS[role].lower() for role in question.unknown_for)
+            rows.append(_row(TEXTS["unknown_for"], escape(roles)))
         rows.append(_row(TEXTS["answer_kind"], escape(ANSWER_KINDS[question.kind])))
         if question.options:
             options = "".join(
@@ -182,13 +202,20 @@ def questions_block(context: PageContext) -> str:
     return _list(entries)
 
 
+def _text_source(text: Text, root: str) -> str:
+    """The link to a text's guideline section, or what it is when it is not the guideline."""
+    if text.source is None:
+        return f'<em data-basis="{text.basis}">{escape(TEXTS["basis"][text.basis])}</em>'
+    return _source(text.source, root)
+
+
 def steps_block(context: PageContext) -> str:
     """Every role's checklist in the guide's order, each step with the condition that shows it."""
     parts = []
     for role in ROLES:
         items = "".join(
-            f'<li data-step="{step.id}"><p>{escape(step.text.text)}</p>'
-            f"{_condition(step.when.description, _source(step.text.source, context.root))}</li>"
+            f'<li data-step="{step.id}"><p>{escape(step_text(step, role))}</p>'
+            f"{_condition(step.when.description, _text_source(step.text, context.root))}</li>"
             for step in STEPS[role]
         )
         parts.append(
@@ -202,7 +229,12 @@ def notes_block(context: PageContext) -> str:
     """The notes a result can carry and when, then the legal information and when."""
     notes = "".join(
         f'<li data-note="{id}"><p>{escape(NOTES[id].text)}</p>'
-        f"{_condition(when.description, _source(NOTES[id].source, context.root))}</li>"
+        + "".join(
+            f'<p data-role="{role}">{escape(TEXTS["by_role"].format(role=ROLE_LABELS[role].lower()))}: '
+            f"{escape(text)}</p>"
+            for role, text in NOTES[id].by_role.items()
+        )
+        + f"{_condition(when.description, _text_source(NOTES[id], context.root))}</li>"
         for id, when in NOTE_RULES
     )
     legal = "".join(

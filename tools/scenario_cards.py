@@ -27,7 +27,7 @@ class HardEdge:
     description: str
     behaviours: tuple[str, ...]
     keyword: str
-    recording_shared: bool | None = None
+    recording_shared: bool | str | None = None
 
 
 HARD_EDGES = {
@@ -37,6 +37,7 @@ HARD_EDGES = {
         HardEdge("access_request", "Aktindsigt i personalesagen", ("access_request",), "aktindsigt"),
         HardEdge("recording_kept", "Lydoptagelse, som borgeren beholder", ("recording",), "optage", False),
         HardEdge("recording_published", "Lydoptagelse, der bliver lagt ud", ("recording",), "optagelsen", True),
+        HardEdge("recording_unknown", "Lydoptagelse, som måske er delt", ("recording",), "ved ikke", "unknown"),
         HardEdge("education_insult", "Hån om uddannelsen", ("insults",), "uddannelse"),
         HardEdge("fake_profile", "Falsk profil", ("fake_profile",), "falsk profil"),
         HardEdge("private_address", "Privat adresse lagt ud", ("private_info",), "adresse"),
@@ -55,6 +56,9 @@ class Card:
     answers: dict
     expected: tuple[str, ...]  # the categories the story is written to show, in wizard.rules.CATEGORIES order
     edges: tuple[str, ...] = ()  # keys of HARD_EDGES
+
+
+NO_WORK_ACCIDENT = {"absence": False, "treatment": False, "wants_work_accident": False}
 
 
 def _harassment(
@@ -93,7 +97,13 @@ CARDS = (
         "En borger har fået afslag på en ansøgning. I en lokal Facebook-gruppe skriver borgeren, at jobcentret er "
         "»en skændsel for kommunen«, og at sagsbehandlerne »sidder og sover, mens folk går fra hus og hjem«. Det "
         "er hårdt at læse, for du er borgerens sagsbehandler.",
-        {"danger_now": False, "role": "employee", "behaviours": ["criticism"], "incident_at": "2024-10-21T19:40"},
+        {
+            "danger_now": False,
+            "role": "employee",
+            "behaviours": ["criticism"],
+            "incident_at": "2024-10-21T19:40",
+            **NO_WORK_ACCIDENT,
+        },
         ("protected_speech",),
         ("harsh_criticism",),
     ),
@@ -103,7 +113,13 @@ CARDS = (
         "En borger, der er utilfreds med behandlingen af sit pas i Borgerservice, søger om aktindsigt i din "
         "personalesag. Borgeren skriver, at »offentligheden har ret til at vide, hvem der sidder bag skranken«. "
         "Du synes, det er ubehageligt.",
-        {"danger_now": False, "role": "employee", "behaviours": ["access_request"], "incident_at": "2024-10-22T10:15"},
+        {
+            "danger_now": False,
+            "role": "employee",
+            "behaviours": ["access_request"],
+            "incident_at": "2024-10-22T10:15",
+            **NO_WORK_ACCIDENT,
+        },
         ("protected_speech",),
         ("access_request",),
     ),
@@ -119,9 +135,26 @@ CARDS = (
             "behaviours": ["recording"],
             "recording_shared": False,
             "incident_at": "2024-10-14T13:00",
+            **NO_WORK_ACCIDENT,
         },
         ("protected_speech",),
         ("recording_kept",),
+    ),
+    Card(
+        "optagelse-ukendt",
+        "En optagelse, du ikke ved, hvor er endt",
+        "Efter et møde om en sag siger borgeren, at han har optaget hele samtalen – og at »andre også skal høre, "
+        "hvordan I taler til folk«. Du ved ikke, om han har lagt optagelsen ud eller sendt den til nogen.",
+        {
+            "danger_now": False,
+            "role": "employee",
+            "behaviours": ["recording"],
+            "recording_shared": "unknown",
+            "incident_at": "2024-10-22T14:00",
+            **NO_WORK_ACCIDENT,
+        },
+        ("undecided",),
+        ("recording_unknown",),
     ),
     Card(
         "optagelse-lagt-ud",
@@ -198,7 +231,7 @@ CARDS = (
         "din kollega ved navn for »en magtbegærlig luder«. Din kollega fortæller dig om det. Hun vurderer selv "
         "påvirkningen til 6.",
         _harassment("colleague", ["criticism", "insults"], "2024-10-23T11:00", impact=6),
-        ("protected_speech", "work_environment"),
+        ("work_environment", "protected_speech"),
     ),
     Card(
         "forfoelgelse",

@@ -7,13 +7,14 @@ status 2, a Danish message on standard error and nothing on standard output.
 
 import argparse
 import json
+import os
 import re
 import sys
 from datetime import datetime, timezone
 from typing import BinaryIO
 
 from wizard.contract import AnswerError, parse_now, quoted
-from wizard.evaluate import evaluate
+from wizard.result import evaluate
 
 PROG = "python -m wizard"
 USAGE = f"{PROG} evaluate FIL|- [--now ISO-8601]"
@@ -101,7 +102,9 @@ def _read_answers(name: str, stdin: BinaryIO) -> object:
             with open(name, "rb") as file:
                 data = file.read()
     except OSError as error:
-        raise InputError(f'Filen "{name}" kunne ikke læses ({_os_reason(error)}).') from None
+        # os.fsencode gives back the name's bytes, undecodable ones included, shown as \xNN.
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        raise InputError(f'Filen "{shown}" kunne ikke læses ({_os_reason(error)}).') from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -153,7 +156,8 @@ def main(
     stderr = stderr or sys.stderr.buffer
 
     def fail(message: str, status: int = 2) -> int:
-        stderr.write(f"Fejl: {message}\n".encode("utf-8"))
+        # An undecodable byte of the command line arrives as a lone surrogate: write it as its escape.
+        stderr.write(f"Fejl: {message}\n".encode("utf-8", "backslashreplace"))
         stderr.flush()
         return status
 

@@ -3,18 +3,31 @@
 The worker passes every request as JSON text to :func:`handle` and gets JSON text back,
 so no JavaScript object reaches the engine. The answers live in this module's memory
 while the browser tab is open, and nowhere else: not in the URL, cookies or storage.
+
+Every request is checked before it changes anything. One the session cannot carry out
+(text that is not a request, a question that is not asked now, an answer arriving just
+after "Slet mine svar") gets the screen the reader is on with a Danish notice above it
+(``notice`` in the reply holds its text), and the answers stay as they were. Nothing
+raises out of :func:`handle`: even the engine's own errors are answered that way.
 """
 
 import json
+import sys
 from datetime import datetime, timezone
 
-from wizard import export, questions, render
+from wizard import export, flow, questions, render
 from wizard.contract import AnswerError, validate
-from wizard.evaluate import evaluate
+from wizard.result import evaluate
 
 CHECK = "check"
 RESULT = "result"
+PROBLEM = "problem"  # only when even the current screen cannot be drawn: the notice alone
 TITLES = {CHECK: render.UI["check_title"], RESULT: render.RESULT_TITLE}
+# The page's requests are a few hundred characters and its root a few "../": anything this
+# long is not the page's.
+MAX_REQUEST = 100_000
+MAX_ROOT = 200
+DEFAULT_ROOT = "../"
 
 
 class Session:
@@ -35,97 +48,215 @@ _session = Session()
 
 def handle(request_json: str) -> str:
     """Answer one request from the page; the reply says which screen to show and its HTML."""
-    request = json.loads(request_json)
-    return json.dumps(respond(_session, request, datetime.now(timezone.utc)), ensure_ascii=False)
+    request = _load(request_json)
+    try:
+        return json.dumps(respond(_session, request, datetime.now(timezone.utc)), ensure_ascii=False)
+    except Exception as error:  # the reader keeps the answers and the screen, whatever went wrong
+        _log(error)
+        return json.dumps(_recover(_session, _root(request)), ensure_ascii=False)
 
 
-def respond(session: Session, request: dict, now: datetime) -> dict:
-    """The reply to ``request`` given ``session`` at time ``now`` (updates the session)."""
-    action = request.get("action")
-    root = request.get("root", "../")
+def respond(session: Session, request: object, now: datetime) -> dict:
+    """The reply to ``request`` given ``session`` at time ``now`` (updates the session).
+
+    A request that cannot be carried out gets the current screen with a notice and
+    changes nothing.
+    """
+    place = flow.position(session.answers)
+    if not isinstance(request, dict):
+        return _current(session, place, DEFAULT_ROOT, notice=render.UI["notice_bad_request"])
+    action, root = request.get("action"), _root(request)
+    if action == "current":
+        return _current(session, place, root)
     if action == "answer":
-        return _answer(session, request["question"], request.get("form") or {}, now, root)
+        return _answer(session, place, request, now, root)
     if action == "confirm":
-        return _confirm(session, now, root)
+        return _confirm(session, place, now, root)
     if action == "show":
-        return _show(session, request.get("screen") or _screen_of(request.get("anchor")), root)
+        return _show(session, place, request, root)
     if action == "change":
-        session.changing = True
-        return _question(session, questions.QUESTIONS_BY_ID[request["question"]], root)
+        return _change(session, place, request, root)
     if action in ("restart", "clear"):
         session.reset()
-        reply = _question(session, questions.QUESTIONS[0], root)
+        place = flow.position(session.answers)
+        reply = _question(place, place.asked[0], root)
         if action == "clear":
             reply["html"] = render.cleared_notice() + reply["html"]
         return reply
-    if action in ("calendar", "copy") and session.result is None:
-        return _current(session, root)
-    if action == "calendar":
-        return {"download": export.calendar_file(session.result, now), "announce": render.UI["calendar_ready"]}
+    if action in ("calendar", "copy"):
+        return _export(session, place, action, now, root)
+    return _current(session, place, root, notice=render.UI["notice_bad_request"])
+
+
+def _load(request_json: object) -> object:
+    """The request, or None for anything that is not JSON text of a sensible size."""
+    if not isinstance(request_json, str) or len(request_json) > MAX_REQUEST:
+        return None
+    try:
+        return json.loads(request_json)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _root(request: object) -> str:
+    """The path from the page to the site root, for the links in the screens."""
+    root = request.get("root") if isinstance(request, dict) else None
+    if not isinstance(root, str) or len(root) > MAX_ROOT:
+        return DEFAULT_ROOT
+    return _text(root)
+
+
+def _text(value: str) -> str:
+    """``value`` without lone surrogates (JSON can carry them), so every reply is valid Unicode."""
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
+def _question_of(request: dict) -> "questions.Question | None":
+    question_id = request.get("question")
+    return questions.QUESTIONS_BY_ID.get(question_id) if isinstance(question_id, str) else None
+
+
+def _form(raw: object) -> dict[str, list[str]] | None:
+    """The form's fields, each a list of strings; None when ``raw`` is not a form."""
+    if not raw:
+        return {}
+    if not isinstance(raw, dict):
+        return None
+    return {
+        key: [_text(v) for v in (values if isinstance(values, list) else [values]) if isinstance(v, str)]
+        for key, values in raw.items()
+    }
+
+
+def _answer(session: Session, place: flow.Position, request: dict, now: datetime, root: str) -> dict:
+    question, form = _question_of(request), _form(request.get("form"))
+    if question is None or form is None:
+        return _current(session, place, root, notice=render.UI["notice_bad_request"])
+    if not place.is_open(question.id):
+        notice = render.UI["notice_not_asked"].format(question=question.label)
+        return _current(session, place, root, notice=notice)
+    try:
+        value = questions.parse_form(question.id, form, now)
+    except AnswerError as error:
+        return _question(place, question, root, form=form, errors={error.field: error.message})
+    place = flow.position({**place.answers, question.id: value})
+    session.answers = place.answers
+    session.result = None
+    if session.changing:
+        if place.next is not None:
+            return _question(place, place.next, root)
+        session.changing = False
+        return _check(place, root)
+    following = place.after(question.id)
+    return _question(place, following, root) if following else _check(place, root)
+
+
+def _confirm(session: Session, place: flow.Position, now: datetime, root: str) -> dict:
+    if not place.complete:
+        return _current(session, place, root, notice=render.UI["notice_incomplete"])
+    session.result = evaluate(validate(place.answers), now)
+    session.changing = False
+    return _result(session, root)
+
+
+def _show(session: Session, place: flow.Position, request: dict, root: str) -> dict:
+    """A screen the reader returns to with the browser's Back or Forward button, if it is still valid."""
+    screen, anchor = request.get("screen"), request.get("anchor")
+    if not all(value is None or isinstance(value, str) for value in (screen, anchor)):
+        return _current(session, place, root, notice=render.UI["notice_bad_request"])
+    screen = screen or _screen_of(anchor)
+    if screen == RESULT and session.result is not None:
+        return _result(session, root)
+    if screen == CHECK and place.complete:
+        return _check(place, root)
+    if screen in questions.QUESTIONS_BY_ID and place.is_open(screen):
+        session.changing = False
+        return _question(place, questions.QUESTIONS_BY_ID[screen], root)
+    return _current(session, place, root)
+
+
+def _change(session: Session, place: flow.Position, request: dict, root: str) -> dict:
+    question = _question_of(request)
+    if question is None:
+        return _current(session, place, root, notice=render.UI["notice_bad_request"])
+    if not place.is_open(question.id):
+        notice = render.UI["notice_not_changeable"].format(question=question.label)
+        return _current(session, place, root, notice=notice)
+    session.changing = True
+    return _question(place, question, root)
+
+
+def _export(session: Session, place: flow.Position, action: str, now: datetime, root: str) -> dict:
+    if session.result is None:
+        return _current(session, place, root, notice=render.UI["notice_no_result"])
     if action == "copy":
         return {"copy": export.as_text(session.result)}
-    return _current(session, root)
+    if not session.result["deadlines"]:
+        return _current(session, place, root, notice=render.UI["notice_no_deadlines"])
+    return {"download": export.calendar_file(session.result, now), "announce": render.UI["calendar_ready"]}
 
 
-def _current(session: Session, root: str) -> dict:
+def _current(session: Session, place: flow.Position, root: str, notice: str | None = None) -> dict:
+    """The screen the reader is on: the result, the next question, or the answers to check."""
     if session.result is not None:
-        return _screen(RESULT, render.result_screen(session.result, root=root))
-    question = questions.next_question(session.answers)
-    if question is None:
-        return _screen(CHECK, render.check_screen(session.answers, root=root))
-    return _question(session, question, root)
+        reply = _result(session, root)
+    elif place.complete:
+        reply = _check(place, root)
+    else:
+        reply = _question(place, place.next, root)
+    return _noticed(reply, notice) if notice else reply
 
 
-def _question(session: Session, question, root: str, form=None, errors=None) -> dict:
-    first = question.id == questions.QUESTIONS[0].id
-    html = render.question_screen(question, session.answers, root=root, form=form, errors=errors, first=first)
+def _noticed(reply: dict, notice: str) -> dict:
+    return {**reply, "html": render.problem_notice(notice) + reply["html"], "notice": notice}
+
+
+def _question(place: flow.Position, question: "questions.Question", root: str, form=None, errors=None) -> dict:
+    first = place.previous(question.id) is None
+    html = render.question_screen(question, place.answers, root=root, form=form, errors=errors, first=first)
     return _screen(question.id, html, title=question.label, error=bool(errors))
 
 
-def _answer(session: Session, question_id: str, form: dict, now: datetime, root: str) -> dict:
-    question = questions.QUESTIONS_BY_ID[question_id]
-    try:
-        value = questions.parse_form(question_id, form, now)
-    except AnswerError as error:
-        return _question(session, question, root, form=form, errors={error.field: error.message})
-    session.answers = questions.prune({**session.answers, question_id: value})
-    session.result = None
-    pending = questions.next_question(session.answers)
-    if session.changing:
-        if pending is not None:
-            return _question(session, pending, root)
-        session.changing = False
-        return _screen(CHECK, render.check_screen(session.answers, root=root))
-    asked = questions.asked(session.answers)
-    later = asked[[q.id for q in asked].index(question_id) + 1:]
-    if later:
-        return _question(session, later[0], root)
-    return _screen(CHECK, render.check_screen(session.answers, root=root))
+def _check(place: flow.Position, root: str) -> dict:
+    return _screen(CHECK, render.check_screen(place.answers, root=root))
 
 
-def _confirm(session: Session, now: datetime, root: str) -> dict:
-    pending = questions.next_question(session.answers)
-    if pending is not None:
-        return _question(session, pending, root)
-    session.result = evaluate(validate(session.answers), now)
-    session.changing = False
+def _result(session: Session, root: str) -> dict:
     return _screen(RESULT, render.result_screen(session.result, root=root))
 
 
-def _show(session: Session, screen: str | None, root: str) -> dict:
-    """A screen the reader returns to with the browser's Back or Forward button, if it is still valid."""
-    if screen == RESULT and session.result is not None:
-        return _screen(RESULT, render.result_screen(session.result, root=root))
-    if screen == CHECK and questions.next_question(session.answers) is None:
-        return _screen(CHECK, render.check_screen(session.answers, root=root))
-    asked = questions.asked(session.answers)
-    for question in asked:
-        if question.id == screen:
-            session.changing = False
-            return _question(session, question, root)
-        if question.id not in session.answers:
-            break
-    return _current(session, root)
+def _recover(session: Session, root: str) -> dict:
+    """After an error of the engine's own, the current screen with a notice; the answers are kept.
+
+    If the current screen cannot be drawn either, the result is dropped (the reader can ask
+    for it again from the answers to check), and if even that fails, the notice is shown alone.
+    """
+    notice = render.UI["notice_internal"]
+    try:
+        return _current(session, flow.position(session.answers), root, notice=notice)
+    except Exception as error:
+        _log(error)
+    session.result = None
+    session.changing = False
+    try:
+        return _current(session, flow.position(session.answers), root, notice=notice)
+    except Exception as error:
+        _log(error)
+    return {**_screen(PROBLEM, render.problem_notice(notice), title=render.UI["error_title"]), "notice": notice}
+
+
+def _log(error: Exception) -> None:
+    """What went wrong and where, on standard error: the browser's console, for whoever looks into it."""
+    frames = []
+    trace = error.__traceback__
+    while trace is not None:
+        code = trace.tb_frame.f_code
+        frames.append(f"\n  {code.co_filename}:{trace.tb_lineno} in {code.co_name}")
+        trace = trace.tb_next
+    try:
+        print(f"wizard.browser: {error!r}{''.join(frames)}", file=sys.stderr)
+    except Exception:  # a console that cannot take it must not cost the reader the reply
+        pass
 
 
 ANCHOR_PREFIX = "trin-"

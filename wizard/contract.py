@@ -53,9 +53,10 @@ FIELDS = (
 )
 REQUIRED = ("role", "behaviours", "incident_at")
 
-BOOL_FIELDS = ("danger_now", "outside_work_hours", "absence", "treatment", "wants_work_accident")
-# Questions a person may honestly not know the answer to; "unknown" is allowed for these.
-BOOL_OR_UNKNOWN_FIELDS = ("recording_shared", "repeated")
+BOOL_FIELDS = ("danger_now", "outside_work_hours")
+# Questions a person may honestly not know the answer to; "unknown" is allowed for these. Only the
+# employee knows the last three for sure, and a colleague or a manager may not have asked yet.
+BOOL_OR_UNKNOWN_FIELDS = ("recording_shared", "repeated", "absence", "treatment", "wants_work_accident")
 
 # Dates outside this range are typing errors, and outside it zoneinfo falls back to local mean
 # time (before 1894) or date arithmetic overflows; a clear message is better than either.
@@ -110,6 +111,9 @@ def quoted(value: object) -> str:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError, RecursionError):
         text = type(value).__name__
+    # A lone surrogate (from a JSON escape or an undecodable command-line byte) cannot be written as
+    # UTF-8; show it as its escape, so the message can always be printed.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= 60 else text[:57] + "…"
 
 

@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta, timezone
 from wizard.contract import COPENHAGEN, Moment, parse_moment, parse_now
 from wizard.danish_time import long_date, long_datetime
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
-from wizard.texts import DEADLINE_LABELS
+from wizard.texts import DEADLINE_LABELS, POLICE_REPORT_DUE_TEXT, POLICE_REPORT_LATEST_TEXT, REGISTRATION_DUE_TEXT
 
 
 def registration_deadline(incident: str | Moment, now: datetime) -> dict:
@@ -30,7 +30,7 @@ def registration_deadline(incident: str | Moment, now: datetime) -> dict:
         "id": "safetynet",
         "label": DEADLINE_LABELS["safetynet"],
         "due": due.isoformat(),
-        "due_text": f"senest {long_date(due)}",
+        "due_text": REGISTRATION_DUE_TEXT.format(when=long_date(due)),
         "overdue": now.astimezone(COPENHAGEN).date() > due,
         "all_day": True,
         "seconds_left": seconds_left,
@@ -44,25 +44,48 @@ def police_report_deadline(incident: str | Moment, now: datetime) -> dict:
 
     ``due`` is ISO 8601 with the Danish offset in force at that instant. A date without
     a time counts from the start of that Danish day (``counted_from_start_of_day``), the
-    earliest the incident can have happened, so the deadline shown is never too late.
+    earliest the incident can have happened, so the deadline shown is never too late;
+    ``latest`` is then the deadline counted from the end of that day. Between the two,
+    only the time of day could tell, so ``overdue`` is None (undecided), never True.
     """
     now = parse_now(now)
     moment = _moment(incident)
-    due = (moment.instant.astimezone(timezone.utc) + timedelta(hours=POLICE_REPORT_HOURS)).astimezone(COPENHAGEN)
+    due = _after_hours(moment.instant)
+    latest = None
+    if not moment.has_time:
+        latest = _after_hours(datetime.combine(moment.local_date + timedelta(days=1), time(0, 0), COPENHAGEN))
     seconds_left = _seconds_between(now, due)
+    overdue = seconds_left < 0
+    if overdue and latest is not None and _seconds_between(now, latest) >= 0:
+        overdue = None
     return {
         "id": "police_report",
         "label": DEADLINE_LABELS["police_report"],
         "due": due.isoformat(timespec="seconds"),
-        "due_text": f"senest {long_datetime(due)}",
-        "overdue": seconds_left < 0,
+        "due_text": POLICE_REPORT_DUE_TEXT.format(when=_deadline_text(due)),
+        "overdue": overdue,
         "all_day": False,
         "seconds_left": seconds_left,
         "source": SECTIONS["personaleafdelingen-og-politianmeldelse"].href,
         "rule": "deadline_police_report",
         "counted_from": moment.instant.astimezone(COPENHAGEN).isoformat(timespec="seconds"),
         "counted_from_start_of_day": not moment.has_time,
+        "latest": latest.isoformat(timespec="seconds") if latest else None,
+        "latest_text": POLICE_REPORT_LATEST_TEXT.format(when=_deadline_text(latest)) if latest else None,
     }
+
+
+def _after_hours(start: datetime) -> datetime:
+    # In UTC: adding hours to an aware local time would move the wall clock across a summer-time change.
+    return (start.astimezone(timezone.utc) + timedelta(hours=POLICE_REPORT_HOURS)).astimezone(COPENHAGEN)
+
+
+def _deadline_text(due: datetime) -> str:
+    """A deadline in Danish; midnight is the end of the day before ("torsdag … kl. 24.00"), not "fredag kl. 00.00"."""
+    local = due.astimezone(COPENHAGEN)
+    if local.time() == time(0, 0):
+        return f"{long_date(local.date() - timedelta(days=1))} kl. 24.00"
+    return long_datetime(local)
 
 
 def _moment(incident: str | Moment) -> Moment:

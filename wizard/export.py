@@ -1,47 +1,64 @@
 """A result as plain text (for an e-mail or the SafetyNet note) and as a calendar file.
 
 The calendar file follows RFC 5545: the SafetyNet registration as an all-day event on
-its last day, the police report as a timed event at its deadline, each with a reminder.
+its last day, the police report as a timed event at its deadline. Reminders come early:
+the registration is due "så hurtigt som muligt", so its first reminder is the next
+working morning, and the police report's a day ahead, then two hours ahead.
 """
 
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from wizard import render
+from wizard.contract import COPENHAGEN
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
 CALENDAR_MEDIA_TYPE = "text/calendar;charset=utf-8"
 PRODUCT_ID = "-//Jobcenter og Borgerservice//Beslutningsguide digital chikane//DA"
-# Reminders: the morning before an all-day deadline, and some hours before a timed one.
-ALL_DAY_REMINDER = "-PT15H"
-TIMED_REMINDER = "-PT12H"
+# Reminders relative to the deadline: the morning before an all-day one (09:00), a day and two hours
+# before a timed one. The registration also gets an absolute reminder, the next working morning.
+ALL_DAY_REMINDERS = ("-PT15H",)
+TIMED_REMINDERS = ("-P1D", "-PT2H")
+WORKING_MORNING = time(9, 0)
 
 
 def as_text(result: Mapping) -> str:
-    """The result as plain Danish text, in the order of the result screen."""
+    """The result as plain Danish text, in the result screen's order, every line under its own heading."""
     labels = result["labels"]
-    lines = [render.RESULT_TITLE, render.result_stamp(result), "", render.UI["assessment"].upper()]
-    for category in result["categories"]:
-        lines.append(f"- {labels['categories'][category]}")
-        for reason in result["reasons"].get(category, ()):
-            answered = ", ".join(answer["label"] for answer in reason["answers"])
-            lines.append(f"  {reason['outcome']} ({render.UI['because']} {answered})")
-    for offence in result["offences"]:
-        lines.append(f"  · {offence['label']} – {offence['reference']}")
-    lines += ["", render.UI["deadlines"].upper()]
+    ui = render.UI
+    lines = [render.RESULT_TITLE, *_heading(ui["summary"])]
     if not result["deadlines"]:
-        lines.append(render.UI["no_deadlines"])
-    for deadline in result["deadlines"]:
-        status = render.UI["overdue"] if deadline["overdue"] else ""
-        lines.append(f"- {deadline['label']}: {deadline['due_text']}. {status}".rstrip())
-    lines += ["", render.UI["decisions"].upper(), f"- {labels['action_plan']}", f"- {labels['work_accident']}"]
-    role = labels["roles"][result["role"]].lower()
-    lines += ["", render.UI["steps"].format(role=role).upper()]
-    lines += [f"[ ] {step['text']}" for step in result["steps"]]
+        lines.append(ui["no_deadlines"])
+    for deadline in render.nearest_first(result["deadlines"]):
+        lines.append(f"- {deadline['label']}: {deadline['due_text']}.")
+        if render.deadline_state(deadline) in ("overdue", "undecided"):
+            lines.append(f"  {render.deadline_status(deadline, None)}")
+    lines += _heading(ui["steps"].format(role=labels["roles"][result["role"]].lower()))
+    for group, steps in render.grouped(result["steps"]):
+        lines.append(ui[f"group_{group}"] + ":")
+        lines += [f"[ ] {step['text']}" for step in steps]
     if result["notes"]:
-        lines += ["", render.UI["notes"].upper()]
+        lines += _heading(ui["notes"])
         lines += [f"- {note['text']}" for note in result["notes"]]
+    lines += _heading(ui["assessment"])
+    for category in result["categories"]:
+        lines.append(labels["categories"][category] + ":")
+        pairs = render.category_reasons(result, category)
+        if any(offence for offence, _ in pairs):
+            lines.append(ui["offences_intro"])
+        for offence, reason in pairs:
+            paragraph = f"{offence['label']} – {offence['reference']}. " if offence else ""
+            lines.append(f"- {paragraph}{render.because(reason)}")
+    lines += _heading(ui["decisions"])
+    for decision in ("action_plan", "work_accident"):
+        lines.append(labels[decision])
+        lines += [f"- {render.because(reason)}" for reason in result["reasons"].get(decision, ())]
+    lines += ["", render.result_stamp(result)]
     return "\n".join(lines) + "\n"
+
+
+def _heading(title: str) -> list[str]:
+    return ["", title.upper()]
 
 
 def calendar_file(result: Mapping, now: datetime) -> dict:
@@ -49,26 +66,32 @@ def calendar_file(result: Mapping, now: datetime) -> dict:
     stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for deadline in result["deadlines"]:
-        lines += _event(deadline, result, stamp)
+        lines += _event(deadline, result, stamp, now)
     lines.append("END:VCALENDAR")
     content = "".join(_fold(line) + "\r\n" for line in lines)
     return {"filename": CALENDAR_FILENAME, "mediaType": CALENDAR_MEDIA_TYPE, "content": content}
 
 
-def _event(deadline: Mapping, result: Mapping, stamp: str) -> list[str]:
+def _event(deadline: Mapping, result: Mapping, stamp: str, now: datetime) -> list[str]:
     summary = f"Frist: {deadline['label']}"
-    description = f"{deadline['label']} {deadline['due_text']}. {render.guideline_stamp()}. Regelversion {result['rules_version']}."
+    description = f"{deadline['label']}: {deadline['due_text']}. {render.guideline_stamp()}. Regelversion {result['rules_version']}."
     if deadline["all_day"]:
         day = date.fromisoformat(deadline["due"])
         when = [
             f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
             f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
         ]
-        reminder = ALL_DAY_REMINDER
+        triggers = [f"TRIGGER:{offset}" for offset in ALL_DAY_REMINDERS]
+        morning = next_working_morning(now)
+        if morning.date() <= day:
+            triggers.insert(0, f"TRIGGER;VALUE=DATE-TIME:{morning.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}")
     else:
         due = datetime.fromisoformat(deadline["due"]).astimezone(timezone.utc)
         when = [f"DTSTART:{due:%Y%m%dT%H%M%SZ}", f"DTEND:{due + timedelta(minutes=30):%Y%m%dT%H%M%SZ}"]
-        reminder = TIMED_REMINDER
+        triggers = [f"TRIGGER:{offset}" for offset in TIMED_REMINDERS]
+    alarms = []
+    for trigger in triggers:
+        alarms += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(summary)}", trigger, "END:VALARM"]
     return [
         "BEGIN:VEVENT",
         f"UID:{deadline['id']}-{deadline['due'].replace(':', '')}-{result['rules_version']}@beslutningsguide.invalid",
@@ -77,13 +100,18 @@ def _event(deadline: Mapping, result: Mapping, stamp: str) -> list[str]:
         f"SUMMARY:{_escape(summary)}",
         f"DESCRIPTION:{_escape(description)}",
         "TRANSP:TRANSPARENT",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        f"DESCRIPTION:{_escape(summary)}",
-        f"TRIGGER:{reminder}",
-        "END:VALARM",
+        *alarms,
         "END:VEVENT",
     ]
+
+
+def next_working_morning(now: datetime) -> datetime:
+    """The first weekday 09:00 in Danish time after ``now`` (public holidays are not known here)."""
+    local = now.astimezone(COPENHAGEN)
+    day = local.date() if local.time() < WORKING_MORNING else local.date() + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return datetime.combine(day, WORKING_MORNING, COPENHAGEN)
 
 
 def _escape(text: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import fields, is_dataclass
 
 from wizard import guideline, notes, questions, rules, steps, texts
 from wizard.guideline import Section
-from wizard.rules import Condition
+from wizard.conditions import Condition
 
 
 def _plain(value: object) -> object:
@@ -42,7 +42,20 @@ def rules_data() -> dict:
             "steps": steps.STEPS,
             "notes": [notes.NOTE_RULES, texts.NOTES],
             "legal_info": [notes.LEGAL_INFO_RULES, texts.LEGAL_INFO],
-            "labels": [texts.CATEGORY_LABELS, texts.ROLE_LABELS, texts.FLAG_LABELS, texts.DEADLINE_LABELS],
+            "labels": [
+                texts.CATEGORY_LABELS,
+                texts.CATEGORY_SHORT_LABELS,
+                texts.ROLE_LABELS,
+                texts.FLAG_LABELS,
+                texts.DEADLINE_LABELS,
+            ],
+            "deadline_texts": [
+                texts.REGISTRATION_DUE_TEXT,
+                texts.POLICE_REPORT_DUE_TEXT,
+                texts.POLICE_REPORT_LATEST_TEXT,
+                texts.MAY_BE_OVERDUE,
+            ],
+            "work_accident_reasons": [texts.WORK_ACCIDENT_REASONS, texts.REASONS_JOIN],
         }
     )
 

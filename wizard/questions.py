@@ -1,15 +1,17 @@
 """The decision guide's questions as data, in the order they are asked.
 
-Each :class:`Question` says when it is asked (a named :class:`~wizard.rules.Condition`
-on the answers so far), which answers it allows and which guideline section it comes
-from. The functions here move between the contract's answer values and the strings of
-an HTML form, and say in Danish what an answer was.
+Each :class:`Question` says when it is asked (a named condition from
+:mod:`wizard.conditions` on the answers so far), which answers it allows and which
+guideline section it comes from; where the reader's role changes the wording ("Hvor
+påvirket er du …"), or where only the employee can know the answer, :func:`worded` gives
+the question as that role sees it; :mod:`wizard.flow` walks them. The functions here move between the contract's answer
+values and the strings of an HTML form, and say in Danish what an answer was.
 """
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 
 from wizard.contract import (
     BEHAVIOURS,
@@ -25,9 +27,11 @@ from wizard.contract import (
     parse_moment,
     skipped_by_summer_time,
 )
-from wizard.danish_time import long_date, long_datetime
+from wizard import conditions as c
+from wizard.conditions import Condition, Facts
+from wizard.danish_time import MONTHS, long_date, long_datetime
 from wizard.guideline import IMPACT_MAX, IMPACT_MIN, SECTIONS, Section
-from wizard.rules import Condition, categories
+from wizard.rules import categories
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,10 @@ DANGER_SCREEN = "danger"
 class Question:
     """One screen of the guide.
 
-    ``kind`` is ``"single"``, ``"multiple"``, ``"date_time"`` or ``"scale"``;
-    ``asked_when(answers)`` tells whether the question is asked given the earlier answers.
+    ``kind`` is ``"single"``, ``"multiple"``, ``"date_time"`` or ``"scale"``; the question is
+    asked when the condition ``asked_if`` holds for the earlier answers. ``label`` and ``hint``
+    are the wording before a role is chosen; ``by_role`` maps a role to its own ``(label, hint)``.
+    ``unknown_for``, when given, lists the roles that are offered "Ved ikke" (the others know).
     """
 
     id: str
@@ -61,22 +67,14 @@ class Question:
     hint: str
     kind: str
     options: tuple[Option, ...]
-    asked_when: Condition
+    asked_if: Condition
     source: Section
+    by_role: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    unknown_for: tuple[str, ...] | None = None
 
-
-ALWAYS = Condition("always", "Stilles altid.", lambda answers: True)
-RECORDING_CHOSEN = Condition(
-    "recording_chosen",
-    "Stilles, når der er svaret, at borgeren har lydoptaget en samtale.",
-    lambda answers: "recording" in (answers.get("behaviours") or ()),
-)
-INCIDENT_TO_REGISTER = Condition(
-    "incident_to_register",
-    "Stilles, når der er en hændelse, der skal registreres i SafetyNet – ikke når der kun er tale om lovlig "
-    "kritik, aktindsigt eller en lovlig lydoptagelse.",
-    lambda answers: "work_environment" in categories(answers),
-)
+    def asked_when(self, answers: Mapping) -> bool:
+        """Whether the question is asked, given the answers so far."""
+        return self.asked_if(Facts(answers, categories(answers)))
 
 YES = Option("yes", "Ja")
 NO = Option("no", "Nej")
@@ -159,16 +157,19 @@ _IMPACT_OPTIONS = tuple(Option(str(n), str(n)) for n in range(IMPACT_MIN, IMPACT
     Option(UNKNOWN, "Ved ikke", "Påvirkningen er medarbejderens egen vurdering."),
 )
 
+# Only the employee knows these for sure; a colleague or a manager may not have asked yet.
+_NOT_THE_EMPLOYEE = ("colleague", "manager")
+
 S = SECTIONS
 QUESTIONS = (
     Question(
         "danger_now",
         "Er nogen i fare lige nu?",
-        "Hvis nogen er i fare, så ring 112 først. Digital chikane skal tages lige så alvorligt, som hvis "
-        "truslerne eller volden skete i et fysisk møde.",
+        "Hvis nogen er i fare, så ring 112 først – det er guidens eget råd. Retningslinjen siger, at digital "
+        "chikane skal tages lige så alvorligt, som hvis truslerne eller volden skete i et fysisk møde.",
         "single",
         (Option(YES.id, YES.label, leads_to=DANGER_SCREEN), NO),
-        ALWAYS,
+        c.ALWAYS,
         S["saadan-forebygger-vi"],
     ),
     Question(
@@ -178,7 +179,7 @@ QUESTIONS = (
         "anden medarbejder.",
         "single",
         tuple(_ROLE_OPTIONS[r] for r in ROLES),
-        ALWAYS,
+        c.ALWAYS,
         S["pligt-til-at-kontakte-ledelsen"],
     ),
     Question(
@@ -187,7 +188,7 @@ QUESTIONS = (
         "Vælg alt, der passer.",
         "multiple",
         tuple(_BEHAVIOUR_OPTIONS[b] for b in BEHAVIOURS),
-        ALWAYS,
+        c.ALWAYS,
         S["hvad-er-digital-chikane"],
     ),
     Question(
@@ -197,16 +198,20 @@ QUESTIONS = (
         "videre kan efter omstændighederne være strafbart.",
         "single",
         (YES, NO, DONT_KNOW),
-        RECORDING_CHOSEN,
+        c.RECORDING_CHOSEN,
         S["lydoptagelser"],
     ),
     Question(
         "incident_at",
         "Hvornår skete det?",
-        "Datoen – og klokkeslættet, hvis du kender det. Fristerne regnes fra hændelsen.",
+        "Datoen – og klokkeslættet, hvis du kender det. Fristerne regnes fra hændelsen: skriv, hvornår chikanen "
+        "skete (fx da opslaget blev lagt ud eller beskeden sendt), også hvis den først blev opdaget senere. Ved du "
+        "det ikke, så skriv det tidligste tidspunkt, det kan være sket – så bliver fristerne ikke for sene. Er en "
+        "lydoptagelse lagt ud eller givet videre efter mødet, er det delingen, der er hændelsen: skriv, hvornår "
+        "den blev delt.",
         "date_time",
         (),
-        ALWAYS,
+        c.ALWAYS,
         S["frist"],
     ),
     Question(
@@ -216,17 +221,27 @@ QUESTIONS = (
         "efterfølgende.",
         "single",
         (YES, NO),
-        INCIDENT_TO_REGISTER,
+        c.INCIDENT_TO_REGISTER,
         S["du-er-udsat"],
     ),
     Question(
         "impact",
         f"Hvor påvirket er medarbejderen på en skala fra {IMPACT_MIN} til {IMPACT_MAX}?",
-        f"Det er medarbejderens egen vurdering: {IMPACT_MIN} er lidt, {IMPACT_MAX} er meget.",
+        f"Det er medarbejderens egen vurdering: {IMPACT_MIN} er lidt, {IMPACT_MAX} er meget. Spørg medarbejderen.",
         "scale",
         _IMPACT_OPTIONS,
-        INCIDENT_TO_REGISTER,
+        c.INCIDENT_TO_REGISTER,
         S["handleplan"],
+        {
+            "employee": (
+                f"Hvor påvirket er du på en skala fra {IMPACT_MIN} til {IMPACT_MAX}?",
+                f"Det er din egen vurdering: {IMPACT_MIN} er lidt, {IMPACT_MAX} er meget.",
+            ),
+            "colleague": (
+                f"Hvor påvirket er din kollega på en skala fra {IMPACT_MIN} til {IMPACT_MAX}?",
+                f"Det er din kollegas egen vurdering: {IMPACT_MIN} er lidt, {IMPACT_MAX} er meget.",
+            ),
+        },
     ),
     Question(
         "repeated",
@@ -234,65 +249,96 @@ QUESTIONS = (
         "",
         "single",
         (YES, NO, DONT_KNOW),
-        INCIDENT_TO_REGISTER,
+        c.INCIDENT_TO_REGISTER,
         S["handleplan"],
+        {
+            "employee": ("Har du oplevet digital chikane gentagne gange over et kort tidsrum?", ""),
+            "colleague": ("Har din kollega oplevet digital chikane gentagne gange over et kort tidsrum?", ""),
+        },
     ),
     Question(
         "absence",
         "Har medarbejderen fravær i forbindelse med chikanen?",
-        "",
+        "Spørges ved enhver hændelse. Kommer der fravær senere, skal hændelsen anmeldes som arbejdsulykke til den "
+        "tid.",
         "single",
-        (YES, NO),
-        INCIDENT_TO_REGISTER,
+        (YES, NO, DONT_KNOW),
+        c.ALWAYS,
         S["arbejdsulykke"],
+        {
+            "employee": (
+                "Har du fravær i forbindelse med chikanen?",
+                "Kommer der fravær senere, skal hændelsen anmeldes som arbejdsulykke til den tid.",
+            ),
+            "colleague": (
+                "Har din kollega fravær i forbindelse med chikanen?",
+                "Ved du det ikke, så vælg »Ved ikke«. Kommer der fravær senere, skal hændelsen anmeldes som "
+                "arbejdsulykke til den tid.",
+            ),
+        },
+        _NOT_THE_EMPLOYEE,
     ),
     Question(
         "treatment",
         "Er der et behandlingsbehov?",
-        "Fx hos læge eller psykolog.",
+        "Fx hos læge eller psykolog. Opstår behovet senere, skal hændelsen anmeldes som arbejdsulykke til den tid.",
         "single",
-        (YES, NO),
-        INCIDENT_TO_REGISTER,
+        (YES, NO, DONT_KNOW),
+        c.ALWAYS,
         S["arbejdsulykke"],
+        {
+            "employee": (
+                "Har du brug for behandling, fx hos læge eller psykolog?",
+                "Opstår behovet senere, skal hændelsen anmeldes som arbejdsulykke til den tid.",
+            ),
+            "colleague": (
+                "Har din kollega brug for behandling, fx hos læge eller psykolog?",
+                "Ved du det ikke, så vælg »Ved ikke«. Opstår behovet senere, skal hændelsen anmeldes som "
+                "arbejdsulykke til den tid.",
+            ),
+        },
+        _NOT_THE_EMPLOYEE,
     ),
     Question(
         "wants_work_accident",
         "Ønsker medarbejderen sagen anmeldt som arbejdsulykke?",
-        "",
+        "Det er medarbejderens eget ønske. Ved du det ikke, så spørg medarbejderen – eller vælg »Ved ikke«. "
+        "Medarbejderen kan altid ønske det, også senere.",
         "single",
-        (YES, NO),
-        INCIDENT_TO_REGISTER,
+        (YES, NO, DONT_KNOW),
+        c.ALWAYS,
         S["arbejdsulykke"],
+        {
+            "employee": (
+                "Ønsker du sagen anmeldt som arbejdsulykke?",
+                "Det er dit eget valg, og du kan altid ønske det – også senere.",
+            ),
+            "colleague": (
+                "Ønsker din kollega sagen anmeldt som arbejdsulykke?",
+                "Det ved kun din kollega. Ved du det ikke, så vælg »Ved ikke«: resultatet siger, hvem der kan "
+                "spørge.",
+            ),
+        },
+        _NOT_THE_EMPLOYEE,
     ),
 )
 QUESTIONS_BY_ID = {q.id: q for q in QUESTIONS}
+
+
+def worded(question: Question, answers: Mapping) -> Question:
+    """``question`` as the chosen role sees it: its wording, and "Ved ikke" only where that role may not know."""
+    role = answers.get("role")
+    label, hint = question.by_role.get(role, (question.label, question.hint))
+    options = question.options
+    if question.unknown_for is not None and role not in question.unknown_for and role in ROLES:
+        options = tuple(o for o in options if o.id != UNKNOWN)
+    return replace(question, label=label, hint=hint, options=options)
 
 _BOOL_VALUES = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
 _BOOL_IDS = {True: "yes", False: "no", UNKNOWN: UNKNOWN}
 _BOOL_LABELS = {True: "Ja", False: "Nej", UNKNOWN: "Ved ikke"}
 _FORM_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _FORM_TIME = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
-
-
-def prune(answers: Mapping) -> dict:
-    """``answers`` without the answers to questions that the earlier answers no longer ask."""
-    kept = {}
-    for question in QUESTIONS:
-        if question.id in answers and question.asked_when(kept):
-            kept[question.id] = answers[question.id]
-    return kept
-
-
-def asked(answers: Mapping) -> list[Question]:
-    """The questions asked given the answers so far, in order."""
-    kept = prune(answers)
-    return [q for q in QUESTIONS if q.asked_when(kept)]
-
-
-def next_question(answers: Mapping) -> Question | None:
-    """The first asked question without an answer, or None when every asked question is answered."""
-    kept = prune(answers)
-    return next((q for q in asked(kept) if q.id not in kept), None)
 
 
 def parse_form(question_id: str, form: Mapping[str, list[str]], now: datetime | None = None) -> object:
@@ -326,18 +372,21 @@ def _parse_date_time(question: Question, form: Mapping[str, list[str]], now: dat
     time_text = _first(form, f"{question.id}_time")
     if not day_text:
         raise AnswerError(question.id, "Skriv datoen for hændelsen.")
-    try:
-        if not _FORM_DATE.fullmatch(day_text):
-            raise ValueError(day_text)
-        day = date.fromisoformat(day_text)
-    except ValueError:
+    if not _FORM_DATE.fullmatch(day_text):
+        raise AnswerError(question.id, "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-10-14.")
+    year, month, day_of_month = (int(part) for part in day_text.split("-"))
+    if not EARLIEST_DATE.year <= year <= LATEST_DATE.year:
+        raise AnswerError(question.id, _date_range())
+    if not 1 <= month <= 12:
+        raise AnswerError(question.id, f"Datoen {day_text} findes ikke: måneden skal være fra 01 til 12.")
+    if not 1 <= day_of_month <= _days_in_month(year, month):
         raise AnswerError(
-            question.id, "Datoen skal være en dato, der findes, skrevet som ÅÅÅÅ-MM-DD, fx 2024-10-14."
-        ) from None
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise AnswerError(
-            question.id, f"Datoen skal ligge mellem {long_date(EARLIEST_DATE)} og {long_date(LATEST_DATE)}."
+            question.id,
+            f"Datoen {day_text} findes ikke: {MONTHS[month - 1]} {year} har kun {_days_in_month(year, month)} dage.",
         )
+    day = date(year, month, day_of_month)
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise AnswerError(question.id, _date_range())
     value = day.isoformat()
     if time_text:
         match = _FORM_TIME.fullmatch(time_text)
@@ -359,6 +408,14 @@ def _parse_date_time(question: Question, form: Mapping[str, list[str]], now: dat
     if now is not None and is_after(parse_moment(question.id, value), now):
         raise AnswerError(question.id, "Tidspunktet for hændelsen må ikke ligge ude i fremtiden.")
     return value
+
+
+def _days_in_month(year: int, month: int) -> int:
+    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+
+
+def _date_range() -> str:
+    return f"Skriv en dato fra {EARLIEST_DATE.day}. {MONTHS[EARLIEST_DATE.month - 1]} {EARLIEST_DATE.year} til i dag."
 
 
 def _first(form: Mapping[str, list[str]], key: str) -> str:

@@ -5,14 +5,26 @@ screen in the browser, so both look alike. Every text is escaped; links to the
 guideline are relative to ``root``, the path from the current page to the site root.
 """
 
+import json
 from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
 
-from wizard import questions
-from wizard.contract import parse_now
-from wizard.danish_time import long_datetime
-from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY, Section
-from wizard.steps import STEPS
-from wizard.texts import ROLE_LABELS
+from wizard import flow, questions
+from wizard.contract import COPENHAGEN, EARLIEST_DATE, UNKNOWN, parse_now
+from wizard.danish_time import MONTHS, long_date, long_datetime
+from wizard.guideline import (
+    GUIDELINE_ADOPTED,
+    GUIDELINE_ADOPTED_BY,
+    IMPACT_MAX,
+    IMPACT_MIN,
+    POLICE_REPORT_HOURS,
+    REGISTRATION_DAYS,
+    Section,
+)
+from wizard.rules import RULES_BY_ID
+from wizard.steps import STEPS, step_text
+from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT, ROLE_LABELS
+from wizard.timing import GROUPS
 
 # html.escape would do, but importing html also loads html.entities (a large table this
 # module never needs) at every start of the guide in the browser.
@@ -46,6 +58,9 @@ UI = {
     "time_label": "Klokkeslæt (hvis du kender det)",
     "time_hint": "Fx 09:30. Lad feltet stå tomt, hvis du ikke kender klokkeslættet.",
     "date_label": "Dato",
+    "date_range": "Vælg en dato fra {earliest} til og med i dag.",
+    "date_today": "I dag",
+    "date_yesterday": "I går",
     "read_section": "Læs i retningslinjen: {title}",
     "loading": "Indlæser beslutningsguiden …",
     "ready": "Beslutningsguiden er klar.",
@@ -53,6 +68,9 @@ UI = {
     "restoring": "Dine svar hentes frem …",
     "copied": "Teksten er kopieret. Du kan sætte den ind i en e-mail eller i SafetyNet.",
     "copy_manually": "Teksten kunne ikke kopieres automatisk. Markér teksten i feltet, og kopiér den selv.",
+    # What a step or note rests on when it is not the guideline (which gets a link to its section).
+    "basis_guide": "Guidens egen tilføjelse – står ikke i retningslinjen",
+    "basis_legal_notes": "Lovgrundlag – oplysning, ikke retningslinjen",
 }
 
 
@@ -84,10 +102,11 @@ def question_screen(
     first: bool = False,
 ) -> str:
     """One question as a GOV.UK-style form: heading, hint, error summary, options, Fortsæt."""
+    question = questions.worded(question, answers)
     errors = errors or {}
     if form is None:
         form = questions.form_values(question.id, answers[question.id]) if question.id in answers else {}
-    asked = questions.asked(answers)
+    asked = flow.asked(answers)
     position = next((i for i, q in enumerate(asked, 1) if q.id == question.id), len(asked))
     progress = UI["progress"].format(n=position)
     described = " ".join(
@@ -146,8 +165,11 @@ def _inputs(question: "questions.Question", form: Mapping[str, list[str]]) -> st
         return (
             '<div class="guide-date-time">'
             f'<div class="guide-field"><label for="{question.id}">{UI["date_label"]}</label>'
+            f'<div class="guide-hint" id="{question.id}-range">{escape(_date_range())}</div>'
             f'<input type="date" id="{question.id}" name="{question.id}" value="{escape(day)}" required'
-            f' autocomplete="off"></div>'
+            f' autocomplete="off" aria-describedby="{question.id}-range" min="{EARLIEST_DATE.isoformat()}"'
+            f' data-guide-max-today="{COPENHAGEN.key}">'
+            f"{_date_shortcuts(question.id)}</div>"
             f'<div class="guide-field"><label for="{time_field}">{UI["time_label"]}</label>'
             f'<div class="guide-hint" id="{time_field}-hint">{UI["time_hint"]}</div>'
             f'<input type="time" id="{time_field}" name="{time_field}" value="{escape(clock)}"'
@@ -172,6 +194,21 @@ def _inputs(question: "questions.Question", form: Mapping[str, list[str]]) -> st
     return f'<div class="guide-options guide-options--{input_type}{layout}">{"".join(items)}</div>'
 
 
+def _date_range() -> str:
+    earliest = f"{EARLIEST_DATE.day}. {MONTHS[EARLIEST_DATE.month - 1]} {EARLIEST_DATE.year}"
+    return UI["date_range"].format(earliest=earliest)
+
+
+def _date_shortcuts(field: str) -> str:
+    """Buttons that fill the date field with today or yesterday (guide.js; they need no Python)."""
+    buttons = "".join(
+        f'<button type="button" class="guide-date-shortcut" data-guide-date-field="{field}"'
+        f' data-guide-days-ago="{days_ago}">{UI[label]}</button>'
+        for label, days_ago in (("date_today", 0), ("date_yesterday", 1))
+    )
+    return f'<div class="guide-date-shortcuts">{buttons}</div>'
+
+
 def _session_actions(first: bool = False) -> str:
     """"Start forfra" and "Slet mine svar", each asking first: a slip of the finger never erases the answers.
 
@@ -181,7 +218,7 @@ def _session_actions(first: bool = False) -> str:
     actions = ("clear",) if first else ("restart", "clear")
     asks = "".join(
         f'<button type="button" class="guide-link-button" data-guide-ask="{action}" aria-expanded="false"'
-        f' aria-controls="guide-confirm-{action}">{UI[action]}</button>'
+        f' aria-controls="guide-ask-{action}">{UI[action]}</button>'
         for action in actions
     )
     return (
@@ -192,12 +229,12 @@ def _session_actions(first: bool = False) -> str:
 
 
 def _confirmation(action: str) -> str:
-    question_id = f"guide-confirm-{action}-question"
+    question_id = f"guide-ask-{action}-question"
     return (
-        f'<div class="guide-confirm" id="guide-confirm-{action}" role="group" aria-labelledby="{question_id}"'
-        f' data-guide-confirm="{action}" hidden>'
-        f'<p class="guide-confirm__question" id="{question_id}" tabindex="-1">{UI[f"{action}_question"]}</p>'
-        f'<button type="button" class="md-button guide-confirm__yes" data-guide-action="{action}">'
+        f'<div class="guide-ask" id="guide-ask-{action}" role="group" aria-labelledby="{question_id}"'
+        f' data-guide-ask-panel="{action}" hidden>'
+        f'<p class="guide-ask__question" id="{question_id}" tabindex="-1">{UI[f"{action}_question"]}</p>'
+        f'<button type="button" class="md-button guide-ask__yes" data-guide-action="{action}">'
         f'{UI[f"{action}_yes"]}</button>'
         f'<button type="button" class="md-button" data-guide-cancel>{UI["keep_answers"]}</button></div>'
     )
@@ -206,7 +243,8 @@ def _confirmation(action: str) -> str:
 def check_screen(answers: Mapping, *, root: str) -> str:
     """The answers so far, each with a "Ret" button, and the button to see the result."""
     rows = []
-    for question in questions.asked(answers):
+    for question in flow.asked(answers):
+        question = questions.worded(question, answers)
         label = questions.answer_label(question.id, answers[question.id])
         rows.append(
             '<div class="guide-summary__row">'
@@ -217,7 +255,7 @@ def check_screen(answers: Mapping, *, root: str) -> str:
             f'<span class="guide-visually-hidden"> {escape(question.label)}</span></button></dd></div>'
         )
     return (
-        f'<form class="guide-form" data-check="answers" novalidate>{_back(questions.asked(answers)[-1].id)}'
+        f'<form class="guide-form" data-check="answers" novalidate>{_back(flow.asked(answers)[-1].id)}'
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{UI["check_title"]}</h1>'
         f'<p>{UI["check_intro"]}</p><dl class="guide-summary">{"".join(rows)}</dl>'
         f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["check_submit"]}</button>'
@@ -269,19 +307,60 @@ def guideline_stamp() -> str:
 
 
 RESULT_TITLE = "Det skal du gøre nu"
+# Below a day left, the summary marks a deadline as urgent (in words, not by colour alone).
+URGENT_SECONDS = 24 * 60 * 60
+
 UI.update(
     {
         "stamp": "Vurderet {when}. {guideline}. Regelversion {version}.",
-        "assessment": "Vurdering",
-        "because": "Fordi du svarede:",
-        "offences_intro": "Mulige overtrædelser (paragraffer fra lovgrundlaget – oplysning, ikke retningslinjen):",
-        "deadlines": "Frister",
+        "summary": "Frister",
         "no_deadlines": "Ud fra dine svar er der ingen frister fra retningslinjen.",
-        "overdue": "Fristen er overskredet.",
+        "at_clock": "{day} kl. {clock}",
+        "yesterday": "i går",
+        "today": "i dag",
+        "tomorrow": "i morgen",
         "left": "{left} tilbage.",
+        "and": "og",
+        "day": "døgn",
+        "days": "døgn",
+        "hour": "time",
+        "hours": "timer",
+        "minute": "minut",
+        "minutes": "minutter",
+        "under_a_minute": "under 1 minut",
+        "flag_urgent": "Haster",
+        "flag_overdue": "Overskredet",
+        "overdue": "Fristen er overskredet.",
+        "overdue_safetynet": (
+            "Fristen er overskredet. Registrer hændelsen i SafetyNet alligevel så hurtigt som muligt."
+        ),
+        "overdue_police_report": (
+            "Fristen er overskredet. En anmeldelse er stadig mulig – tal med personalejura med det samme."
+        ),
+        "undecided": f"{MAY_BE_OVERDUE} Tal med personalejura med det samme.",
         "counted_from_day": "Kun datoen er kendt, så fristen er regnet fra dagens start.",
-        "decisions": "Handleplan og arbejdsulykke",
         "steps": "Næste skridt for dig ({role})",
+        "group_now": "Nu",
+        "group_within_police_report_hours": f"Inden {POLICE_REPORT_HOURS} timer",
+        "group_within_registration_days": f"Inden {REGISTRATION_DAYS} dage",
+        "group_next_weeks": "De næste uger",
+        "assessment": "Vurdering",
+        "offences_intro": "Mulige overtrædelser (paragraffer fra lovgrundlaget – oplysning, ikke retningslinjen):",
+        "decisions": "Handleplan og arbejdsulykke",
+        "because": "Fordi du svarede {answers}.",
+        "because_yes": "ja til, at {claim}",
+        "because_no": "nej til, at {claim}",
+        "because_unknown": "»Ved ikke« til, om {claim}",
+        "because_scale": "{value} på skalaen fra {low} til {high}",
+        "because_scale_unknown": "»Ved ikke« til »{question}«",
+        "because_chosen": "{values} til »{question}«",
+        "claim_danger_now": "nogen er i fare lige nu",
+        "claim_recording_shared": "optagelsen er lagt på internettet eller givet videre",
+        "claim_outside_work_hours": "det skete uden for arbejdstiden",
+        "claim_repeated": "medarbejderen har oplevet digital chikane gentagne gange over et kort tidsrum",
+        "claim_absence": "medarbejderen har fravær i forbindelse med chikanen",
+        "claim_treatment": "der er et behandlingsbehov",
+        "claim_wants_work_accident": "medarbejderen ønsker sagen anmeldt som arbejdsulykke",
         "other_steps": "Tjeklisten for {role}",
         "notes": "Vær opmærksom på",
         "legal": "Godt at vide – lovgrundlag",
@@ -297,40 +376,43 @@ UI.update(
     }
 )
 
+# The words the page's countdown writes the time left with: the same as time_left's, sent along
+# with the result so the browser has no Danish of its own.
+_COUNTDOWN_WORDS = (
+    "left", "and", "day", "days", "hour", "hours", "minute", "minutes", "under_a_minute", "flag_urgent", "flag_overdue"
+)
+
 
 def result_screen(result: Mapping, *, root: str) -> str:
-    """The result: categories with reasons, deadlines, decisions, the role's steps and the rest."""
+    """The result, most urgent first: the deadlines, the role's steps by when, the assessment, the rest."""
     labels = result["labels"]
     role_label = labels["roles"][result["role"]]
     parts = [
         '<section class="guide-result" data-result>',
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{RESULT_TITLE}</h1>',
-        f'<p class="guide-result__stamp">{escape(result_stamp(result))}</p>',
+        _summary(result),
+        f'<h2 id="guide-skridt" data-result-part="steps">{escape(UI["steps"].format(role=role_label.lower()))}</h2>',
+        _grouped_steps(result["steps"], root),
     ]
-    parts.append(f'<h2 id="guide-vurdering">{UI["assessment"]}</h2>{_categories(result, root)}')
-    parts.append(f'<h2 id="guide-frister">{UI["deadlines"]}</h2>{_deadlines(result, root)}')
-    parts.append(
-        f'<h2 id="guide-beslutninger">{UI["decisions"]}</h2><ul class="guide-decisions">'
-        f'<li data-decision="action_plan">{escape(labels["action_plan"])}</li>'
-        f'<li data-decision="work_accident">{escape(labels["work_accident"])}</li></ul>'
-    )
-    parts.append(
-        f'<h2 id="guide-skridt">{escape(UI["steps"].format(role=role_label.lower()))}</h2>'
-        + _steps(result["steps"], root, "data-step")
-    )
-    for role, steps in result["steps_by_role"].items():
-        if role != result["role"]:
-            parts.append(
-                f'<details class="guide-other-role"><summary>'
-                f'{escape(UI["other_steps"].format(role=labels["roles"][role].lower()))}</summary>'
-                f'{_steps(steps, root, "data-other-step")}</details>'
-            )
     if result["notes"]:
         items = "".join(
-            f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_link(note["source"], root)}</li>'
+            f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_basis_link(note, root)}</li>'
             for note in result["notes"]
         )
         parts.append(f'<h2 id="guide-opmaerksom">{UI["notes"]}</h2><ul class="guide-notes">{items}</ul>')
+    parts.append(
+        f'<h2 id="guide-vurdering" data-result-part="assessment">{UI["assessment"]}</h2>'
+        f"{_categories(result, root)}"
+        f'<h3 id="guide-beslutninger">{UI["decisions"]}</h3>{_decisions(result, root)}'
+    )
+    others = [
+        f'<details class="guide-other-role" data-result-part="other-roles"><summary>'
+        f'{escape(UI["other_steps"].format(role=labels["roles"][role].lower()))}</summary>'
+        f'{_steps(steps, root, "data-other-step")}</details>'
+        for role, steps in result["steps_by_role"].items()
+        if role != result["role"]
+    ]
+    parts.extend(others)
     if result["legal_info"]:
         items = "".join(
             f'<li data-legal="{escape(info["id"])}">{escape(info["text"])} <em>({escape(info["reference"])})</em></li>'
@@ -342,6 +424,7 @@ def result_screen(result: Mapping, *, root: str) -> str:
             f'<p><a href="{escape(root)}lovgrundlag/">{UI["legal_more"]}</a></p></aside>'
         )
     parts.append(_result_tools(result))
+    parts.append(f'<p class="guide-result__stamp">{escape(result_stamp(result))}</p>')
     parts.append("</section>")
     parts.append(_session_actions())
     return "".join(parts)
@@ -360,68 +443,174 @@ def _link(href: str, root: str, label: str = "Læs i retningslinjen") -> str:
     return f'<a class="guide-source" href="{escape(root + href)}">{escape(label)}</a>'
 
 
-def _categories(result: Mapping, root: str) -> str:
-    items = []
-    for category in result["categories"]:
-        reasons = []
-        for reason in result["reasons"].get(category, ()):
-            answered = ", ".join(answer["label"] for answer in reason["answers"])
-            reasons.append(
-                f'<li>{escape(reason["outcome"])} <span class="guide-reasons">{UI["because"]} '
-                f'{escape(answered)}.</span> {_link(reason["source"], root)}</li>'
-            )
-        offences = ""
-        if category == "criminal" and result["offences"]:
-            offences = (
-                f'<p class="guide-reasons">{UI["offences_intro"]}</p><ul>'
-                + "".join(
-                    f'<li data-offence="{escape(o["id"])}">{escape(o["label"])} – {escape(o["reference"])}</li>'
-                    for o in result["offences"]
-                )
-                + "</ul>"
-            )
-        items.append(
-            f'<li data-category="{escape(category)}"><span class="guide-category__title">'
-            f'{escape(result["labels"]["categories"][category])}</span><ul>{"".join(reasons)}</ul>{offences}</li>'
-        )
-    return f'<ul class="guide-categories">{"".join(items)}</ul>'
+def _basis_link(item: Mapping, root: str) -> str:
+    """The link to the guideline section a step or note rests on, or the mark saying it is not the guideline."""
+    if item.get("source"):
+        return _link(item["source"], root)
+    return f'<em class="guide-basis" data-basis="{escape(item["basis"])}">{escape(UI["basis_" + item["basis"]])}</em>'
 
 
-def _deadlines(result: Mapping, root: str) -> str:
+def nearest_first(deadlines) -> list:
+    """The deadlines in the order they run out (the police report's hours before the registration days)."""
+    return sorted(deadlines, key=_ends_at)
+
+
+def _ends_at(deadline: Mapping) -> datetime:
+    """The instant a deadline runs out: a timed one at ``due``, an all-day one when its day ends."""
+    if deadline["all_day"]:
+        return datetime.combine(date.fromisoformat(deadline["due"]) + timedelta(days=1), time(0), COPENHAGEN)
+    return datetime.fromisoformat(deadline["due"])
+
+
+# The engine's own wording of each deadline ("så hurtigt som muligt og senest …"), with the day said
+# relative to now where that is nearer to hand ("i morgen kl. 09.30").
+DUE_TEXTS = {"safetynet": REGISTRATION_DUE_TEXT, "police_report": POLICE_REPORT_DUE_TEXT}
+
+
+def due_words(due: str, now: datetime | None) -> str:
+    """When ``due`` (a date or an ISO instant) falls, seen from ``now``: "i dag kl. 14.00", "i morgen" or the date.
+
+    Without ``now``, always the date. A deadline at midnight is the end of the day before
+    ("kl. 24.00"), never the next day's first minute.
+    """
+    clock = None
+    if "T" in due:
+        moment = datetime.fromisoformat(due).astimezone(COPENHAGEN)
+        day, clock = moment.date(), f"{moment:%H.%M}"
+        if moment.time() == time(0):
+            day, clock = day - timedelta(days=1), "24.00"
+    else:
+        day = date.fromisoformat(due)
+    near = {}
+    if now is not None:
+        today = now.astimezone(COPENHAGEN).date()
+        near = {
+            today - timedelta(days=1): UI["yesterday"],
+            today: UI["today"],
+            today + timedelta(days=1): UI["tomorrow"],
+        }
+    name = near.get(day) or long_date(day)
+    return UI["at_clock"].format(day=name, clock=clock) if clock else name
+
+
+def deadline_state(deadline: Mapping) -> str:
+    """``"overdue"``, ``"undecided"`` (it depends on the unknown time of day), ``"urgent"`` or ``"open"``."""
+    if deadline["overdue"] is None:
+        return "undecided"
+    if deadline["overdue"]:
+        return "overdue"
+    return "urgent" if deadline["seconds_left"] < URGENT_SECONDS else "open"
+
+
+def deadline_status(deadline: Mapping, now: datetime) -> str:
+    """What a deadline means now: the time left, or what to do when it has passed or may have."""
+    state = deadline_state(deadline)
+    if state == "overdue":
+        return _overdue_text(deadline)
+    if state == "undecided":
+        return _undecided_text(deadline)
+    return UI["left"].format(left=time_left(deadline["seconds_left"]))
+
+
+def _overdue_text(deadline: Mapping) -> str:
+    return UI.get(f"overdue_{deadline['id']}", UI["overdue"])
+
+
+def _undecided_text(deadline: Mapping) -> str:
+    # The latest moment as a date, never "i dag": the sentence is printed and read later too.
+    latest = deadline.get("latest_text")
+    return UI["undecided"] + (f" {latest}" if latest else "")
+
+
+def _summary(result: Mapping) -> str:
+    """The deadlines, nearest first, each with when it falls and the time left: what a reader acts on first.
+
+    The steps below carry the guideline's links; the summary is kept short enough for a phone's first screen.
+    """
     if not result["deadlines"]:
-        return f'<p data-no-deadlines>{UI["no_deadlines"]}</p>'
-    items = []
-    for deadline in result["deadlines"]:
-        status = UI["overdue"] if deadline["overdue"] else UI["left"].format(left=time_left(deadline["seconds_left"]))
-        extra = ""
-        if deadline.get("counted_from_start_of_day"):
-            extra = f'<span class="guide-reasons">{UI["counted_from_day"]}</span>'
-        overdue = " guide-deadline--overdue" if deadline["overdue"] else ""
-        items.append(
-            f'<li class="guide-deadline{overdue}" data-deadline="{escape(deadline["id"])}"'
-            f' data-overdue="{str(deadline["overdue"]).lower()}">'
-            f'<strong>{escape(deadline["label"])}</strong>'
-            f'<span class="guide-deadline__when"><time datetime="{escape(deadline["due"])}">'
-            f'{escape(deadline["due_text"])}</time></span>'
-            f'<span class="guide-deadline__left">{escape(status)}</span>{extra} {_link(deadline["source"], root)}</li>'
-        )
-    return f'<ul class="guide-deadlines">{"".join(items)}</ul>'
+        return f'<div class="guide-panel" data-summary><p data-no-deadlines>{UI["no_deadlines"]}</p></div>'
+    now = parse_now(result["evaluated_at"])
+    words = {key: UI[key] for key in _COUNTDOWN_WORDS} | {"urgent_seconds": URGENT_SECONDS}
+    data = _attrs(
+        data_summary="",
+        data_countdown_words=json.dumps(words, ensure_ascii=False),
+        data_time_zone=COPENHAGEN.key,
+        data_evaluated_on=now.astimezone(COPENHAGEN).date().isoformat(),
+    )
+    items = [_summary_deadline(deadline, now) for deadline in nearest_first(result["deadlines"])]
+    return (
+        f'<div class="guide-panel"{data}><h2 class="guide-panel__title" id="guide-frister">{UI["summary"]}</h2>'
+        f'<ul class="guide-deadlines">{"".join(items)}</ul></div>'
+    )
+
+
+def _summary_deadline(deadline: Mapping, now: datetime) -> str:
+    state = deadline_state(deadline)
+    overdue = {True: "true", False: "false", None: "null"}[deadline["overdue"]]
+    # What the countdown says when the deadline passes while the page is open.
+    data = {
+        "data_deadline": deadline["id"],
+        "data_overdue": overdue,
+        "data_state": state,
+        "data_overdue_text": _overdue_text(deadline),
+        "data_undecided_text": _undecided_text(deadline),
+    }
+    if deadline["all_day"]:
+        data["data_ends_at"] = _ends_at(deadline).isoformat()
+    if deadline.get("latest"):
+        data["data_latest"] = deadline["latest"]
+    flag = {"urgent": UI["flag_urgent"], "undecided": UI["flag_urgent"], "overdue": UI["flag_overdue"]}.get(state, "")
+    when = due_words(deadline["due"], now)
+    # "i dag", "i morgen": the date as well, for the printout and for a page left open past midnight.
+    date_text = ""
+    if when != due_words(deadline["due"], None):
+        due_text = escape(deadline["due_text"])
+        date_text = f'<span data-due-text="{due_text}">{due_text}. </span>'
+    counted = f'{UI["counted_from_day"]} ' if deadline.get("counted_from_start_of_day") else ""
+    more = f'<p class="guide-deadline__more">{date_text}{counted}</p>' if date_text or counted else ""
+    return (
+        f'<li class="guide-deadline"{_attrs(**data)}>'
+        f'<p class="guide-deadline__title"><span class="guide-deadline__flag" data-flag>{escape(flag)}</span> '
+        f'<strong>{escape(deadline["label"])}</strong></p>'
+        f'<p class="guide-deadline__when"><time datetime="{escape(deadline["due"])}">'
+        f'{escape(DUE_TEXTS[deadline["id"]].format(when=when))}</time></p>'
+        f'{more}<p class="guide-deadline__left" data-countdown>{escape(deadline_status(deadline, now))}</p></li>'
+    )
 
 
 def time_left(seconds: int) -> str:
-    """A positive duration in Danish, e.g. "2 døgn og 3 timer" or "45 minutter"."""
-    minutes = max(0, seconds) // 60
+    """A positive duration in Danish, e.g. "2 døgn og 3 timer" or "45 minutter"; never "0 minutter"."""
+    if seconds < 60:
+        return UI["under_a_minute"]
+    minutes = seconds // 60
     days, minutes = divmod(minutes, 24 * 60)
     hours, minutes = divmod(minutes, 60)
 
-    def unit(n: int, one: str, many: str) -> str:
-        return f"{n} {one if n == 1 else many}"
+    def unit(n: int, one: str) -> str:
+        return f"{n} {UI[one] if n == 1 else UI[one + 's']}"
+
+    def both(first: str, second: str) -> str:
+        return f"{first} {UI['and']} {second}"
 
     if days:
-        return unit(days, "døgn", "døgn") + (f" og {unit(hours, 'time', 'timer')}" if hours else "")
+        return both(unit(days, "day"), unit(hours, "hour")) if hours else unit(days, "day")
     if hours:
-        return unit(hours, "time", "timer") + (f" og {unit(minutes, 'minut', 'minutter')}" if minutes else "")
-    return unit(minutes, "minut", "minutter")
+        return both(unit(hours, "hour"), unit(minutes, "minute")) if minutes else unit(hours, "hour")
+    return unit(minutes, "minute")
+
+
+def grouped(steps) -> list[tuple[str, list]]:
+    """The steps by when they are due (:data:`wizard.timing.GROUPS`), each group in checklist order."""
+    by_group = [(group, [step for step in steps if step["group"] == group]) for group in GROUPS]
+    return [(group, in_group) for group, in_group in by_group if in_group]
+
+
+def _grouped_steps(steps, root: str) -> str:
+    return "".join(
+        f'<h3 class="guide-step-group" data-step-group="{escape(group)}">{UI["group_" + group]}</h3>'
+        + _steps(in_group, root, "data-step")
+        for group, in_group in grouped(steps)
+    )
 
 
 def _steps(steps, root: str, hook: str) -> str:
@@ -432,25 +621,110 @@ def _steps(steps, root: str, hook: str) -> str:
         items.append(
             f'<li {hook}="{step_id}"><input type="checkbox" id="{box_id}">'
             f'<div><label for="{box_id}">{escape(step["text"])}</label>'
-            f'<span class="guide-step__source">{_link(step["source"], root)}</span></div></li>'
+            f'<span class="guide-step__source">{_basis_link(step, root)}</span></div></li>'
         )
     return f'<ul class="guide-steps">{"".join(items)}</ul>'
 
 
+def because(reason: Mapping) -> str:
+    """The answers behind a reason, in the person's own words: "Fordi du svarede 8 på skalaen fra 1 til 10."."""
+    values: dict[str, list] = {}
+    for given in reason["answers"]:
+        values.setdefault(given["field"], []).append(given)
+    clauses = [_clause(field, given) for field, given in values.items()]
+    return UI["because"].format(answers=and_list(clauses)) if clauses else ""
+
+
+def _clause(field: str, given: list[Mapping]) -> str:
+    question = questions.QUESTIONS_BY_ID[field]
+    value = given[0]["value"]
+    if question.kind == "scale":
+        if value == UNKNOWN:
+            return UI["because_scale_unknown"].format(question=question.label)
+        return UI["because_scale"].format(value=value, low=IMPACT_MIN, high=IMPACT_MAX)
+    claim = UI.get(f"claim_{field}")
+    if claim and len(given) == 1 and value in (True, False, UNKNOWN):
+        key = {True: "because_yes", False: "because_no", UNKNOWN: "because_unknown"}[value]
+        return UI[key].format(claim=claim)
+    chosen = and_list([f"»{g['label']}«" for g in given])
+    return UI["because_chosen"].format(values=chosen, question=question.label)
+
+
+def and_list(items: list[str]) -> str:
+    """``["a", "b", "c"]`` as "a, b og c"."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {UI['and']} {items[-1]}"
+
+
+def category_reasons(result: Mapping, category: str) -> list[tuple[Mapping | None, Mapping]]:
+    """A category's reasons, each with an offence it found and its paragraph (``None`` if it found none)."""
+    found = {offence["id"]: offence for offence in result["offences"]}
+    pairs = []
+    for reason in result["reasons"].get(category, ()):
+        offences = [found[id] for id in RULES_BY_ID[reason["rule"]].offences if id in found]
+        pairs.extend((offence, reason) for offence in offences or [None])
+    return pairs
+
+
+def _categories(result: Mapping, root: str) -> str:
+    items = []
+    for category in result["categories"]:
+        pairs = category_reasons(result, category)
+        reasons = []
+        for offence, reason in pairs:
+            why = f'<span class="guide-reasons">{escape(because(reason))}</span> {_link(reason["source"], root)}'
+            if offence is None:
+                reasons.append(f"<li>{why}</li>")
+            else:
+                reasons.append(
+                    f'<li data-offence="{escape(offence["id"])}">{escape(offence["label"])} – '
+                    f'{escape(offence["reference"])}. {why}</li>'
+                )
+        intro = f'<p class="guide-reasons">{UI["offences_intro"]}</p>' if any(o for o, _ in pairs) else ""
+        items.append(
+            f'<li data-category="{escape(category)}"><h3 class="guide-category__title">'
+            f'{escape(result["labels"]["categories"][category])}</h3>{intro}<ul>{"".join(reasons)}</ul></li>'
+        )
+    return f'<ul class="guide-categories">{"".join(items)}</ul>'
+
+
+def _decisions(result: Mapping, root: str) -> str:
+    items = []
+    for decision in ("action_plan", "work_accident"):
+        why = "".join(
+            f'<li><span class="guide-reasons">{escape(because(reason))}</span> {_link(reason["source"], root)}</li>'
+            for reason in result["reasons"].get(decision, ())
+        )
+        items.append(
+            f'<li data-decision="{decision}"><strong>{escape(result["labels"][decision])}</strong>'
+            + (f"<ul>{why}</ul>" if why else "")
+            + "</li>"
+        )
+    return f'<ul class="guide-decisions">{"".join(items)}</ul>'
+
+
 def _result_tools(result: Mapping) -> str:
-    calendar = (
-        f'<button type="button" class="md-button" data-guide-action="calendar">{UI["calendar"]}</button>'
-        if result["deadlines"]
-        else ""
+    """Print, calendar, copy and change, each confirmation beside the button that was pressed."""
+
+    def tool(action: str, label: str, extra: str = "", attrs: str = "") -> str:
+        return (
+            f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="{action}"{attrs}>'
+            f'{label}</button><p class="guide-tool__confirm" role="status" data-guide-confirm="{action}"></p>'
+            f"{extra}</div>"
+        )
+
+    copy_field = (
+        f'<label class="guide-visually-hidden" for="guide-copy-text">{UI["copy_label"]}</label>'
+        '<textarea id="guide-copy-text" class="guide-copy-text" data-guide-copy-text readonly hidden></textarea>'
     )
+    calendar = tool("calendar", UI["calendar"]) if result["deadlines"] else ""
     return (
         '<div class="guide-tools">'
-        f'<button type="button" class="md-button" data-guide-action="print">{UI["print"]}</button>{calendar}'
-        f'<button type="button" class="md-button" data-guide-action="copy">{UI["copy"]}</button>'
-        f'<button type="button" class="md-button" data-guide-action="show" data-screen="check">'
-        f'{UI["change_answers"]}</button>'
-        f'</div><label class="guide-visually-hidden" for="guide-copy-text">{UI["copy_label"]}</label>'
-        '<textarea id="guide-copy-text" class="guide-copy-text" data-guide-copy-text readonly hidden></textarea>'
+        f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="print">{UI["print"]}'
+        f"</button></div>{calendar}{tool('copy', UI['copy'], copy_field)}"
+        f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="show"'
+        f' data-screen="check">{UI["change_answers"]}</button></div></div>'
     )
 
 
@@ -465,8 +739,34 @@ def static_checklists(*, root: str) -> str:
     for role, steps in STEPS.items():
         items = "".join(
             f'<li>{"" if step.when.name == "always" else f"<em>{escape(step.when.description)}</em> "}'
-            f"{escape(step.text.text)} {_link(step.text.source.href, root)}</li>"
+            f"{escape(step_text(step, role))} "
+            f"{_basis_link({'source': step.text.source and step.text.source.href, 'basis': step.text.basis}, root)}</li>"
             for step in steps
         )
         parts.append(f"<h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul>")
     return "".join(parts)
+
+
+# Said above the current screen when a request cannot be carried out; the answers stay as they were.
+UI.update(
+    {
+        "notice_bad_request": "Guiden forstod ikke den sidste handling. Dine svar er gemt – fortsæt herfra.",
+        "notice_not_asked": "Svaret på »{question}« er ikke gemt, fordi guiden ikke stiller det spørgsmål nu. "
+        "Fortsæt herfra.",
+        "notice_not_changeable": "»{question}« kan ikke rettes nu, fordi guiden ikke stiller det spørgsmål ud fra "
+        "dine svar. Fortsæt herfra.",
+        "notice_incomplete": "Der mangler svar, før guiden kan vise resultatet. Fortsæt herfra.",
+        "notice_no_result": "Der er ikke noget resultat endnu, så der er intet at hente eller kopiere. "
+        "Besvar spørgsmålene først.",
+        "notice_no_deadlines": "Ud fra dine svar er der ingen frister at lægge i kalenderen.",
+        "notice_internal": "Der skete en fejl i guiden. Dine svar er gemt – prøv igen, eller fortsæt herfra.",
+    }
+)
+
+
+def problem_notice(text: str) -> str:
+    """Why the last request was not carried out, above the screen; it takes the focus, as an error summary does."""
+    return (
+        '<div class="guide-notice guide-notice--problem" role="alert" tabindex="-1" data-guide-focus'
+        f' data-guide-notice>{escape(text)}</div>'
+    )

@@ -7,11 +7,12 @@ so the page and the engine cannot disagree. Offences carry their paragraph refer
 from the legal notes; that is information, never policy.
 """
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from wizard.contract import BEHAVIOURS, BOOL_FIELDS, UNKNOWN
+from wizard import conditions as c
+from wizard.conditions import Condition, answer
+from wizard.contract import BEHAVIOURS, UNKNOWN
 from wizard.guideline import (
     ACTION_PLAN_THRESHOLD,
     IMPACT_MAX,
@@ -22,10 +23,9 @@ from wizard.guideline import (
     Section,
 )
 
-CATEGORIES = ("protected_speech", "work_environment", "criminal", "data_protection")
-
-# What the guideline calls a possibly criminal matter is always this; shown with every offence.
-CONCRETE_ASSESSMENT = "Mulig strafbar – beror på en konkret vurdering"
+# The order in which a result lists them: what must be done about harassment comes first, what must
+# be tolerated last.
+CATEGORIES = ("work_environment", "criminal", "data_protection", "undecided", "protected_speech")
 
 # Lawful conduct that must be tolerated; every other behaviour is harassment (their rules below).
 LAWFUL = ("criticism", "access_request", "recording")
@@ -63,7 +63,10 @@ class Rule:
 
     ``inputs`` and ``outcome`` describe the rule in Danish; ``quote`` is the guideline's own
     sentence and ``source`` its section. A category rule also holds its machine-readable
-    condition (``when``: every :class:`Match` must hold) and what it yields.
+    condition (``when``: every :class:`Match` must hold) and what it yields. Every other rule
+    holds the named condition under which it applies (``applies``, from :mod:`wizard.conditions`);
+    an action-plan or work-accident rule also what it decides (``decision``) and which answers it
+    reports as its reason (``reported``, only those with a value in ``reported_values`` if given).
     """
 
     id: str
@@ -75,18 +78,10 @@ class Rule:
     when: tuple[Match, ...] = ()
     categories: tuple[str, ...] = ()
     offences: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Condition:
-    """A named yes/no question about the answers or the assessment, described in Danish."""
-
-    name: str
-    description: str
-    test: Callable[..., bool] = field(compare=False)
-
-    def __call__(self, subject) -> bool:
-        return bool(self.test(subject))
+    applies: Condition | None = None
+    decision: bool | None = None
+    reported: tuple[str, ...] = ()
+    reported_values: tuple | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +98,13 @@ class Assessment:
     offences: tuple[str, ...]
     reasons: Mapping[str, tuple]
     action_plan: bool | None
-    work_accident: bool
+    work_accident: bool | None
+
+    def facts(self, **more) -> c.Facts:
+        """What the conditions may look at, with ``more`` (the moment, the deadlines) when known."""
+        return c.Facts(
+            self.answers, self.categories, self.offences, self.action_plan, self.work_accident, **more
+        )
 
 
 S = SECTIONS
@@ -204,6 +205,24 @@ def _category_rule(id, inputs, outcome, quote, source, when, categories, offence
     return Rule(id, "category", inputs, outcome, quote, source, tuple(when), tuple(categories), tuple(offences))
 
 
+_ACTION_PLAN_QUOTE = (
+    f"Handleplanen laves ved påvirkning over {ACTION_PLAN_THRESHOLD} og hvis medarbejderen gentagne gange over et "
+    "kort tidsrum har oplevet digital chikane."
+)
+_WORK_ACCIDENT_QUOTE = (
+    "Hvis medarbejderen har fravær i forbindelse med chikanen, hvis der er et behandlingsbehov eller hvis "
+    "medarbejderen ønsker sagen anmeldt som arbejdsulykke, SKAL hændelsen anmeldes som en arbejdsulykke i "
+    "SafetyNet."
+)
+WORK_ACCIDENT_FIELDS = c.WORK_ACCIDENT_FIELDS
+
+
+def _decision_rule(id, kind, applies, decision, inputs, outcome, quote, reported, values=None, source=None):
+    source = source or S["handleplan" if kind == "action_plan" else "arbejdsulykke"]
+    return Rule(id, kind, inputs, outcome, quote, source, applies=applies, decision=decision, reported=reported,
+                reported_values=values)
+
+
 def _behaviour(*ids):
     return Match("behaviours", ids)
 
@@ -214,7 +233,7 @@ RULES = (
     _category_rule(
         "protected_criticism",
         "Borgeren kritiserer medarbejderen, kommunen eller myndighedsudøvelsen.",
-        "Lovlig kritik, som skal tåles (ytringsfrihed).",
+        "Kritik er en demokratisk ret (ytringsfriheden); den del skal tåles.",
         "En borger, som fx udtrykker sin mening om, at \"sagsbehandleren er en skændsel for kommunen\", eller at "
         "\"læreren er doven eller uoplagt\", skal tåles af medarbejderen.",
         S["ytringsfrihed"],
@@ -224,7 +243,7 @@ RULES = (
     _category_rule(
         "protected_access_request",
         "Borgeren søger aktindsigt i medarbejderens personalesag.",
-        "Lovligt, og det skal tåles.",
+        "Det er ikke ulovligt, selvom det kan være ubehageligt.",
         "Det er fx heller ikke ulovligt, at borgeren søger om aktindsigt i den ansattes personalesag, selvom det "
         "kan være ubehageligt for den, det går ud over.",
         S["ytringsfrihed"],
@@ -234,20 +253,32 @@ RULES = (
     _category_rule(
         "protected_recording",
         "Borgeren har lydoptaget et møde, borgeren selv deltog i, og optagelsen er ikke lagt ud eller givet "
-        "videre (eller det vides ikke).",
-        "Ikke ulovligt efter Straffeloven. Vides det ikke, om optagelsen er delt, skal det afklares med "
-        "personalejura.",
+        "videre.",
+        "Ikke ulovligt efter Straffeloven, heller ikke selvom borgeren ikke sagde, at der blev optaget.",
         "Lydoptagelser foretaget af borgeren, hvor denne selv indgår i mødet, er ikke ulovligt efter Straffeloven. "
         "Heller ikke selvom borgeren ikke oplyser, at optagelsen finder sted.",
         S["lydoptagelser"],
-        [_RECORDING, Match("recording_shared", (False, UNKNOWN))],
+        [_RECORDING, Match("recording_shared", (False,))],
         ["protected_speech"],
+    ),
+    # Not known to be lawful: sharing it can be criminal, and the guideline leaves that judgement to
+    # personalejura. Until it is clarified, the incident is neither tolerated nor registered as harassment.
+    _category_rule(
+        "undecided_recording",
+        "Borgeren har lydoptaget et møde, og det vides ikke, om optagelsen er lagt ud eller givet videre.",
+        "Ikke afgjort, før det er afklaret med personalejura, om optagelsen er delt. En eventuel "
+        "politianmeldelse og registrering kan blive aktuel.",
+        "Det kan dog efter omstændighederne være strafbart, hvis lydoptagelsen lægges på internettet eller "
+        "videregives til personer, som intet har med samtalen at gøre.",
+        S["lydoptagelser"],
+        [_RECORDING, Match("recording_shared", (UNKNOWN,))],
+        ["undecided"],
     ),
     _category_rule(
         "harassment_work_environment",
         "Hån, skældsord, beskyldninger, private oplysninger, racistiske bemærkninger, trusler, forfølgelse, "
         "falsk profil, krænkende SMS'er til arbejdsmobilen eller videoovervågning.",
-        "En hændelse, der skal registreres i SafetyNet og håndteres som psykisk vold efter Arbejdsmiljøloven.",
+        "Det opleves krænkende og ubehageligt og håndteres som psykisk vold.",
         _ENVIRONMENT_QUOTE,
         S["arbejdsmiljoeloven"],
         [_behaviour(*HARASSMENT)],
@@ -256,7 +287,7 @@ RULES = (
     _category_rule(
         "recording_shared_work_environment",
         "Borgerens lydoptagelse er lagt på internettet eller givet videre til personer uden for samtalen.",
-        "En hændelse, der skal registreres i SafetyNet og håndteres som psykisk vold efter Arbejdsmiljøloven.",
+        "Delingen er chikane og håndteres som psykisk vold.",
         _ENVIRONMENT_QUOTE,
         S["arbejdsmiljoeloven"],
         [_RECORDING, Match("recording_shared", (True,))],
@@ -265,7 +296,7 @@ RULES = (
     _category_rule(
         "criminal_defamation",
         "Borgeren fremsætter beskyldninger, fx \"racist\" eller \"udøver af kriminelle handlinger\".",
-        f"{CONCRETE_ASSESSMENT}: injurier eller bagvaskelse.",
+        "Beskyldningerne kan være injurier eller bagvaskelse.",
         f"{_STRAFFELOVEN_QUOTE} Fremsætte freds- og/eller ærekrænkende beskyldninger (injurier) … Fremsætte "
         "sigtelser mod bedre vidende (bagvaskelse)",
         S["straffeloven"],
@@ -276,7 +307,7 @@ RULES = (
     _category_rule(
         "criminal_private_affairs",
         "Borgeren offentliggør eller giver private oplysninger eller billeder af medarbejderen videre.",
-        f"{CONCRETE_ASSESSMENT}: videregivelse af en offentlig ansats private forhold.",
+        "At videregive en offentlig ansats private forhold kan være strafbart.",
         f"{_STRAFFELOVEN_QUOTE} Videregive meddelelser og billeder af en offentlig ansats private forhold",
         S["straffeloven"],
         [_behaviour("private_info")],
@@ -286,7 +317,7 @@ RULES = (
     _category_rule(
         "criminal_racism",
         "Borgeren fremsætter racistiske bemærkninger.",
-        f"{CONCRETE_ASSESSMENT}: racistiske bemærkninger.",
+        "Racistiske bemærkninger kan være strafbare.",
         f"{_STRAFFELOVEN_QUOTE} Fremsætte racistiske bemærkninger",
         S["straffeloven"],
         [_behaviour("racism")],
@@ -296,7 +327,7 @@ RULES = (
     _category_rule(
         "criminal_threats",
         "Borgeren truer eller fremkalder frygt for medarbejderens eller andres liv.",
-        f"{CONCRETE_ASSESSMENT}: trusler.",
+        "Trusler kan være strafbare.",
         f"{_STRAFFELOVEN_QUOTE} True eller fremkalde frygt for andres liv",
         S["straffeloven"],
         [_behaviour("threats")],
@@ -306,7 +337,7 @@ RULES = (
     _category_rule(
         "criminal_surveillance",
         "Borgeren videoovervåger arbejdssteder eller private boliger uden at oplyse om det.",
-        f"{CONCRETE_ASSESSMENT}: videoovervågning.",
+        "Videoovervågning uden at oplyse om det kan være strafbar.",
         f"{_STRAFFELOVEN_QUOTE} Videoovervåge arbejdssteder eller private boliger, uden at oplyse medarbejderne "
         "om dette.",
         S["straffeloven"],
@@ -317,7 +348,7 @@ RULES = (
     _category_rule(
         "criminal_recording_shared",
         "Borgerens lydoptagelse er lagt på internettet eller givet videre til personer uden for samtalen.",
-        f"{CONCRETE_ASSESSMENT}: deling af lydoptagelsen.",
+        "At dele lydoptagelsen kan efter omstændighederne være strafbart.",
         _RECORDING_QUOTE,
         S["lydoptagelser"],
         [_RECORDING, Match("recording_shared", (True,))],
@@ -330,8 +361,8 @@ RULES = (
     _category_rule(
         "criminal_stalking",
         "Borgeren forfølger og iagttager medarbejderen eller er opsøgende på anden måde.",
-        f"{CONCRETE_ASSESSMENT}: forfølgelse (stalking). Står ikke i retningslinjens liste; "
-        "lovhenvisningen kommer fra de juridiske noter.",
+        "Forfølgelse (stalking) kan være strafbar. Står ikke i retningslinjens liste; lovhenvisningen kommer "
+        "fra de juridiske noter.",
         "Vi drøfter altid den konkrete situation, hvor vi overvejer anmeldelse, med personalejura – både når "
         "chikanen er åbenlyst strafbar, og når vi er i tvivl.",
         S["hvornaar-er-digital-chikane-strafbar"],
@@ -342,8 +373,8 @@ RULES = (
     _category_rule(
         "data_protection_private_info",
         "Borgeren offentliggør eller giver private oplysninger eller billeder af medarbejderen videre.",
-        "Mulig overtrædelse af Databeskyttelsesloven – beror altid på en konkret vurdering. Der kan klages til "
-        "Datatilsynet.",
+        "Det er ulovligt at videregive private oplysninger eller billeder af en ansat i private sammenhænge. Der "
+        "kan klages til Datatilsynet.",
         _DATA_PROTECTION_QUOTE,
         S["databeskyttelsesloven"],
         [_behaviour("private_info")],
@@ -352,8 +383,8 @@ RULES = (
     _category_rule(
         "data_protection_fake_profile",
         "Borgeren opretter en falsk profil, fx med medarbejderens billede.",
-        "Mulig overtrædelse af Databeskyttelsesloven (billeder uden samtykke) – beror altid på en konkret "
-        "vurdering. Der kan klages til Datatilsynet.",
+        "Billeder brugt uden samtykke kan være en overtrædelse. Der kan klages til Datatilsynet og bedes om, at "
+        "oplysningerne fjernes.",
         "Medarbejderen eller arbejdsgiveren kan klage til Datatilsynet og bede om, at oplysninger, der ikke er "
         "givet samtykke til, bliver fjernet. … En afgørelse beror altid på en konkret vurdering af, om et "
         "billede eller en video er krænkende.",
@@ -361,98 +392,147 @@ RULES = (
         [_behaviour("fake_profile")],
         ["data_protection"],
     ),
-    Rule(
+    _decision_rule(
         "action_plan_impact",
         "action_plan",
+        c.IMPACT_OVER_THRESHOLD,
+        True,
         f"Medarbejderen vurderer påvirkningen til over {ACTION_PLAN_THRESHOLD} på skalaen.",
-        "Der laves en handleplan på hændelsen.",
-        f"Handleplanen laves ved påvirkning over {ACTION_PLAN_THRESHOLD} og hvis medarbejderen gentagne gange "
-        "over et kort tidsrum har oplevet digital chikane.",
-        S["handleplan"],
+        f"Påvirkningen over {ACTION_PLAN_THRESHOLD} er nok i sig selv. Retningslinjen skriver »over "
+        f"{ACTION_PLAN_THRESHOLD} og hvis … gentagne gange«; guiden læser det som hver af de to betingelser for "
+        "sig, den læsning, der beskytter medarbejderen.",
+        _ACTION_PLAN_QUOTE,
+        ("impact",),
     ),
-    Rule(
+    _decision_rule(
         "action_plan_repeated",
         "action_plan",
+        c.REPEATED,
+        True,
         "Medarbejderen har gentagne gange over et kort tidsrum oplevet digital chikane.",
-        "Der laves en handleplan på hændelsen, uanset påvirkningen.",
-        f"Handleplanen laves ved påvirkning over {ACTION_PLAN_THRESHOLD} og hvis medarbejderen gentagne gange "
-        "over et kort tidsrum har oplevet digital chikane.",
-        S["handleplan"],
+        "Gentagelsen er nok i sig selv, uanset påvirkningen. Retningslinjen skriver »over "
+        f"{ACTION_PLAN_THRESHOLD} og hvis … gentagne gange«; guiden læser det som hver af de to betingelser for "
+        "sig, den læsning, der beskytter medarbejderen.",
+        _ACTION_PLAN_QUOTE,
+        ("repeated",),
+        (True,),
     ),
-    Rule(
+    _decision_rule(
         "action_plan_not_needed",
         "action_plan",
+        c.ACTION_PLAN_NOT_TRIGGERED,
+        False,
         f"Påvirkningen er mellem {IMPACT_MIN} og {ACTION_PLAN_THRESHOLD}, og chikanen er ikke sket gentagne "
         "gange over et kort tidsrum.",
-        "Der laves ikke en handleplan.",
+        f"Påvirkningen er højst {ACTION_PLAN_THRESHOLD}, og chikanen er ikke gentaget over et kort tidsrum.",
         f"Hvis medarbejderen vurderer at påvirkningen er mellem {IMPACT_MIN} og {ACTION_PLAN_THRESHOLD} laves der "
         "ikke en handleplan på hændelsen.",
-        S["handleplan"],
+        ("impact", "repeated"),
     ),
-    Rule(
+    _decision_rule(
         "action_plan_unknown",
         "action_plan",
+        c.ACTION_PLAN_OPEN,
+        None,
         "Påvirkningen eller gentagelsen er ikke kendt, og det, der er kendt, udløser ikke en handleplan.",
-        "Guiden kan ikke afgøre, om der skal laves en handleplan; afklar det med medarbejderen ved "
-        "registreringen.",
+        "Påvirkningen eller gentagelsen er ikke kendt; det afklares ved registreringen i SafetyNet.",
         "Når man foretager en registrering, skal man i registreringen forholde sig til hvordan medarbejderen er "
         f"påvirket på en skala fra {IMPACT_MIN}-{IMPACT_MAX}.",
+        ("impact", "repeated"),
+        (UNKNOWN,),
         S["registrering-i-safetynet"],
     ),
-    Rule(
+    _decision_rule(
+        "action_plan_undecided",
+        "action_plan",
+        c.UNDECIDED_ONLY,
+        None,
+        "Det vides ikke, om borgerens lydoptagelse er delt, og der er ikke anden chikane.",
+        "Afklar først, om optagelsen er delt. Er den det, registreres hændelsen, og påvirkningen og gentagelsen "
+        "afgør handleplanen.",
+        "Det kan dog efter omstændighederne være strafbart, hvis lydoptagelsen lægges på internettet eller "
+        "videregives til personer, som intet har med samtalen at gøre.",
+        ("recording_shared",),
+        source=S["lydoptagelser"],
+    ),
+    _decision_rule(
         "action_plan_no_registration",
         "action_plan",
-        "Der er kun tale om lovlig kritik, aktindsigt eller en lovlig lydoptagelse.",
-        "Ingen registrering i SafetyNet og derfor ingen handleplan; spørgsmålene om påvirkning, gentagelse og "
-        "arbejdsulykke stilles ikke.",
+        c.NOTHING_TO_REGISTER,
+        False,
+        "Der er kun tale om lovlig kritik, aktindsigt eller en lydoptagelse, der ikke er delt.",
+        "Kun lovlig kritik, aktindsigt eller en lydoptagelse, der ikke er delt: ingen chikane at registrere, og "
+        "spørgsmålene om påvirkning og gentagelse stilles ikke.",
         "En borger, som fx udtrykker sin mening om, at \"sagsbehandleren er en skændsel for kommunen\", eller at "
         "\"læreren er doven eller uoplagt\", skal tåles af medarbejderen.",
-        S["ytringsfrihed"],
+        ("behaviours",),
+        source=S["ytringsfrihed"],
     ),
-    Rule(
+    _decision_rule(
         "work_accident",
         "work_accident",
+        c.WORK_ACCIDENT_YES,
+        True,
         "Medarbejderen har fravær i forbindelse med chikanen, har et behandlingsbehov eller ønsker sagen "
-        "anmeldt som arbejdsulykke.",
-        "Hændelsen SKAL anmeldes som en arbejdsulykke i SafetyNet.",
-        "Hvis medarbejderen har fravær i forbindelse med chikanen, hvis der er et behandlingsbehov eller hvis "
-        "medarbejderen ønsker sagen anmeldt som arbejdsulykke, SKAL hændelsen anmeldes som en arbejdsulykke i "
-        "SafetyNet.",
-        S["arbejdsulykke"],
+        "anmeldt som arbejdsulykke – uanset hvad der skete.",
+        "Én af grundene er nok, uanset hvad der skete. Anmeldelsen sker så hurtigt som muligt og senest "
+        f"{REGISTRATION_DAYS} dage efter hændelsesdagen.",
+        _WORK_ACCIDENT_QUOTE,
+        WORK_ACCIDENT_FIELDS,
+        (True,),
+    ),
+    _decision_rule(
+        "work_accident_not_now",
+        "work_accident",
+        c.WORK_ACCIDENT_ALL_NO,
+        False,
+        "Der er svaret nej til fravær, behandlingsbehov og ønsket om en anmeldelse.",
+        "Ingen af de tre grunde gælder nu. Det er ikke endeligt: ønsker medarbejderen det, eller kommer der "
+        "fravær eller et behandlingsbehov senere, SKAL hændelsen anmeldes.",
+        _WORK_ACCIDENT_QUOTE,
+        WORK_ACCIDENT_FIELDS,
+        (False,),
+    ),
+    _decision_rule(
+        "work_accident_unknown",
+        "work_accident",
+        c.WORK_ACCIDENT_OPEN,
+        None,
+        "Intet svar om fravær, behandlingsbehov eller ønsket om en anmeldelse er ja, og mindst ét er »Ved ikke«.",
+        "Mindst ét svar er »Ved ikke«; resultatet siger, hvem der kan svare. Er ét af svarene ja, SKAL hændelsen "
+        "anmeldes som en arbejdsulykke.",
+        _WORK_ACCIDENT_QUOTE,
+        WORK_ACCIDENT_FIELDS,
+        (UNKNOWN,),
     ),
     Rule(
         "deadline_safetynet",
         "deadline",
-        "Der er en hændelse, der skal registreres i SafetyNet.",
-        f"Frist: senest {REGISTRATION_DAYS} dage efter hændelsesdagen (dansk dato). Fristen er overskredet, "
-        "først når fristens dag er gået.",
+        "Der er tale om chikane, det vides ikke, om en lydoptagelse er delt, eller hændelsen skal anmeldes som "
+        "arbejdsulykke.",
+        f"Frist: så hurtigt som muligt og senest {REGISTRATION_DAYS} dage efter hændelsesdagen (dansk dato). "
+        "Fristen er overskredet, først når fristens dag er gået.",
         f"Anmeldelse skal ske så hurtigt som muligt og senest {REGISTRATION_DAYS} dage efter hændelsesdagen.",
         S["frist"],
+        applies=c.REGISTRATION_DUE,
     ),
     Rule(
         "deadline_police_report",
         "deadline",
-        "Chikanen kan være strafbar.",
-        f"Frist for en eventuel politianmeldelse: {POLICE_REPORT_HOURS} timer efter hændelsen, regnet i faktisk "
-        "forløbet tid (også hen over skift til og fra sommertid) og vist i dansk tid. Uden klokkeslæt regnes "
-        "fra dagens start.",
+        "Al chikane, der kan blive politianmeldt: alt andet end lovlig kritik, aktindsigt eller en lydoptagelse, "
+        "der ikke er delt. Om chikanen er strafbar, er personalejuras konkrete vurdering.",
+        f"En eventuel politianmeldelse inden for {POLICE_REPORT_HOURS} timer efter hændelsen er en betingelse for "
+        "erstatning efter voldsoffererstatningsloven. Timerne regnes i faktisk forløbet tid (også hen over skift "
+        "til og fra sommertid) og vises i dansk tid. Uden klokkeslæt regnes den sikre frist fra dagens start, den "
+        "seneste fra dagens slutning; imellem de to kan fristen være overskredet. Når timerne er gået, er en "
+        "anmeldelse stadig mulig.",
         f"Husk tidsfristen – politianmeldelse indenfor {POLICE_REPORT_HOURS} timer er en betingelse for at få "
         "erstatning efter voldsoffererstatningsloven.",
         S["personaleafdelingen-og-politianmeldelse"],
+        applies=c.MAY_BE_REPORTED,
     ),
 )
 RULES_BY_ID = {rule.id: rule for rule in RULES}
-
-# Unanswered questions count as "Ved ikke" where that is allowed, and as "Nej" for the others.
-_DEFAULTS = {"recording_shared": UNKNOWN, "impact": UNKNOWN, "repeated": UNKNOWN} | dict.fromkeys(
-    BOOL_FIELDS, False
-)
-
-
-def answer(answers: Mapping, key: str) -> object:
-    """The answer to ``key``, or what an unanswered question counts as."""
-    return answers.get(key, _DEFAULTS.get(key))
-
 
 def _matched(match: Match, answers: Mapping) -> list:
     value = answer(answers, match.field)
@@ -473,26 +553,10 @@ def _fire(rule: Rule, answers: Mapping) -> dict | None:
 
 
 _CATEGORY_RULES = tuple(rule for rule in RULES if rule.kind == "category")
-_CATEGORY_FIELDS = tuple(dict.fromkeys(m.field for rule in _CATEGORY_RULES for m in rule.when))
 
 
 def categories(answers: Mapping) -> tuple[str, ...]:
     """The categories that the (possibly partial) answers fall under, in :data:`CATEGORIES` order."""
-    # The questions' conditions ask this many times per screen; only a few answers decide it.
-    key = tuple((f, _hashable(answer(answers, f))) for f in _CATEGORY_FIELDS)
-    try:
-        return _categories(key)
-    except TypeError:  # unvalidated answers holding unhashable values: decide without the cache
-        return _categories.__wrapped__(key)
-
-
-def _hashable(value: object) -> object:
-    return tuple(value) if isinstance(value, list) else value
-
-
-@lru_cache(maxsize=1024)
-def _categories(key: tuple) -> tuple[str, ...]:
-    answers = {f: list(v) if isinstance(v, tuple) else v for f, v in key}
     hits = {c for rule in _CATEGORY_RULES if _fire(rule, answers) for c in rule.categories}
     return tuple(c for c in CATEGORIES if c in hits)
 
@@ -510,41 +574,32 @@ def assess(answers: Mapping) -> Assessment:
         offences.extend(o for o in rule.offences if o not in offences)
     found = tuple(c for c in CATEGORIES if c in reasons)
     ordered = {c: tuple(reasons[c]) for c in found}
-
-    plan, plan_reasons = action_plan(answers, found)
-    ordered["action_plan"] = plan_reasons
-    accident, accident_reasons = work_accident(answers)
-    if accident_reasons:
-        ordered["work_accident"] = accident_reasons
+    facts = c.Facts(answers, found, tuple(offences))
+    plan, ordered["action_plan"] = decide("action_plan", facts)
+    accident, ordered["work_accident"] = decide("work_accident", facts)
     return Assessment(answers, found, tuple(offences), ordered, plan, accident)
 
 
-def action_plan(answers: Mapping, found: tuple[str, ...]) -> tuple[bool | None, tuple]:
-    """Whether an action plan is required: True, False, or None when the answers cannot tell."""
-    if "work_environment" not in found:
-        given = [{"field": "behaviours", "value": b} for b in answer(answers, "behaviours") or ()]
-        return False, ({"rule": "action_plan_no_registration", "answers": given},)
-    impact, repeated = answer(answers, "impact"), answer(answers, "repeated")
-    triggers = []
-    if impact != UNKNOWN and impact > ACTION_PLAN_THRESHOLD:
-        triggers.append({"rule": "action_plan_impact", "answers": [{"field": "impact", "value": impact}]})
-    if repeated is True:
-        triggers.append({"rule": "action_plan_repeated", "answers": [{"field": "repeated", "value": True}]})
-    if triggers:
-        return True, tuple(triggers)
-    given = [{"field": "impact", "value": impact}, {"field": "repeated", "value": repeated}]
-    if impact != UNKNOWN and repeated is False:
-        return False, ({"rule": "action_plan_not_needed", "answers": given},)
-    unknown = [g for g in given if g["value"] == UNKNOWN]
-    return None, ({"rule": "action_plan_unknown", "answers": unknown},)
+def decide(kind: str, facts: c.Facts) -> tuple[bool | None, tuple]:
+    """The action-plan or work-accident decision and the rules behind it.
+
+    Every rule of ``kind`` whose condition holds is a reason. A rule that requires the plan or
+    the report decides on its own (either of them is enough); otherwise the first that applies.
+    """
+    applied = [rule for rule in RULES if rule.kind == kind and rule.applies(facts)]
+    required = [rule for rule in applied if rule.decision is True]
+    chosen = required or applied[:1]
+    return chosen[0].decision, tuple(_reason(rule, facts.answers) for rule in chosen)
 
 
-_WORK_ACCIDENT_FIELDS = ("absence", "treatment", "wants_work_accident")
+def _reason(rule: Rule, answers: Mapping) -> dict:
+    given = []
+    for key in rule.reported:
+        value = answer(answers, key)
+        for v in value if isinstance(value, list) else [value]:
+            if rule.reported_values is None or any(type(v) is type(w) and v == w for w in rule.reported_values):
+                given.append({"field": key, "value": v})
+    return {"rule": rule.id, "answers": given}
 
 
-def work_accident(answers: Mapping) -> tuple[bool, tuple]:
-    """Whether the incident must be reported as a work accident, and the answers that say so."""
-    given = [{"field": k, "value": True} for k in _WORK_ACCIDENT_FIELDS if answer(answers, k) is True]
-    if given:
-        return True, ({"rule": "work_accident", "answers": given},)
-    return False, ()
+DEADLINE_RULES = tuple(rule for rule in RULES if rule.kind == "deadline")

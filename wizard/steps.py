@@ -1,94 +1,106 @@
-"""Which steps each role takes, in the guideline's order, given the assessment.
+"""Which steps each role takes, in order, given what the rules found.
 
-:data:`STEPS` holds, for each role, every step it can get and the condition under which
-it is shown; the texts and their sources live in :mod:`wizard.texts`.
+:data:`STEPS` holds, for each role, every step it can get and the named condition (from
+:mod:`wizard.conditions`) under which it is shown; the texts and their sources live in
+:mod:`wizard.texts`. What must be done about harassment comes first; what must be
+tolerated comes last. Where the guideline gives a step no condition, neither does the guide.
 """
 
 from dataclasses import dataclass
 
+from wizard import conditions as c
+from wizard.conditions import Condition, Facts
 from wizard.contract import ROLES
-from wizard.rules import Assessment, Condition, answer
-from wizard.texts import STEP_TEXTS, Text
+from wizard.texts import REASONS_JOIN, STEP_TEXTS, WORK_ACCIDENT_REASONS, Text
+from wizard.timing import GROUP_OF_STEP
 
 
 @dataclass(frozen=True)
 class Step:
-    """A step of a role's checklist, shown when ``when`` holds for the assessment."""
+    """A step of a role's checklist, shown when ``when`` holds."""
 
     id: str
     when: Condition
     text: Text
 
 
-def _category(name: str, description: str) -> Condition:
-    return Condition(name, description, lambda a: name in a.categories)
-
-
-ALWAYS = Condition("always", "Altid.", lambda a: True)
-DANGER_NOW = Condition("danger_now", "Når nogen er i fare lige nu.", lambda a: answer(a.answers, "danger_now") is True)
-PROTECTED_SPEECH = _category(
-    "protected_speech", "Når (noget af) det skete er lovlig kritik, aktindsigt eller en lovlig lydoptagelse."
-)
-WORK_ENVIRONMENT = _category("work_environment", "Når der er en hændelse, der skal registreres i SafetyNet.")
-CRIMINAL = _category("criminal", "Når chikanen kan være strafbar.")
-DATA_PROTECTION = _category("data_protection", "Når der kan være tale om en overtrædelse af Databeskyttelsesloven.")
-ACTION_PLAN = Condition("action_plan", "Når der skal laves en handleplan.", lambda a: a.action_plan is True)
-WORK_ACCIDENT = Condition(
-    "work_accident", "Når hændelsen skal anmeldes som arbejdsulykke.", lambda a: a.work_accident
-)
-OUTSIDE_WORK_HOURS = Condition(
-    "outside_work_hours",
-    "Når chikanen skete uden for arbejdstiden.",
-    lambda a: answer(a.answers, "outside_work_hours") is True,
-)
-
 _ORDER = {
     "employee": (
-        ("call_112", DANGER_NOW),
-        ("tolerate", PROTECTED_SPEECH),
-        ("document", ALWAYS),
-        ("contact_manager", ALWAYS),
-        ("tell_colleagues", ALWAYS),
-        ("register_safetynet", WORK_ENVIRONMENT),
-        ("register_work_accident", WORK_ACCIDENT),
-        ("inform_manager_after_hours", OUTSIDE_WORK_HOURS),
-        ("police_report", CRIMINAL),
+        ("call_112", c.DANGER_NOW),
+        ("document", c.ALWAYS),
+        ("contact_manager", c.ALWAYS),
+        ("tell_colleagues", c.ALWAYS),
+        ("register_safetynet", c.INCIDENT_TO_REGISTER),
+        ("register_work_accident", c.WORK_ACCIDENT),
+        ("inform_manager_after_hours", c.OUTSIDE_WORK_HOURS),
+        ("police_report", c.MAY_BE_REPORTED),
+        ("two_on_the_case", c.ALWAYS),
+        ("tolerate", c.PROTECTED_SPEECH),
     ),
     "colleague": (
-        ("call_112", DANGER_NOW),
-        ("tolerate", PROTECTED_SPEECH),
-        ("support_colleague", ALWAYS),
-        ("contact_affected_manager", ALWAYS),
-        ("contact_relatives", WORK_ENVIRONMENT),
-        ("respect_needs", ALWAYS),
-        ("first_aid_colleagues", ALWAYS),
-        ("register_work_accident", WORK_ACCIDENT),
-        ("police_report", CRIMINAL),
+        ("call_112", c.DANGER_NOW),
+        ("support_colleague", c.ALWAYS),
+        ("contact_affected_manager", c.ALWAYS),
+        ("contact_relatives", c.ALWAYS),
+        ("respect_needs", c.ALWAYS),
+        ("first_aid_colleagues", c.ALWAYS),
+        ("register_work_accident", c.WORK_ACCIDENT),
+        ("police_report", c.MAY_BE_REPORTED),
+        ("tolerate", c.PROTECTED_SPEECH),
     ),
     "manager": (
-        ("call_112", DANGER_NOW),
-        ("tolerate", PROTECTED_SPEECH),
-        ("register_safetynet", WORK_ENVIRONMENT),
-        ("action_plan", ACTION_PLAN),
-        ("register_work_accident", WORK_ACCIDENT),
-        ("care", ALWAYS),
-        ("work_distribution", WORK_ENVIRONMENT),
-        ("consider_contact_change", ALWAYS),
-        ("contact_citizen", PROTECTED_SPEECH),
-        ("contact_platform", DATA_PROTECTION),
-        ("datatilsynet", DATA_PROTECTION),
-        ("consult_hr", CRIMINAL),
-        ("police_report", CRIMINAL),
+        ("call_112", c.DANGER_NOW),
+        ("register_safetynet", c.INCIDENT_TO_REGISTER),
+        ("action_plan", c.ACTION_PLAN),
+        ("register_work_accident", c.WORK_ACCIDENT),
+        ("care", c.ALWAYS),
+        ("work_distribution", c.ALWAYS),
+        ("two_on_the_case", c.ALWAYS),
+        ("consider_contact_change", c.ALWAYS),
+        ("contact_citizen", c.ALWAYS),
+        ("contact_platform", c.ALWAYS),
+        ("datatilsynet", c.ALWAYS),
+        ("consult_hr", c.ALWAYS),
+        ("police_report", c.MAY_BE_REPORTED),
+        ("tolerate", c.PROTECTED_SPEECH),
     ),
 }
 
 STEPS = {role: tuple(Step(id, when, STEP_TEXTS[role][id]) for id, when in _ORDER[role]) for role in ROLES}
 
 
-def steps_for(role: str, assessment: Assessment) -> list[dict]:
-    """The role's steps as ``{id, text, source}``, in order."""
+def _joined(reasons: list[str], last: str) -> str:
+    return reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + last + reasons[-1]
+
+
+def step_text(step: Step, role: str, facts: Facts | None = None) -> str:
+    """The step's text for the role.
+
+    The work-accident step names the reasons that applied ("fordi du har fravær …"); without
+    facts (the rules page, the checklists without Python) it names every reason it can give.
+    """
+    if "{reasons}" not in step.text.text:
+        return step.text.text
+    reasons = WORK_ACCIDENT_REASONS[role]
+    if facts is None:
+        return step.text.text.format(reasons=_joined(list(reasons.values()), REASONS_JOIN["any"]))
+    applied = [text for key, text in reasons.items() if facts.answers.get(key) is True]
+    return step.text.text.format(reasons=_joined(applied, REASONS_JOIN["all"]))
+
+
+def steps_for(role: str, facts: Facts) -> list[dict]:
+    """The role's steps as ``{id, text, source, basis, group}``, in order.
+
+    ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.timing`).
+    """
     return [
-        {"id": step.id, "text": step.text.text, "source": step.text.source.href}
+        {
+            "id": step.id,
+            "text": step_text(step, role, facts),
+            "source": step.text.source.href if step.text.source else None,
+            "basis": step.text.basis,
+            "group": GROUP_OF_STEP[step.id],
+        }
         for step in STEPS[role]
-        if step.when(assessment)
+        if step.when(facts)
     ]

@@ -133,5 +133,8 @@ CRITICISM_ONLY = {
     "role": "colleague",
     "behaviours": "criticism",
     "incident_at": (days_ago(0), ""),
+    "absence": "no",
+    "treatment": "no",
+    "wants_work_accident": "no",
 }
 

@@ -24,6 +24,7 @@ from tests.e2e.guide import (
 )
 from wizard.contract import COPENHAGEN
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
+from wizard.timing import GROUP_OF_STEP, GROUPS, NOW
 
 pytestmark = pytest.mark.browser
 
@@ -73,16 +74,21 @@ def test_manager_private_address_published_repeatedly(page, site_url):
     day, clock = MANAGER_ADDRESS_PUBLISHED["incident_at"]
     police = page.locator('[data-deadline="police_report"]')
     assert police.locator("time").get_attribute("datetime") == police_due(day, clock)
-    # A date without a time counts from the start of that day: 72 hours from three days ago has passed.
-    assert police.get_attribute("data-overdue") == "true"
-    assert "overskredet" in police.inner_text()
+    # A date without a time: 72 hours from the start of that day three days ago have passed, but 72 hours from
+    # its end have not, so only the time of day could tell.
+    assert police.get_attribute("data-overdue") == "null"
+    assert "Kan være overskredet – det afhænger af klokkeslættet" in police.inner_text()
     steps = shown(page, "[data-result] [data-step]")
-    assert steps[:2] == ["register_safetynet", "action_plan"]
-    for step in ("care", "work_distribution", "consider_contact_change", "contact_platform",
-                 "datatilsynet", "consult_hr", "police_report"):
+    # The steps come grouped by when they are due: what to do now first.
+    groups = [GROUP_OF_STEP[step] for step in steps]
+    assert groups == sorted(groups, key=GROUPS.index) and groups[0] == NOW
+    for step in ("register_safetynet", "action_plan", "care", "work_distribution", "consider_contact_change",
+                 "contact_platform", "datatilsynet", "consult_hr", "police_report"):
         assert step in steps
     assert "call_112" not in steps
-    assert page.locator('[data-offence="private_affairs"]').inner_text().endswith("§ 264 d")
+    # The offence with its paragraph, then the reader's own answer behind it.
+    offence = page.locator('[data-offence="private_affairs"]').inner_text()
+    assert "– Straffeloven § 264 d. Fordi du svarede »Private oplysninger" in offence
     # The other roles' checklists are one click away.
     other = page.locator("details.guide-other-role").first
     other.locator("summary").click()
@@ -168,7 +174,7 @@ def test_slet_mine_svar_forgets_everything_and_keeps_nothing_beyond_the_tab(page
     for value in values:
         assert value not in beyond_the_tab and value in for_the_tab
     page.click('[data-guide-screen] [data-guide-ask="clear"]')
-    page.click('[data-guide-confirm="clear"] [data-guide-action="clear"]')
+    page.click('[data-guide-ask-panel="clear"] [data-guide-action="clear"]')
     wait_for_screen(page, "danger_now")
     assert "Dine svar er slettet" in page.inner_text("[data-guide-screen]")
     for_the_tab = page.evaluate("() => Object.entries(sessionStorage).flat().join(' ')")
@@ -211,7 +217,8 @@ def test_the_calendar_file_holds_both_deadlines(page, site_url):
     assert f"DTSTART;VALUE=DATE:{due_day:%Y%m%d}" in unfolded
     police = datetime.fromisoformat(police_due(day, clock)).astimezone(timezone.utc)
     assert f"DTSTART:{police:%Y%m%dT%H%M%SZ}" in unfolded
-    assert unfolded.count("BEGIN:VEVENT") == 2 and unfolded.count("BEGIN:VALARM") == 2
+    assert unfolded.count("BEGIN:VEVENT") == 2 and unfolded.count("BEGIN:VALARM") == 4
+    assert "så hurtigt som muligt og senest" in unfolded and "TRIGGER;VALUE=DATE-TIME:" in unfolded
     assert re.search(r"^UID:.+$", unfolded, re.M) and "DTSTAMP:" in unfolded
 
 
@@ -221,7 +228,7 @@ def test_copy_as_text(page, site_url, browser):
     walk(page, MANAGER_ADDRESS_PUBLISHED)
     see_result(page)
     page.click('[data-guide-action="copy"]')
-    page.wait_for_function("document.querySelector('[data-guide-status]').textContent.includes('kopieret')")
+    page.wait_for_function("document.querySelector('[data-guide-confirm=\"copy\"]').textContent.includes('kopieret')")
     text = page.evaluate("navigator.clipboard.readText()")
     assert "Registrering i SafetyNet" in text and "[ ] " in text
 

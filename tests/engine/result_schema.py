@@ -8,6 +8,9 @@ from wizard.contract import ROLES
 from wizard.guideline import SECTIONS
 from wizard.rules import CATEGORIES, OFFENCES, RULES_BY_ID
 from wizard.steps import STEPS
+from wizard.timing import GROUPS
+
+BASES = ("guideline", "legal_notes", "guide")
 
 HREFS = {s.href for s in SECTIONS.values()}
 TOP_KEYS = [
@@ -57,22 +60,33 @@ def check_result(result: dict) -> None:
         assert offence["source"] in HREFS
 
     assert result["action_plan"] in (True, False, None)
-    assert result["work_accident"] in (True, False)
-    if "work_environment" not in categories:
-        assert result["action_plan"] is False and result["work_accident"] is False
+    assert result["work_accident"] in (True, False, None)
+    assert set(result["reasons"]) >= {"action_plan", "work_accident"}
+    if not {"work_environment", "undecided"} & set(categories):
+        assert result["action_plan"] is False
+    harassment = bool({"work_environment", "undecided"} & set(categories))
 
     ids = [d["id"] for d in result["deadlines"]]
     assert ids == [i for i in ("safetynet", "police_report") if i in ids]
-    assert ("safetynet" in ids) == ("work_environment" in categories)
-    assert ("police_report" in ids) == ("criminal" in categories)
+    assert ("safetynet" in ids) == (harassment or result["work_accident"] is True)
+    assert ("police_report" in ids) == harassment
     for deadline in result["deadlines"]:
         assert deadline["source"] in HREFS
-        assert isinstance(deadline["overdue"], bool) and isinstance(deadline["seconds_left"], int)
+        assert isinstance(deadline["seconds_left"], int)
         if deadline["all_day"]:
+            assert isinstance(deadline["overdue"], bool)
             date.fromisoformat(deadline["due"])
+            assert deadline["due_text"].startswith("så hurtigt som muligt og senest ")
         else:
             assert datetime.fromisoformat(deadline["due"]).utcoffset() is not None
-            assert deadline["overdue"] == (deadline["seconds_left"] < 0)
+            assert "kl. 00.00" not in deadline["due_text"]
+            if deadline["latest"] is None:
+                assert deadline["overdue"] == (deadline["seconds_left"] < 0)
+            else:
+                assert deadline["counted_from_start_of_day"] is True
+                assert datetime.fromisoformat(deadline["latest"]) > datetime.fromisoformat(deadline["due"])
+                assert deadline["overdue"] in (True, False, None)
+                assert (deadline["overdue"] is False) == (deadline["seconds_left"] >= 0)
 
     assert list(result["steps_by_role"]) == list(ROLES)
     assert result["steps"] == result["steps_by_role"][result["role"]]
@@ -83,9 +97,13 @@ def check_result(result: dict) -> None:
         assert len(set(got)) == len(got)
         assert (got[:1] == ["call_112"]) == (result["answers"].get("danger_now") is True)
         for step in steps:
-            assert list(step) == ["id", "text", "source"] and step["text"] and step["source"] in HREFS
+            assert list(step) == ["id", "text", "source", "basis", "group"] and step["text"]
+            assert step["basis"] in BASES and (step["source"] in HREFS) == (step["basis"] == "guideline")
+            assert "{" not in step["text"]
+            assert step["group"] in GROUPS
     for note in result["notes"]:
-        assert list(note) == ["id", "text", "source"] and note["text"] and note["source"] in HREFS
+        assert list(note) == ["id", "text", "source", "basis"] and note["text"]
+        assert note["basis"] in BASES and (note["source"] in HREFS) == (note["basis"] == "guideline")
     for info in result["legal_info"]:
         assert list(info) == ["id", "text", "reference"] and info["text"] and info["reference"]
     assert set(result["labels"]["categories"]) == set(categories)

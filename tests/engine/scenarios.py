@@ -3,7 +3,8 @@ Pyodide parity test (the same JSON must come out under CPython and Pyodide).
 
 Pure data: each scenario is ``{"name", "about", "answers", "now"}`` with ``now`` as an
 ISO 8601 string. Together they cover every category, every step id of the chosen roles,
-both deadlines (on time and overdue), the summer-time changes and every "Ved ikke".
+both deadlines (on time, overdue and, for a date without a time, undecided), the
+summer-time changes, every "Ved ikke" and every work-accident decision.
 """
 
 SCENARIOS = [
@@ -34,8 +35,42 @@ SCENARIOS = [
             "behaviours": ["recording"],
             "recording_shared": False,
             "incident_at": "2024-06-03T13:00",
+            "absence": False,
+            "treatment": False,
+            "wants_work_accident": False,
         },
         "now": "2024-06-04T09:00+02:00",
+    },
+    {
+        "name": "criticism_work_accident_wish_employee",
+        "about": "Lawful criticism, but the employee wishes a work-accident report: it SKAL be reported, by the "
+        "registration deadline.",
+        "answers": {
+            "danger_now": False,
+            "role": "employee",
+            "behaviours": ["criticism"],
+            "incident_at": "2024-10-14T10:00",
+            "absence": False,
+            "treatment": False,
+            "wants_work_accident": True,
+        },
+        "now": "2024-10-15T09:00+02:00",
+    },
+    {
+        "name": "insults_date_only_police_window_manager",
+        "about": "Insults on a date without time, evaluated between the safe and the latest police deadline.",
+        "answers": {
+            "role": "manager",
+            "behaviours": ["insults"],
+            "incident_at": "2026-12-01",
+            "outside_work_hours": False,
+            "impact": 6,
+            "repeated": False,
+            "absence": "unknown",
+            "treatment": False,
+            "wants_work_accident": "unknown",
+        },
+        "now": "2026-12-04T10:00+01:00",
     },
     {
         "name": "recording_shared_unknown_employee",

@@ -90,9 +90,53 @@ def test_police_report_deadline_to_the_minute(now, overdue, seconds_left):
     assert (deadline["overdue"], deadline["seconds_left"]) == (overdue, seconds_left)
 
 
-def test_due_texts_are_danish():
-    assert registration_deadline("2024-10-14", "2024-10-15")["due_text"] == "senest torsdag 24. oktober 2024"
+def test_due_texts_are_danish_and_the_registration_says_both_halves():
+    # "Anmeldelse skal ske så hurtigt som muligt og senest 10 dage efter hændelsesdagen."
+    assert (
+        registration_deadline("2024-10-14", "2024-10-15")["due_text"]
+        == "så hurtigt som muligt og senest torsdag 24. oktober 2024"
+    )
     assert (
         police_report_deadline("2024-10-25T12:00", "2024-10-26")["due_text"]
         == "senest mandag 28. oktober 2024 kl. 11.00"
     )
+
+
+@pytest.mark.parametrize(
+    "incident_at, due_text, latest",
+    [
+        # Tuesday 1 December: safe from the day's start, latest from its end (Friday 00:00 is Thursday 24.00).
+        ("2026-12-01", "senest torsdag 3. december 2026 kl. 24.00", "2026-12-05T00:00:00+01:00"),
+        # A midnight deadline of a timed incident is also the end of the day before.
+        ("2026-12-01T00:00", "senest torsdag 3. december 2026 kl. 24.00", None),
+        # Across the end of summer time both are 23.00: 72 real hours, an hour less on the clock.
+        ("2024-10-25", "senest søndag 27. oktober 2024 kl. 23.00", "2024-10-28T23:00:00+01:00"),
+    ],
+)
+def test_a_midnight_deadline_is_the_end_of_the_day_before(incident_at, due_text, latest):
+    deadline = police_report_deadline(incident_at, "2024-01-01T00:00Z")
+    assert deadline["due_text"] == due_text and "kl. 00.00" not in deadline["due_text"]
+    assert deadline["latest"] == latest
+
+
+@pytest.mark.parametrize(
+    "now, overdue",
+    [
+        ("2026-12-03T23:59+01:00", False),
+        ("2026-12-04T00:00+01:00", False),  # the safe deadline itself
+        ("2026-12-04T00:00:01+01:00", None),  # past the safe deadline: only the time of day could tell
+        ("2026-12-04T23:59+01:00", None),
+        ("2026-12-05T00:00+01:00", None),  # 72 hours after the end of the incident day
+        ("2026-12-05T00:00:01+01:00", True),
+    ],
+)
+def test_a_date_without_time_is_undecided_between_the_safe_and_the_latest_deadline(now, overdue):
+    deadline = police_report_deadline("2026-12-01", now)
+    assert deadline["overdue"] is overdue
+    assert deadline["latest"] == "2026-12-05T00:00:00+01:00"
+    assert deadline["latest_text"] == "Skete det sent på dagen, er den seneste frist fredag 4. december 2026 kl. 24.00."
+
+
+def test_a_timed_incident_has_no_window():
+    deadline = police_report_deadline("2026-11-30T10:00", "2026-12-03T10:00:01+01:00")
+    assert (deadline["overdue"], deadline["latest"], deadline["latest_text"]) == (True, None, None)

@@ -13,7 +13,7 @@ from wizard.contract import BEHAVIOURS, ROLES
 from wizard.guideline import SECTIONS
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS
-from wizard.rules import CATEGORIES, OFFENCES, RULES, _CATEGORY_FIELDS
+from wizard.rules import CATEGORIES, OFFENCES, RULES
 from wizard.steps import STEPS
 
 NOW = "2024-10-15T12:00+02:00"
@@ -22,10 +22,11 @@ FOLLOW_UPS = {
     "outside_work_hours": [True, False],
     "impact": [*range(1, 11), "unknown"],
     "repeated": [True, False, "unknown"],
-    "absence": [True, False],
-    "treatment": [True, False],
-    "wants_work_accident": [True, False],
+    "absence": [True, False, "unknown"],
+    "treatment": [True, False, "unknown"],
+    "wants_work_accident": [True, False, "unknown"],
 }
+HARASSMENT_CATEGORIES = {"work_environment", "undecided"}
 
 
 def behaviour_answers():
@@ -41,7 +42,8 @@ def behaviour_answers():
 
 def test_categories_depend_only_on_behaviours_and_the_recording():
     # This is why the two enumerations below may vary those answers and the others separately.
-    assert _CATEGORY_FIELDS == ("behaviours", "recording_shared")
+    fields = {match.field for rule in RULES if rule.kind == "category" for match in rule.when}
+    assert fields == {"behaviours", "recording_shared"}
 
 
 def test_every_behaviour_combination_gives_a_valid_result(outcomes):
@@ -53,10 +55,37 @@ def test_every_behaviour_combination_gives_a_valid_result(outcomes):
             "incident_at": INCIDENT_AT,
             "impact": 6,
             "repeated": False,
+            "absence": [True, False, "unknown"][index % 3],
         }
         result = evaluate(answers, NOW)
         check_result(result)
         outcomes.add(result)
+        check_duties(result)
+
+
+def check_duties(result):
+    """The duties the guideline states without a condition, in every result."""
+    manager = step_ids(result, "manager")
+    # Personalejura always; the leader's three assessments and being two, always.
+    for step in ("consult_hr", "consider_contact_change", "contact_citizen", "contact_platform", "datatilsynet",
+                 "two_on_the_case", "care", "work_distribution"):
+        assert step in manager, step
+    # The 72 hours for every incident that may be reported: all harassment.
+    harassment = bool(HARASSMENT_CATEGORIES & set(result["categories"]))
+    assert ("police_report" in [d["id"] for d in result["deadlines"]]) == harassment
+    for role in ROLES:
+        assert ("police_report" in step_ids(result, role)) == harassment
+    # A work accident whatever happened, with its registration deadline.
+    if result["work_accident"] is True:
+        assert "safetynet" in [d["id"] for d in result["deadlines"]]
+        assert all("register_work_accident" in step_ids(result, role) for role in ROLES)
+    if result["work_accident"] is None:
+        assert "work_accident_unknown" in note_ids(result)
+    # What must be done about harassment comes before what must be tolerated.
+    if "protected_speech" in result["categories"]:
+        assert result["categories"][-1] == "protected_speech"
+        for role in ROLES:
+            assert step_ids(result, role)[-1] == "tolerate"
 
 
 def test_every_combination_of_the_other_choice_answers_gives_a_valid_result(outcomes):
@@ -89,11 +118,12 @@ def test_every_outcome_is_reachable(outcomes):
     assert outcomes.values("categories") == set(CATEGORIES)
     assert outcomes.values("offences") == set(OFFENCES)
     assert outcomes.values("action_plan") == {True, False, None}
-    assert outcomes.values("work_accident") == {True, False}
+    assert outcomes.values("work_accident") == {True, False, None}
     assert outcomes.values("deadlines") == {"safetynet", "police_report"}
     assert outcomes.values("overdue") == {("safetynet", True), ("safetynet", False)} | {
         ("police_report", True),
         ("police_report", False),
+        ("police_report", None),
     }
     assert outcomes.values("rules") == {r.id for r in RULES}
     assert outcomes.values("notes") == {id for id, _ in NOTE_RULES}
@@ -109,7 +139,12 @@ def test_scenarios_cover_every_category_step_and_deadline():
     step_ids = {s.id for role in ROLES for s in STEPS[role]}
     assert {s["id"] for r in results for s in r["steps"]} == step_ids
     deadlines = {(d["id"], d["overdue"]) for r in results for d in r["deadlines"]}
-    assert deadlines == {("safetynet", False), ("safetynet", True), ("police_report", False), ("police_report", True)}
+    assert deadlines == {("safetynet", False), ("safetynet", True)} | {
+        ("police_report", False),
+        ("police_report", True),
+        ("police_report", None),
+    }
+    assert {r["work_accident"] for r in results} == {True, False, None}
     json.dumps(SCENARIOS)  # plain data, as the Pyodide parity test needs
 
 
@@ -161,12 +196,13 @@ def note_ids(result):
 def test_protected_speech_only():
     result = by_name("criticism_only_employee")
     assert result["categories"] == ["protected_speech"]
-    assert (result["action_plan"], result["work_accident"], result["deadlines"]) == (False, False, [])
+    # The work-accident questions were not answered: never read as "no".
+    assert (result["action_plan"], result["work_accident"], result["deadlines"]) == (False, None, [])
     assert result["ignored_answers"] == ["impact"] and "impact" not in result["answers"]
-    assert step_ids(result) == ["tolerate", "document", "contact_manager", "tell_colleagues"]
+    assert step_ids(result) == ["document", "contact_manager", "tell_colleagues", "two_on_the_case", "tolerate"]
     assert "contact_citizen" in step_ids(result, "manager")
     assert "register_safetynet" not in step_ids(result, "manager")
-    assert note_ids(result) == ["protected_speech_offensive"]
+    assert note_ids(result) == ["work_accident_unknown", "protected_speech_offensive"]
 
 
 def test_danger_now_puts_112_first_for_every_role():
@@ -182,6 +218,7 @@ def test_danger_now_puts_112_first_for_every_role():
         "register_work_accident",
         "inform_manager_after_hours",
         "police_report",
+        "two_on_the_case",
     ]
 
 
@@ -193,7 +230,9 @@ def test_manager_steps_for_data_protection_and_crime():
         "action_plan",
         "care",
         "work_distribution",
+        "two_on_the_case",
         "consider_contact_change",
+        "contact_citizen",
         "contact_platform",
         "datatilsynet",
         "consult_hr",
@@ -212,6 +251,7 @@ def test_colleague_steps():
         "respect_needs",
         "first_aid_colleagues",
         "register_work_accident",
+        "police_report",
     ]
     assert result["action_plan"] is True and result["work_accident"] is True
     assert "duty_to_contact_management" in note_ids(result)
@@ -225,9 +265,12 @@ def test_unknown_answers_say_who_to_ask():
     )
     assert [o["basis"] for o in result["offences"]] == ["legal_notes"]
     recording = by_name("recording_shared_unknown_employee")
-    assert recording["categories"] == ["protected_speech"] and "criminal" not in recording["categories"]
+    # Not lawful criticism: undecided until clarified with personalejura, and the 72 hours are shown.
+    assert recording["categories"] == ["undecided"]
+    assert [d["id"] for d in recording["deadlines"]] == ["safetynet", "police_report"]
     assert "recording_shared_unknown" in note_ids(recording)
     assert "personalejura" in next(n["text"] for n in recording["notes"] if n["id"] == "recording_shared_unknown")
+    assert "tolerate" not in step_ids(recording, "manager") and "consult_hr" in step_ids(recording, "manager")
 
 
 def test_deadlines_in_results():
@@ -268,41 +311,90 @@ def test_rules_version_changes_when_a_number_or_text_changes(monkeypatch):
     assert fingerprint.rules_version() == original
 
 
-def test_every_source_is_a_guideline_section():
+def test_every_source_is_a_guideline_section_and_every_other_text_says_what_it_is():
+    texts_ = [s.text for role in ROLES for s in STEPS[role]] + list(texts.NOTES.values())
     used = [q.source for q in QUESTIONS] + [r.source for r in RULES] + [o.source for o in OFFENCES.values()]
-    used += [s.text.source for role in ROLES for s in STEPS[role]]
-    used += [t.source for t in texts.NOTES.values()] + [t.source for t in texts.CATEGORY_LABELS.values()]
+    used += [t.source for t in texts_ if t.basis == "guideline"] + [t.source for t in texts.CATEGORY_LABELS.values()]
     for section in used:
         assert SECTIONS[section.anchor] == section
+    for text in texts_:
+        assert text.basis in ("guideline", "legal_notes", "guide")
+        assert (text.source is None) == (text.basis != "guideline"), text.text
     hrefs = {s.href for s in SECTIONS.values()}
     for scenario in SCENARIOS:
         result = evaluate(scenario["answers"], scenario["now"])
-        found = [s["source"] for steps in result["steps_by_role"].values() for s in steps]
-        found += [n["source"] for n in result["notes"]] + [d["source"] for d in result["deadlines"]]
+        found = [s["source"] for steps in result["steps_by_role"].values() for s in steps if s["basis"] == "guideline"]
+        found += [n["source"] for n in result["notes"] if n["basis"] == "guideline"]
+        found += [d["source"] for d in result["deadlines"]]
         found += [r["source"] for fired in result["reasons"].values() for r in fired]
         assert set(found) <= hrefs
+
+
+def test_what_the_guide_adds_is_marked_as_its_own():
+    # "Ring 112" is the guide's own; the stalking paragraphs come from the legal notes. Neither cites the guideline.
+    for role in ROLES:
+        call = next(s for s in STEPS[role] if s.id == "call_112")
+        assert (call.text.basis, call.text.source) == ("guide", None)
+    assert (texts.NOTES["stalking_basis"].basis, texts.NOTES["stalking_basis"].source) == ("legal_notes", None)
+    result = by_name("threats_after_hours_in_danger")
+    assert result["steps"][0] == {
+        "id": "call_112", "text": "Ring 112, hvis nogen er i fare lige nu.", "source": None, "basis": "guide",
+        "group": "now",
+    }
+
+
+ALL_ANSWERS = {"outside_work_hours": False, "impact": 3, "repeated": False}
 
 
 @pytest.mark.parametrize(
     "answers, employee, colleague, manager",
     [
         (
-            {"behaviours": ["access_request"]},
-            ["tolerate", "document", "contact_manager", "tell_colleagues"],
-            ["tolerate", "support_colleague", "contact_affected_manager", "respect_needs", "first_aid_colleagues"],
-            ["tolerate", "care", "consider_contact_change", "contact_citizen"],
-        ),
-        (
-            {"behaviours": ["insults"], "impact": 5, "repeated": False, "outside_work_hours": False},
-            ["document", "contact_manager", "tell_colleagues", "register_safetynet"],
+            {"behaviours": ["access_request"], "absence": False, "treatment": False, "wants_work_accident": False},
+            ["document", "contact_manager", "tell_colleagues", "two_on_the_case", "tolerate"],
             [
                 "support_colleague",
                 "contact_affected_manager",
                 "contact_relatives",
                 "respect_needs",
                 "first_aid_colleagues",
+                "tolerate",
             ],
-            ["register_safetynet", "care", "work_distribution", "consider_contact_change"],
+            [
+                "care",
+                "work_distribution",
+                "two_on_the_case",
+                "consider_contact_change",
+                "contact_citizen",
+                "contact_platform",
+                "datatilsynet",
+                "consult_hr",
+                "tolerate",
+            ],
+        ),
+        (
+            {"behaviours": ["insults"], "impact": 5, "repeated": False, "outside_work_hours": False},
+            ["document", "contact_manager", "tell_colleagues", "register_safetynet", "police_report", "two_on_the_case"],
+            [
+                "support_colleague",
+                "contact_affected_manager",
+                "contact_relatives",
+                "respect_needs",
+                "first_aid_colleagues",
+                "police_report",
+            ],
+            [
+                "register_safetynet",
+                "care",
+                "work_distribution",
+                "two_on_the_case",
+                "consider_contact_change",
+                "contact_citizen",
+                "contact_platform",
+                "datatilsynet",
+                "consult_hr",
+                "police_report",
+            ],
         ),
         (
             {"danger_now": True, "behaviours": ["threats"], "impact": 6, "outside_work_hours": True, "treatment": True},
@@ -315,6 +407,7 @@ def test_every_source_is_a_guideline_section():
                 "register_work_accident",
                 "inform_manager_after_hours",
                 "police_report",
+                "two_on_the_case",
             ],
             [
                 "call_112",
@@ -333,7 +426,11 @@ def test_every_source_is_a_guideline_section():
                 "register_work_accident",
                 "care",
                 "work_distribution",
+                "two_on_the_case",
                 "consider_contact_change",
+                "contact_citizen",
+                "contact_platform",
+                "datatilsynet",
                 "consult_hr",
                 "police_report",
             ],
@@ -345,3 +442,163 @@ def test_steps_for_each_role(answers, employee, colleague, manager):
     assert step_ids(result, "employee") == employee
     assert step_ids(result, "colleague") == colleague
     assert step_ids(result, "manager") == manager
+
+
+# --- Issue 12, point by point ---------------------------------------------------------------------------------
+
+
+def step_text(result, step_id, role=None):
+    return next(s["text"] for s in (result["steps_by_role"][role] if role else result["steps"]) if s["id"] == step_id)
+
+
+def note_text(result, note_id):
+    return next(n["text"] for n in result["notes"] if n["id"] == note_id)
+
+
+@pytest.mark.parametrize("behaviour", ["criticism", "access_request", "recording"])
+@pytest.mark.parametrize("field", ["absence", "treatment", "wants_work_accident"])
+def test_1_a_work_accident_is_a_skal_whatever_happened(behaviour, field):
+    answers = {
+        "role": "manager",
+        "behaviours": [behaviour],
+        "recording_shared": False,
+        "incident_at": INCIDENT_AT,
+        "absence": False,
+        "treatment": False,
+        "wants_work_accident": False,
+        field: True,
+    }
+    result = evaluate(answers, NOW)
+    assert result["categories"] == ["protected_speech"]
+    assert result["work_accident"] is True
+    assert result["labels"]["work_accident"] == "Hændelsen SKAL anmeldes som en arbejdsulykke i SafetyNet."
+    (deadline,) = result["deadlines"]
+    assert deadline["id"] == "safetynet" and deadline["due_text"].startswith("så hurtigt som muligt og senest")
+    reason = {"absence": "medarbejderen har fravær", "treatment": "der er et behandlingsbehov",
+              "wants_work_accident": "medarbejderen ønsker sagen anmeldt"}[field]
+    assert f"fordi {reason}" in step_text(result, "register_work_accident")
+
+
+def test_1_the_work_accident_step_names_every_reason_that_applied_in_the_roles_words():
+    result = by_name("threats_after_hours_in_danger")
+    assert "fordi der er et behandlingsbehov –" in step_text(result, "register_work_accident")
+    both = evaluate({**by_name("threats_after_hours_in_danger")["answers"], "absence": True}, NOW)
+    assert "fordi du har fravær i forbindelse med chikanen og der er et behandlingsbehov" in step_text(
+        both, "register_work_accident"
+    )
+    assert "fordi medarbejderen har fravær" in step_text(both, "register_work_accident", "manager")
+    assert "fordi din kollega har fravær" in step_text(both, "register_work_accident", "colleague")
+
+
+def test_1_a_no_is_never_final():
+    result = by_name("recording_not_shared_colleague")
+    assert result["work_accident"] is False
+    label = result["labels"]["work_accident"]
+    assert "ønsker medarbejderen det" in label and "senere, SKAL" in label
+    assert "skal ikke anmeldes som arbejdsulykke\"" not in json.dumps(result)
+
+
+@pytest.mark.parametrize("role, asks", [("manager", "Spørg medarbejderen"), ("colleague", "Spørg din kollega")])
+def test_1_ved_ikke_says_whom_to_ask(role, asks):
+    result = evaluate({"role": role, "behaviours": ["criticism"], "incident_at": INCIDENT_AT,
+                       "absence": False, "treatment": False, "wants_work_accident": "unknown"}, NOW)
+    assert result["work_accident"] is None
+    assert asks in note_text(result, "work_accident_unknown")
+    assert "kan ikke afgøre" in result["labels"]["work_accident"]
+
+
+def test_2_personalejura_always_and_an_undecided_recording_is_not_lawful():
+    result = by_name("access_request_manager")
+    assert step_text(result, "consult_hr").startswith("Søg rådføring ved Personaleafdelingen i forhold til handlemuligheder")
+    recording = by_name("recording_shared_unknown_employee")
+    assert "protected_speech" not in recording["categories"]
+    police = next(d for d in recording["deadlines"] if d["id"] == "police_report")
+    assert "voldsoffererstatningsloven" in police["label"]
+    assert "offererstatningsloven" in [i["id"] for i in recording["legal_info"]]
+
+
+def test_3_the_leaders_three_assessments_and_being_two():
+    result = by_name("criticism_only_employee")
+    for step in ("consider_contact_change", "contact_citizen", "contact_platform"):
+        assert step_text(result, step, "manager").startswith("Vurdér, om det er relevant at")
+    assert "Datatilsynet" in step_text(result, "datatilsynet", "manager")
+    assert "være to på sagen" in step_text(result, "two_on_the_case", "manager")
+
+
+def test_4_the_72_hours_are_a_condition_for_compensation_for_all_harassment():
+    insults = evaluate({"role": "employee", "behaviours": ["insults"], "incident_at": INCIDENT_AT}, NOW)
+    assert "criminal" not in insults["categories"]
+    police = next(d for d in insults["deadlines"] if d["id"] == "police_report")
+    assert police["label"] == "Eventuel politianmeldelse – en betingelse for erstatning efter voldsoffererstatningsloven"
+    assert "betingelse for at få erstatning efter voldsoffererstatningsloven" in step_text(insults, "police_report")
+
+
+def test_4_when_the_72_hours_have_passed():
+    result = by_name("accusations_both_deadlines_overdue")
+    text = note_text(result, "police_report_passed")
+    assert "stadig mulig" in text and "personalejura" in text and "med det samme" in text
+    waived = next(i for i in result["legal_info"] if i["id"] == "compensation_condition_waived")
+    assert waived["reference"] == "Offererstatningsloven § 10, stk. 2"
+    assert "police_report_passed" not in note_ids(by_name("police_deadline_this_very_minute"))
+
+
+def test_4_outside_working_hours_keeps_the_whole_sentence():
+    text = step_text(by_name("threats_after_hours_in_danger"), "inform_manager_after_hours")
+    assert text == (
+        "Hvis du bliver udsat for digital chikane uden for arbejdstiden, skal du orientere din nærmeste leder "
+        "efterfølgende. Vær opmærksom på, at en eventuel politianmeldelse skal ske inden for 72 timer, for at der "
+        "kan blive tale om en eventuel erstatning efter voldsoffererstatningsloven."
+    )
+
+
+def test_5_a_date_without_time_in_the_window_is_undecided():
+    result = by_name("insults_date_only_police_window_manager")
+    police = next(d for d in result["deadlines"] if d["id"] == "police_report")
+    assert police["overdue"] is None
+    assert police["due_text"] == "senest torsdag 3. december 2026 kl. 24.00"
+    assert police["latest"] == "2026-12-05T00:00:00+01:00"
+    assert {"police_report_passed", "police_report_from_start_of_day"} <= set(note_ids(result))
+
+
+def test_7_the_action_plan_step_says_eller_and_that_it_is_the_guides_reading():
+    text = step_text(by_name("fake_profile_and_private_info_manager"), "action_plan")
+    assert f"over {guideline.ACTION_PLAN_THRESHOLD} eller når medarbejderen gentagne gange" in text
+    assert "Guiden læser retningslinjens regel" in text
+    for reason in by_name("repeated_messages_colleague_work_accident")["reasons"]["action_plan"]:
+        assert "guiden læser det som hver af de to betingelser" in reason["outcome"]
+
+
+def test_10_criticism_and_harassment_lead_with_the_harassment():
+    result = by_name("criticism_and_threats_impact_five_manager")
+    assert result["categories"] == ["work_environment", "criminal", "protected_speech"]
+    assert step_ids(result)[0] == "register_safetynet" and step_ids(result)[-1] == "tolerate"
+    text = step_text(result, "tolerate")
+    assert text.startswith("Den del, der er kritik") and "ikke, at det ikke må gå medarbejderen på" in text
+
+
+def every_result_text(result) -> list[str]:
+    texts_ = [s["text"] for steps in result["steps_by_role"].values() for s in steps]
+    texts_ += [n["text"] for n in result["notes"]] + list(result["labels"]["categories"].values())
+    texts_ += [r["outcome"] for fired in result["reasons"].values() for r in fired]
+    return texts_ + [result["labels"]["action_plan"], result["labels"]["work_accident"]]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s["name"])
+def test_language(scenario):
+    result = evaluate(scenario["answers"], scenario["now"])
+    words = " ".join(every_result_text(result))
+    assert "Mulig strafbar" not in words and "1-10" not in words
+    employee = [s["text"] for s in result["steps_by_role"]["employee"]]
+    if result["role"] == "employee":
+        employee += [n["text"] for n in result["notes"]]
+    assert not any("Spørg medarbejderen" in t or "med medarbejderen" in t for t in employee)
+    if result["role"] == "manager":
+        assert not any("medarbejderen og lederen" in n["text"] for n in result["notes"])
+    # No label printed twice: a category's or a decision's reasons do not repeat its label.
+    for category, label in result["labels"]["categories"].items():
+        assert all(label not in r["outcome"] for r in result["reasons"][category])
+    for decision in ("action_plan", "work_accident"):
+        label = result["labels"][decision].split(".")[0]
+        assert all(label not in r["outcome"] for r in result["reasons"][decision]), decision
+    if "protected_speech" in result["categories"]:
+        assert "kritik" not in result["labels"]["categories"]["protected_speech"].lower()

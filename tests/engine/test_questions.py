@@ -6,19 +6,19 @@ import pytest
 
 from wizard import AnswerError, validate
 from wizard.contract import BEHAVIOURS, FIELDS
+from wizard.flow import asked, next_question, prune
 from wizard.questions import (
     QUESTIONS,
     QUESTIONS_BY_ID,
     answer_label,
-    asked,
     form_values,
-    next_question,
     parse_form,
-    prune,
+    worded,
 )
 
 INCIDENT_AT = "2024-10-14T09:30"
-PROTECTED_ONLY = ["danger_now", "role", "behaviours", "incident_at"]
+WORK_ACCIDENT = ["absence", "treatment", "wants_work_accident"]
+PROTECTED_ONLY = ["danger_now", "role", "behaviours", "incident_at", *WORK_ACCIDENT]
 EVERY_QUESTION = list(FIELDS)
 
 
@@ -50,9 +50,9 @@ def test_questions_follow_the_contract():
         ("recording_shared", ["yes", "no", "unknown"]),
         ("outside_work_hours", ["yes", "no"]),
         ("repeated", ["yes", "no", "unknown"]),
-        ("absence", ["yes", "no"]),
-        ("treatment", ["yes", "no"]),
-        ("wants_work_accident", ["yes", "no"]),
+        ("absence", ["yes", "no", "unknown"]),
+        ("treatment", ["yes", "no", "unknown"]),
+        ("wants_work_accident", ["yes", "no", "unknown"]),
     ],
 )
 def test_yes_no_questions_offer_ved_ikke_only_where_the_contract_allows_it(question_id, options):
@@ -78,10 +78,13 @@ def test_behaviour_hints_quote_the_guideline_examples():
         ({}, PROTECTED_ONLY),
         ({"behaviours": ["criticism"]}, PROTECTED_ONLY),
         ({"behaviours": ["criticism", "access_request"]}, PROTECTED_ONLY),
-        ({"behaviours": ["recording"]}, ["danger_now", "role", "behaviours", "recording_shared", "incident_at"]),
+        (
+            {"behaviours": ["recording"]},
+            ["danger_now", "role", "behaviours", "recording_shared", "incident_at", *WORK_ACCIDENT],
+        ),
         (
             {"behaviours": ["recording"], "recording_shared": "unknown"},
-            ["danger_now", "role", "behaviours", "recording_shared", "incident_at"],
+            ["danger_now", "role", "behaviours", "recording_shared", "incident_at", *WORK_ACCIDENT],
         ),
         ({"behaviours": ["recording"], "recording_shared": True}, EVERY_QUESTION),
         (
@@ -99,11 +102,11 @@ def test_next_question_walks_in_order_and_ends():
     answers = {}
     seen = []
     values = {"danger_now": False, "role": "manager", "behaviours": ["recording"], "recording_shared": False}
-    values["incident_at"] = INCIDENT_AT
+    values |= {"incident_at": INCIDENT_AT, "absence": False, "treatment": "unknown", "wants_work_accident": False}
     while (question := next_question(answers)) is not None:
         seen.append(question.id)
         answers[question.id] = values[question.id]
-    assert seen == ["danger_now", "role", "behaviours", "recording_shared", "incident_at"]
+    assert seen == ["danger_now", "role", "behaviours", "recording_shared", "incident_at", *WORK_ACCIDENT]
 
 
 def test_prune_drops_answers_of_questions_no_longer_asked():
@@ -119,10 +122,11 @@ def test_prune_drops_answers_of_questions_no_longer_asked():
     answers["behaviours"] = ["threats"]
     assert "recording_shared" not in prune(answers) and prune(answers)["impact"] == 8
     answers["behaviours"] = ["criticism"]
-    assert prune(answers) == {"role": "employee", "behaviours": ["criticism"], "incident_at": INCIDENT_AT}
-    # A recording kept to the citizen is lawful: the follow-up questions go too.
+    # The work-accident questions are asked whatever happened, so their answers stay.
+    assert prune(answers) == {"role": "employee", "behaviours": ["criticism"], "incident_at": INCIDENT_AT, "absence": True}
+    # A recording kept to the citizen is lawful: the questions about the harassment go too.
     answers.update(behaviours=["recording"], recording_shared=False)
-    assert set(prune(answers)) == {"role", "behaviours", "recording_shared", "incident_at"}
+    assert set(prune(answers)) == {"role", "behaviours", "recording_shared", "incident_at", "absence"}
 
 
 def test_conditions_read_only_earlier_answers():
@@ -178,7 +182,10 @@ def test_flow_graph_every_question_reachable_no_dead_ends():
     for source, target in edges:
         assert target == "RESULT" or FIELDS.index(target) > FIELDS.index(source)
     assert {s for s, _ in edges} == set(FIELDS)
-    assert ("incident_at", "RESULT") in edges and ("wants_work_accident", "RESULT") in edges
+    assert ("incident_at", "absence") in edges and ("incident_at", "outside_work_hours") in edges
+    assert ("wants_work_accident", "RESULT") in edges and {t for s, t in edges if s == "wants_work_accident"} == {
+        "RESULT"
+    }
     assert ("behaviours", "recording_shared") in edges and ("behaviours", "incident_at") in edges
     assert results > 0
 
@@ -219,8 +226,13 @@ def test_parse_form_and_back(question_id, form, value):
         ("impact", {"impact": ["5.5"]}, "impact", "Vælg ét"),
         ("incident_at", {}, "incident_at", "Skriv datoen"),
         ("incident_at", {"incident_at": ["14-10-2024"]}, "incident_at", "ÅÅÅÅ-MM-DD"),
-        ("incident_at", {"incident_at": ["2024-02-30"]}, "incident_at", "findes"),
-        ("incident_at", {"incident_at": ["1999-12-31"]}, "incident_at", "mellem"),
+        ("incident_at", {"incident_at": ["2024-02-30"]}, "incident_at", "findes ikke: februar 2024 har kun 29 dage"),
+        ("incident_at", {"incident_at": ["2025-02-31"]}, "incident_at", "februar 2025 har kun 28 dage"),
+        ("incident_at", {"incident_at": ["2025-04-31"]}, "incident_at", "april 2025 har kun 30 dage"),
+        ("incident_at", {"incident_at": ["2025-13-01"]}, "incident_at", "måneden skal være fra 01 til 12"),
+        ("incident_at", {"incident_at": ["2025-01-00"]}, "incident_at", "januar 2025 har kun 31 dage"),
+        ("incident_at", {"incident_at": ["1999-12-31"]}, "incident_at", "fra 1. januar 2000 til i dag"),
+        ("incident_at", {"incident_at": ["0000-01-01"]}, "incident_at", "fra 1. januar 2000 til i dag"),
         ("incident_at", {"incident_at": ["2024-10-14"], "incident_at_time": ["25:00"]}, "incident_at_time", "TT:MM"),
         ("incident_at", {"incident_at": ["2024-10-14"], "incident_at_time": ["kl 9"]}, "incident_at_time", "TT:MM"),
         (
@@ -272,3 +284,74 @@ def test_form_values_show_an_offset_time_in_danish_time():
 )
 def test_answer_label(question_id, value, label):
     assert answer_label(question_id, value) == label
+
+
+# --- Wording for the chosen role --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question_id, role, label",
+    [
+        ("impact", "employee", "Hvor påvirket er du på en skala fra 1 til 10?"),
+        ("impact", "colleague", "Hvor påvirket er din kollega på en skala fra 1 til 10?"),
+        ("impact", "manager", "Hvor påvirket er medarbejderen på en skala fra 1 til 10?"),
+        ("repeated", "employee", "Har du oplevet digital chikane gentagne gange over et kort tidsrum?"),
+        ("absence", "employee", "Har du fravær i forbindelse med chikanen?"),
+        ("wants_work_accident", "employee", "Ønsker du sagen anmeldt som arbejdsulykke?"),
+        ("wants_work_accident", "colleague", "Ønsker din kollega sagen anmeldt som arbejdsulykke?"),
+        ("wants_work_accident", "manager", "Ønsker medarbejderen sagen anmeldt som arbejdsulykke?"),
+    ],
+)
+def test_the_wording_fits_the_role(question_id, role, label):
+    assert worded(QUESTIONS_BY_ID[question_id], {"role": role}).label == label
+
+
+@pytest.mark.parametrize("question_id", ["impact", "repeated", "absence", "treatment", "wants_work_accident"])
+def test_the_employee_is_never_told_to_ask_the_employee(question_id):
+    question = worded(QUESTIONS_BY_ID[question_id], {"role": "employee"})
+    text = f"{question.label} {question.hint}".lower()
+    assert "medarbejderen" not in text and "spørg" not in text
+
+
+@pytest.mark.parametrize("question_id", ["impact", "absence", "treatment", "wants_work_accident"])
+@pytest.mark.parametrize("role", ["colleague", "manager"])
+def test_a_colleague_or_a_manager_can_answer_ved_ikke_to_what_only_the_employee_knows(question_id, role):
+    question = worded(QUESTIONS_BY_ID[question_id], {"role": role})
+    assert "unknown" in [o.id for o in question.options]
+
+
+@pytest.mark.parametrize("question_id", ["absence", "wants_work_accident"])
+def test_the_employee_knows_their_own_absence_and_wish(question_id):
+    assert "unknown" not in [o.id for o in worded(QUESTIONS_BY_ID[question_id], {"role": "employee"}).options]
+
+
+def test_the_wish_hint_says_whom_to_ask():
+    assert "Spørg medarbejderen" in worded(QUESTIONS_BY_ID["wants_work_accident"], {"role": "manager"}).hint.replace(
+        "spørg", "Spørg"
+    )
+    assert "resultatet siger, hvem der kan spørge" in worded(
+        QUESTIONS_BY_ID["wants_work_accident"], {"role": "colleague"}
+    ).hint
+
+
+def test_a_no_to_the_work_accident_questions_is_never_final():
+    for question_id in ("absence", "treatment"):
+        assert "senere" in QUESTIONS_BY_ID[question_id].hint
+    assert "også senere" in worded(QUESTIONS_BY_ID["wants_work_accident"], {"role": "employee"}).hint
+
+
+def test_which_moment_counts_is_explained():
+    hint = QUESTIONS_BY_ID["incident_at"].hint
+    assert "også hvis den først blev opdaget senere" in hint
+    assert "er det delingen, der er hændelsen" in hint
+
+
+def test_the_work_accident_questions_are_asked_whatever_happened():
+    for behaviour in BEHAVIOURS:
+        asked_ids = [q.id for q in asked({"role": "manager", "behaviours": [behaviour], "recording_shared": False})]
+        assert set(WORK_ACCIDENT) <= set(asked_ids), behaviour
+
+
+def test_112_in_the_first_question_is_marked_as_the_guides_own_advice():
+    hint = QUESTIONS_BY_ID["danger_now"].hint
+    assert "ring 112 først – det er guidens eget råd" in hint and "Retningslinjen siger" in hint

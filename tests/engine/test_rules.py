@@ -44,7 +44,8 @@ def test_behaviour_rules(behaviour, expected_categories, expected_offences):
     "shared, expected_categories, expected_offences, rules",
     [
         (False, ("protected_speech",), (), {"protected_recording"}),
-        ("unknown", ("protected_speech",), (), {"protected_recording"}),
+        # A recording whose sharing is not known is not lawful criticism: it stays undecided.
+        ("unknown", ("undecided",), (), {"undecided_recording"}),
         (
             True,
             ("work_environment", "criminal"),
@@ -62,7 +63,7 @@ def test_recording_rules(shared, expected_categories, expected_offences, rules):
 
 
 def test_unanswered_recording_question_counts_as_unknown():
-    assert assessed(behaviours=["recording"]).categories == ("protected_speech",)
+    assert assessed(behaviours=["recording"]).categories == ("undecided",)
 
 
 def test_every_harassment_behaviour_is_an_incident_to_register():
@@ -72,9 +73,11 @@ def test_every_harassment_behaviour_is_an_incident_to_register():
     assert lawful == {"criticism", "access_request", "recording"}
 
 
-def test_categories_combine_and_keep_their_order():
+def test_categories_combine_harassment_first_and_what_is_tolerated_last():
     result = assessed(behaviours=["threats", "criticism", "fake_profile"])
-    assert result.categories == ("protected_speech", "work_environment", "criminal", "data_protection")
+    assert result.categories == ("work_environment", "criminal", "data_protection", "protected_speech")
+    both = assessed(behaviours=["criticism", "recording"], recording_shared="unknown")
+    assert both.categories == ("undecided", "protected_speech")
 
 
 @pytest.mark.parametrize(
@@ -112,24 +115,43 @@ def test_no_action_plan_without_an_incident_to_register():
     assert [r["rule"] for r in result.reasons["action_plan"]] == ["action_plan_no_registration"]
 
 
+def test_an_undecided_recording_leaves_the_action_plan_open():
+    result = assessed(behaviours=["recording"], recording_shared="unknown", impact=2, repeated=False)
+    assert result.action_plan is None
+    assert [r["rule"] for r in result.reasons["action_plan"]] == ["action_plan_undecided"]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.id in ("action_plan_impact", "action_plan_repeated")])
+def test_the_action_plan_rules_say_they_are_the_guides_reading_of_og(rule):
+    # The guideline says "over 5 og hvis … gentagne gange"; the guide applies either condition alone.
+    assert "og" in rule.quote and "guiden læser det som hver af de to betingelser" in rule.outcome
+
+
+ALL_NO = {"absence": False, "treatment": False, "wants_work_accident": False}
+
+
+@pytest.mark.parametrize("behaviours", [["threats"], ["criticism"], ["access_request"], ["recording"]])
 @pytest.mark.parametrize(
-    "answers, expected",
+    "answers, expected, rule",
     [
-        ({}, False),
-        ({"absence": False, "treatment": False, "wants_work_accident": False}, False),
-        ({"absence": True}, True),
-        ({"treatment": True}, True),
-        ({"wants_work_accident": True}, True),
-        ({"absence": True, "treatment": True, "wants_work_accident": True}, True),
+        ({}, None, "work_accident_unknown"),  # unanswered counts as "Ved ikke", never as "Nej"
+        (ALL_NO, False, "work_accident_not_now"),
+        ({**ALL_NO, "treatment": "unknown"}, None, "work_accident_unknown"),
+        ({**ALL_NO, "absence": True}, True, "work_accident"),
+        ({**ALL_NO, "treatment": True}, True, "work_accident"),
+        ({**ALL_NO, "wants_work_accident": True}, True, "work_accident"),
+        ({"absence": True, "treatment": "unknown", "wants_work_accident": True}, True, "work_accident"),
     ],
 )
-def test_work_accident_rule(answers, expected):
-    result = assessed(behaviours=["threats"], **answers)
+def test_work_accident_rule_whatever_happened(behaviours, answers, expected, rule):
+    # "SKAL hændelsen anmeldes som en arbejdsulykke" has no condition on what happened.
+    result = assessed(behaviours=behaviours, recording_shared=False, **answers)
     assert result.work_accident is expected
-    assert ("work_accident" in result.reasons) is expected
+    (reason,) = result.reasons["work_accident"]
+    assert reason["rule"] == rule
     if expected:
-        fields = [a["field"] for a in result.reasons["work_accident"][0]["answers"]]
-        assert fields == [k for k in ("absence", "treatment", "wants_work_accident") if answers.get(k)]
+        fields = [a["field"] for a in reason["answers"]]
+        assert fields == [k for k in ("absence", "treatment", "wants_work_accident") if answers.get(k) is True]
 
 
 @pytest.mark.parametrize(
@@ -163,6 +185,16 @@ def test_rule_records_are_complete():
         assert rule.inputs and rule.outcome and rule.quote
         assert SECTIONS[rule.source.anchor] is rule.source
         assert bool(rule.when) == (rule.kind == "category") == bool(rule.categories)
+        # Every other rule names the condition under which the engine applies it.
+        assert (rule.applies is None) == (rule.kind == "category")
+
+
+def test_the_deadline_rules_are_the_ones_evaluate_applies():
+    from wizard.rules import DEADLINE_RULES
+
+    assert [r.id for r in DEADLINE_RULES] == ["deadline_safetynet", "deadline_police_report"]
+    assert "så hurtigt som muligt og senest" in RULES_BY_ID["deadline_safetynet"].outcome
+    assert "betingelse for erstatning efter voldsoffererstatningsloven" in RULES_BY_ID["deadline_police_report"].outcome
 
 
 def _section_text(page: str, anchor: str) -> str:
@@ -186,3 +218,38 @@ def test_rule_quotes_its_section_word_for_word(rule):
         fragment = " ".join(fragment.split())
         if fragment:
             assert fragment in published, f"{rule.id}: {fragment!r} not in {rule.source.href}"
+
+
+def _texts_with_quotes():
+    from wizard.steps import STEPS
+    from wizard.texts import NOTES
+
+    found = [(f"step {role}.{s.id}", s.text) for role, steps in STEPS.items() for s in steps]
+    found += [(f"note {id}", text) for id, text in NOTES.items()]
+    return [(name, text) for name, text in found if text.quote]
+
+
+@pytest.mark.parametrize("name, text", _texts_with_quotes(), ids=[n for n, _ in _texts_with_quotes()])
+def test_a_step_or_note_quotes_its_section_word_for_word(name, text):
+    assert text.basis == "guideline" and text.source is not None
+    published = _section_text(text.source.page, text.source.anchor)
+    for fragment in text.quote.split("…"):
+        fragment = " ".join(fragment.split())
+        if fragment:
+            assert fragment in published, f"{name}: {fragment!r} not in {text.source.href}"
+
+
+def test_evaluate_applies_a_deadline_rule_exactly_under_its_condition(monkeypatch):
+    # The condition the rules page prints is the one evaluate() tests: change it and the result follows.
+    from dataclasses import replace
+
+    from wizard import result as evaluate_module
+    from wizard.conditions import Condition
+    from wizard.rules import DEADLINE_RULES
+
+    answers = {"role": "manager", "behaviours": ["threats"], "incident_at": "2024-10-14T09:30"}
+    before = [d["id"] for d in evaluate_module.evaluate(answers, "2024-10-15T12:00+02:00")["deadlines"]]
+    never = Condition("never", "Aldrig.", lambda facts: False)
+    monkeypatch.setattr(evaluate_module, "DEADLINE_RULES", tuple(replace(r, applies=never) for r in DEADLINE_RULES))
+    after = [d["id"] for d in evaluate_module.evaluate(answers, "2024-10-15T12:00+02:00")["deadlines"]]
+    assert (before, after) == (["safetynet", "police_report"], [])

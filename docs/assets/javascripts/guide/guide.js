@@ -213,7 +213,7 @@ async function request(root, message, { push = true, keep = null } = {}) {
   }
   if (response.download) {
     download(response.download);
-    announce(root, response.announce || "");
+    confirmBeside(root, message.action, response.announce || "");
     return;
   }
   if (response.copy !== undefined) {
@@ -425,19 +425,25 @@ function stray(root, event) {
 
 function openConfirmation(root, ask) {
   const action = ask.dataset.guideAsk;
-  for (const panel of root.querySelectorAll("[data-guide-confirm]")) panel.hidden = panel.dataset.guideConfirm !== action;
+  for (const panel of root.querySelectorAll("[data-guide-ask-panel]")) panel.hidden = panel.dataset.guideAskPanel !== action;
   for (const other of root.querySelectorAll("[data-guide-ask]")) other.setAttribute("aria-expanded", String(other === ask));
-  root.querySelector(`[data-guide-confirm="${action}"] [tabindex="-1"]`)?.focus();
+  root.querySelector(`[data-guide-ask-panel="${action}"] [tabindex="-1"]`)?.focus();
 }
 
 function closeConfirmation(root, panel) {
   panel.hidden = true;
-  const ask = root.querySelector(`[data-guide-ask="${panel.dataset.guideConfirm}"]`);
+  const ask = root.querySelector(`[data-guide-ask="${panel.dataset.guideAskPanel}"]`);
   ask?.setAttribute("aria-expanded", "false");
   ask?.focus();
 }
 
 function onClick(root, event) {
+  // "I dag" and "I går" work before Python is ready too.
+  const shortcut = event.target.closest("[data-guide-date-field]");
+  if (shortcut) {
+    fillDate(shortcut);
+    return;
+  }
   // An error summary's link moves focus to its field, without a trip through the URL.
   const summaryLink = event.target.closest(".guide-error-summary a");
   if (summaryLink) {
@@ -453,7 +459,7 @@ function onClick(root, event) {
   }
   const cancel = event.target.closest("[data-guide-cancel]");
   if (cancel) {
-    closeConfirmation(root, cancel.closest("[data-guide-confirm]"));
+    closeConfirmation(root, cancel.closest("[data-guide-ask-panel]"));
     return;
   }
   const control = event.target.closest("[data-guide-action]");
@@ -554,7 +560,7 @@ async function copy(root, text) {
   const field = root.querySelector("[data-guide-copy-text]");
   try {
     await navigator.clipboard.writeText(text);
-    announce(root, root.dataset.copied);
+    confirmBeside(root, "copy", root.dataset.copied);
   } catch {
     // Clipboard access can be refused (insecure origin, permissions): show the text to copy by hand.
     if (field) {
@@ -562,9 +568,106 @@ async function copy(root, text) {
       field.value = text;
       field.select();
     }
-    announce(root, root.dataset.copyManually);
+    confirmBeside(root, "copy", root.dataset.copyManually);
   }
 }
+
+// A confirmation appears beside the button that was pressed, where the reader is looking.
+function confirmBeside(root, action, text) {
+  const place = root.querySelector(`[data-guide-confirm="${action}"]`);
+  if (place) place.textContent = text;
+  else announce(root, text);
+}
+
+// The calendar date in timeZone (the engine's, rendered into the screen), daysAgo days back, as YYYY-MM-DD.
+function dateIn(timeZone, daysAgo = 0) {
+  const parts = new Intl.DateTimeFormat("en", { timeZone, year: "numeric", month: "numeric", day: "numeric" })
+    .formatToParts(new Date());
+  const { year, month, day } = Object.fromEntries(parts.map((part) => [part.type, Number(part.value)]));
+  return new Date(Date.UTC(year, month - 1, day - daysAgo)).toISOString().slice(0, 10);
+}
+
+// The page is built ahead of time, so "no future dates" is set here, on the day the reader answers.
+function limitDates(scope) {
+  scope.querySelectorAll("input[data-guide-max-today]").forEach((input) => {
+    input.max = dateIn(input.dataset.guideMaxToday);
+  });
+}
+
+function fillDate(button) {
+  const input = document.getElementById(button.dataset.guideDateField);
+  if (!input) return;
+  input.value = dateIn(input.dataset.guideMaxToday, Number(button.dataset.guideDaysAgo));
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+// The result's countdown: display only. Each deadline's <time datetime> (or, for a whole day, the
+// instant it ends) is the truth the engine computed; every word comes from the rendered screen.
+function duration(seconds, words) {
+  const minutes = Math.floor(Math.max(0, seconds) / 60);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const unit = (n, one) => `${n} ${words[n === 1 ? one : `${one}s`]}`;
+  const both = (first, second) => `${first} ${words.and} ${second}`;
+  if (days) return hours ? both(unit(days, "day"), unit(hours, "hour")) : unit(days, "day");
+  if (hours) return rest ? both(unit(hours, "hour"), unit(rest, "minute")) : unit(hours, "hour");
+  return rest ? unit(rest, "minute") : words.under_a_minute;
+}
+
+function countdown(root) {
+  const summary = root.querySelector("[data-countdown-words]");
+  if (!summary) return;
+  const words = JSON.parse(summary.dataset.countdownWords);
+  const now = Date.now();
+  // After midnight "i dag" and "i morgen" are wrong: show the date instead.
+  const stale = dateIn(summary.dataset.timeZone) !== summary.dataset.evaluatedOn;
+  for (const item of summary.querySelectorAll("[data-deadline]")) {
+    const time = item.querySelector("time");
+    const seconds = Math.floor((Date.parse(item.dataset.endsAt || time.dateTime) - now) / 1000);
+    const latest = item.dataset.latest ? Date.parse(item.dataset.latest) : null;
+    let state = "overdue";
+    if (seconds >= 0) state = seconds < words.urgent_seconds ? "urgent" : "open";
+    else if (latest !== null ? now < latest : item.dataset.overdue === "null") state = "undecided";
+    const text = {
+      overdue: item.dataset.overdueText,
+      undecided: item.dataset.undecidedText,
+    }[state] ?? words.left.replace("{left}", duration(seconds, words));
+    const left = item.querySelector("[data-countdown]");
+    if (left.textContent !== text) left.textContent = text;
+    item.dataset.state = state;
+    item.querySelector("[data-flag]").textContent = {
+      urgent: words.flag_urgent, undecided: words.flag_urgent, overdue: words.flag_overdue,
+    }[state] ?? "";
+    const date = item.querySelector("[data-due-text]");
+    if (stale && date) {
+      time.textContent = date.dataset.dueText;
+      date.hidden = true;
+    }
+  }
+}
+
+let countdownTimer = null; // one, for the guide on the current page (instant navigation swaps the page)
+
+// Each new screen: its date limits and, on the result, the countdown at once and then every 20 s.
+function watchScreens(root) {
+  const screen = root.querySelector("[data-guide-screen]");
+  const refresh = () => {
+    limitDates(screen);
+    countdown(root);
+  };
+  refresh();
+  new MutationObserver(refresh).observe(screen, { childList: true });
+  clearInterval(countdownTimer);
+  countdownTimer = setInterval(() => countdown(root), 20_000);
+}
+
+// A phone that wakes the tab shows the time left at once.
+document.addEventListener("visibilitychange", () => {
+  const root = document.querySelector("[data-guide]");
+  if (root && document.visibilityState === "visible") countdown(root);
+});
 
 function fail(root, problem) {
   root.dataset.state = "failed";
@@ -585,6 +688,7 @@ function mount(root) {
   session.steps.forEach((step) => noteRole(root, step));
   const state = view(root);
   arrive(root);
+  watchScreens(root);
 
   root.addEventListener("pointerdown", (event) => { state.pointerDownAt = event.timeStamp; }, true);
   root.addEventListener("click", (event) => {
@@ -599,7 +703,7 @@ function mount(root) {
   root.addEventListener("click", (event) => onClick(root, event));
   root.addEventListener("submit", (event) => onSubmit(root, event));
   root.addEventListener("keydown", (event) => {
-    const panel = event.key === "Escape" && event.target.closest("[data-guide-confirm]");
+    const panel = event.key === "Escape" && event.target.closest("[data-guide-ask-panel]");
     if (panel) closeConfirmation(root, panel);
   });
   root.addEventListener("guide:history", (event) => navigate(root, event.detail.anchor));

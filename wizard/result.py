@@ -1,4 +1,13 @@
-"""The result of the decision guide for one answers object at one point in time."""
+"""The result of the decision guide for one answers object at one point in time.
+
+The result is the CLI's and the browser's contract (plain JSON, fixed key order). Values a
+consumer must be ready for: ``action_plan`` and ``work_accident`` are true, false or null
+(the answers cannot tell; a note says whom to ask). A deadline's ``overdue`` is true, false
+or, for the police report of an incident whose time of day is not known, null while only
+the time of day could tell; ``latest`` is then the latest the deadline can be. Every step
+and note has a ``basis``: "guideline" (``source`` is its section), "legal_notes" or
+"guide" (the guide's own wording; ``source`` is null).
+"""
 
 from collections.abc import Mapping
 from datetime import datetime
@@ -7,14 +16,18 @@ from functools import cache
 from wizard.contract import COPENHAGEN, ROLES, parse_moment, parse_now, validate
 from wizard.deadlines import police_report_deadline, registration_deadline
 from wizard.fingerprint import rules_version
+from wizard.flow import prune
 from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY
-from wizard.notes import Situation, legal_info_for, notes_for
-from wizard.questions import QUESTIONS, answer_label, prune
-from wizard.rules import OFFENCES, RULES_BY_ID, assess
+from wizard.notes import legal_info_for, notes_for
+from wizard.questions import QUESTIONS, answer_label, worded
+from wizard.rules import DEADLINE_RULES, OFFENCES, RULES_BY_ID, assess
 from wizard.steps import steps_for
 from wizard.texts import CATEGORY_LABELS, FLAG_LABELS, ROLE_LABELS
 
 GUIDELINE = f"{GUIDELINE_ADOPTED_BY}, {GUIDELINE_ADOPTED}"
+
+# Each deadline rule's computation; the rule's condition says when it applies.
+_DEADLINES = {"deadline_safetynet": registration_deadline, "deadline_police_report": police_report_deadline}
 
 
 @cache
@@ -38,13 +51,10 @@ def evaluate(answers: Mapping, now: datetime) -> dict:
     assessment = assess(kept)
     moment = parse_moment("incident_at", kept["incident_at"])
 
-    deadlines = []
-    if "work_environment" in assessment.categories:
-        deadlines.append(registration_deadline(moment, now))
-    if "criminal" in assessment.categories:
-        deadlines.append(police_report_deadline(moment, now))
-    situation = Situation(assessment, moment, {d["id"]: d for d in deadlines})
-    steps_by_role = {role: steps_for(role, assessment) for role in ROLES}
+    facts = assessment.facts(moment=moment)
+    deadlines = [_DEADLINES[rule.id](moment, now) for rule in DEADLINE_RULES if rule.applies(facts)]
+    facts = assessment.facts(moment=moment, deadlines={d["id"]: d for d in deadlines})
+    steps_by_role = {role: steps_for(role, facts) for role in ROLES}
 
     return {
         "rules_version": _rules_version(),
@@ -59,8 +69,8 @@ def evaluate(answers: Mapping, now: datetime) -> dict:
         "deadlines": deadlines,
         "steps": steps_by_role[kept["role"]],
         "steps_by_role": steps_by_role,
-        "notes": notes_for(situation),
-        "legal_info": legal_info_for(situation),
+        "notes": notes_for(facts),
+        "legal_info": legal_info_for(facts),
         "labels": {
             "categories": {c: CATEGORY_LABELS[c].text for c in assessment.categories},
             "roles": dict(ROLE_LABELS),
@@ -69,7 +79,7 @@ def evaluate(answers: Mapping, now: datetime) -> dict:
         },
         "answers": kept,
         "answer_labels": [
-            {"id": q.id, "question": q.label, "answer": answer_label(q.id, kept[q.id])}
+            {"id": q.id, "question": worded(q, kept).label, "answer": answer_label(q.id, kept[q.id])}
             for q in QUESTIONS
             if q.id in kept
         ],

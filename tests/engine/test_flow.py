@@ -1,0 +1,278 @@
+"""What comes next: node by node (each answer to each question, the screen that follows), then path by path.
+
+As GOV.UK's smart-answers tests its flows with ``assert_next_node``. The expectations are
+the tables below; when a question's condition changes, change the rows it moves.
+"""
+
+from datetime import datetime, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wizard import flow
+from wizard.browser import CHECK, RESULT, Session, respond
+from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values
+
+NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)
+INCIDENT_AT = "2024-10-14T09:30"
+
+# Answers so far, named for where they lead.
+START = {}
+DANGER_ANSWERED = {"danger_now": False}
+ROLE_ANSWERED = {**DANGER_ANSWERED, "role": "manager"}
+LAWFUL = {**ROLE_ANSWERED, "behaviours": ["criticism", "access_request"]}
+RECORDED = {**ROLE_ANSWERED, "behaviours": ["recording"]}
+RECORDING_KEPT = {**RECORDED, "recording_shared": False}
+RECORDING_MAYBE_SHARED = {**RECORDED, "recording_shared": "unknown"}
+RECORDING_SHARED = {**RECORDED, "recording_shared": True}
+HARASSED = {**ROLE_ANSWERED, "behaviours": ["threats"]}
+REGISTERED = {**HARASSED, "incident_at": INCIDENT_AT}
+OUTSIDE_ANSWERED = {**REGISTERED, "outside_work_hours": False}
+IMPACT_ANSWERED = {**OUTSIDE_ANSWERED, "impact": 6}
+REPEATED_ANSWERED = {**IMPACT_ANSWERED, "repeated": True}
+ABSENCE_ANSWERED = {**REPEATED_ANSWERED, "absence": False}
+TREATMENT_ANSWERED = {**ABSENCE_ANSWERED, "treatment": False}
+
+# For each question: (the answers before it, answers to it, the screen that follows each of them).
+NEXT_SCREEN = {
+    "danger_now": [(START, [True, False], "role")],
+    "role": [(DANGER_ANSWERED, ["employee", "colleague", "manager"], "behaviours")],
+    "behaviours": [
+        (ROLE_ANSWERED, [["criticism"], ["access_request"], ["criticism", "access_request"]], "incident_at"),
+        (ROLE_ANSWERED, [["recording"], ["criticism", "recording"]], "recording_shared"),
+        (
+            ROLE_ANSWERED,
+            [
+                ["insults"],
+                ["accusations"],
+                ["private_info"],
+                ["racism"],
+                ["threats"],
+                ["stalking"],
+                ["fake_profile"],
+                ["work_phone_messages"],
+                ["surveillance"],
+                ["criticism", "threats"],
+            ],
+            "incident_at",
+        ),
+        (ROLE_ANSWERED, [["recording", "threats"]], "recording_shared"),
+    ],
+    "recording_shared": [(RECORDED, [True, False, "unknown"], "incident_at")],
+    "incident_at": [
+        # Every incident is asked the work-accident questions, lawful or not (the guideline's SKAL has no condition).
+        (LAWFUL, [INCIDENT_AT, "2024-10-14"], "absence"),
+        (RECORDING_KEPT, [INCIDENT_AT], "absence"),
+        (RECORDING_MAYBE_SHARED, [INCIDENT_AT], "absence"),
+        (RECORDING_SHARED, [INCIDENT_AT], "outside_work_hours"),
+        (HARASSED, [INCIDENT_AT, "2024-10-14"], "outside_work_hours"),
+    ],
+    "outside_work_hours": [(REGISTERED, [True, False], "impact")],
+    "impact": [(OUTSIDE_ANSWERED, [*range(1, 11), "unknown"], "repeated")],
+    "repeated": [(IMPACT_ANSWERED, [True, False, "unknown"], "absence")],
+    # A manager may not know the employee's answers: "Ved ikke" is offered.
+    "absence": [
+        (REPEATED_ANSWERED, [True, False, "unknown"], "treatment"),
+        ({**LAWFUL, "incident_at": INCIDENT_AT}, [False], "treatment"),
+    ],
+    "treatment": [(ABSENCE_ANSWERED, [True, False, "unknown"], "wants_work_accident")],
+    "wants_work_accident": [
+        (TREATMENT_ANSWERED, [True, False, "unknown"], CHECK),
+        ({**LAWFUL, "incident_at": INCIDENT_AT, "absence": False, "treatment": False}, [False], CHECK),
+    ],
+}
+NODES = [
+    (question_id, before, value, expected)
+    for question_id, rows in NEXT_SCREEN.items()
+    for before, values, expected in rows
+    for value in values
+]
+
+
+def node_id(node) -> str:
+    question_id, _, value, _ = node
+    return f"{question_id}={value}"
+
+
+def answer(question_id: str, value: object) -> dict:
+    return {"action": "answer", "question": question_id, "form": form_values(question_id, value)}
+
+
+def screen_of(position: flow.Position) -> str:
+    return position.next.id if position.next else CHECK
+
+
+def test_the_table_has_every_question_and_every_option():
+    assert list(NEXT_SCREEN) == [q.id for q in QUESTIONS]
+    for question in QUESTIONS:
+        given_answers = [value for _, values, _ in NEXT_SCREEN[question.id] for value in values]
+        if question.kind == "date_time":
+            assert given_answers, question.id
+            continue
+        if question.kind == "multiple":
+            alone = {value[0] for value in given_answers if len(value) == 1}
+            assert alone == {o.id for o in question.options}, question.id
+            continue
+        chosen = {form_values(question.id, value)[question.id][0] for value in given_answers}
+        assert chosen == {o.id for o in question.options}, question.id
+
+
+@pytest.mark.parametrize("node", NODES, ids=node_id)
+def test_next_node(node):
+    question_id, before, value, expected = node
+    assert screen_of(flow.position(before)) == question_id, "the answers before do not lead to the question"
+    after = flow.position({**before, question_id: value})
+    assert after.answers == {**before, question_id: value}
+    assert screen_of(after) == expected
+    following = after.after(question_id)
+    assert (following.id if following else CHECK) == expected
+    # The question before is the last one answered on the way here (the named answers are in question order).
+    previous = after.previous(question_id)
+    assert (previous.id if previous else None) == (list(before)[-1] if before else None)
+
+
+@pytest.mark.parametrize("node", NODES, ids=node_id)
+def test_next_screen_in_the_session(node):
+    question_id, before, value, expected = node
+    session = Session()
+    session.answers = dict(before)
+    reply = respond(session, answer(question_id, value), NOW)
+    assert reply["screen"] == expected and "notice" not in reply
+    assert session.answers == {**before, question_id: value}
+
+
+# Whole paths: each answer in the order its screen comes, then the answers to check.
+PATHS = {
+    "lawful criticism": [
+        ("danger_now", False),
+        ("role", "employee"),
+        ("behaviours", ["criticism"]),
+        ("incident_at", "2024-10-14"),
+        ("absence", False),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ],
+    "recording kept": [
+        ("danger_now", False),
+        ("role", "colleague"),
+        ("behaviours", ["recording"]),
+        ("recording_shared", False),
+        ("incident_at", INCIDENT_AT),
+        ("absence", "unknown"),
+        ("treatment", False),
+        ("wants_work_accident", "unknown"),
+    ],
+    "recording perhaps shared": [
+        ("danger_now", False),
+        ("role", "employee"),
+        ("behaviours", ["criticism", "recording"]),
+        ("recording_shared", "unknown"),
+        ("incident_at", INCIDENT_AT),
+        ("absence", True),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ],
+    "recording published": [
+        ("danger_now", False),
+        ("role", "manager"),
+        ("behaviours", ["recording"]),
+        ("recording_shared", True),
+        ("incident_at", INCIDENT_AT),
+        ("outside_work_hours", False),
+        ("impact", 4),
+        ("repeated", False),
+        ("absence", False),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ],
+    "threatened, in danger": [
+        ("danger_now", True),
+        ("role", "manager"),
+        ("behaviours", ["private_info", "threats"]),
+        ("incident_at", INCIDENT_AT),
+        ("outside_work_hours", True),
+        ("impact", "unknown"),
+        ("repeated", "unknown"),
+        ("absence", True),
+        ("treatment", True),
+        ("wants_work_accident", True),
+    ],
+}
+
+
+def walk(session: Session, path: list) -> dict:
+    """Answer each screen of ``path`` in turn, checking that its screen is the one shown; the last reply."""
+    reply = respond(session, {"action": "current"}, NOW)
+    for question_id, value in path:
+        assert reply["screen"] == question_id
+        reply = respond(session, answer(question_id, value), NOW)
+    return reply
+
+
+@pytest.mark.parametrize("name", PATHS)
+def test_path(name):
+    path = PATHS[name]
+    assert [q.id for q in flow.position(dict(path)).asked] == [question_id for question_id, _ in path]
+    session = Session()
+    assert walk(session, path)["screen"] == CHECK
+    assert respond(session, {"action": "confirm"}, NOW)["screen"] == RESULT
+    assert session.result["answers"] == dict(path)
+
+
+def test_changing_the_behaviours_from_the_check_screen_drops_or_asks_the_follow_up_questions():
+    session = Session()
+    walk(session, PATHS["threatened, in danger"])
+    assert respond(session, {"action": "change", "question": "behaviours"}, NOW)["screen"] == "behaviours"
+    assert respond(session, answer("behaviours", ["criticism"]), NOW)["screen"] == CHECK
+    work_accident = ["absence", "treatment", "wants_work_accident"]  # asked for every incident
+    assert list(session.answers) == ["danger_now", "role", "behaviours", "incident_at", *work_accident]
+
+    respond(session, {"action": "change", "question": "behaviours"}, NOW)
+    assert respond(session, answer("behaviours", ["recording"]), NOW)["screen"] == "recording_shared"
+    # The time of the incident was answered before the change: only the new questions are asked.
+    answered = {"incident_at", "absence", "treatment", "wants_work_accident"}
+    asked_now = [(q, v) for q, v in PATHS["recording published"][3:] if q not in answered]
+    for (question_id, value), following in zip(asked_now, [*(q for q, _ in asked_now[1:]), CHECK]):
+        assert respond(session, answer(question_id, value), NOW)["screen"] == following
+    assert session.answers["incident_at"] == INCIDENT_AT
+
+
+def test_back_then_continue_goes_to_the_next_screen_and_keeps_the_later_answers():
+    session = Session()
+    walk(session, PATHS["recording published"][:7])
+    assert respond(session, {"action": "show", "anchor": "trin-role"}, NOW)["screen"] == "role"
+    assert respond(session, answer("role", "employee"), NOW)["screen"] == "behaviours"
+    assert session.answers == {**dict(PATHS["recording published"][:7]), "role": "employee"}
+    # A screen further on than the reader has come shows where the reader is.
+    assert respond(session, {"action": "show", "anchor": "trin-absence"}, NOW)["screen"] == "repeated"
+
+
+def test_position_says_which_questions_the_reader_can_be_on():
+    position = flow.position({**REGISTERED, "impact": 6})  # an answer to a question further on is kept
+    assert position.next.id == "outside_work_hours" and not position.complete
+    assert position.answers == {**REGISTERED, "impact": 6}
+    open_now = [q.id for q in QUESTIONS if position.is_open(q.id)]
+    assert open_now == ["danger_now", "role", "behaviours", "incident_at", "outside_work_hours"]
+    assert position.previous("danger_now") is None and position.previous("incident_at").id == "behaviours"
+    assert position.after("incident_at").id == "outside_work_hours" and position.after("wants_work_accident") is None
+    assert flow.position(dict(PATHS["lawful criticism"])).complete
+
+
+choices = {
+    question_id: [value for _, values, _ in rows for value in values] for question_id, rows in NEXT_SCREEN.items()
+}
+any_answers = st.fixed_dictionaries({}, optional={q: st.sampled_from(v) for q, v in choices.items()})
+
+
+@settings(max_examples=200, deadline=None)
+@given(answers=any_answers)
+def test_one_walk_keeps_what_is_asked_and_finds_the_next_question(answers):
+    position = flow.position(answers)
+    asked_ids = [q.id for q in position.asked]
+    assert flow.position(position.answers) == position
+    assert position.answers == {k: v for k, v in answers.items() if k in asked_ids}
+    # The walk asks each condition once, of the earlier answers; the whole answers must agree.
+    assert asked_ids == [q.id for q in QUESTIONS if q.asked_when(position.answers)]
+    assert position.next == next((q for q in position.asked if q.id not in answers), None)
+    assert position.complete == (position.next is None)

@@ -1,0 +1,310 @@
+"""The result screen and the text export: most urgent first, the reader's own answers, escaped."""
+
+import json
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.html_tree import parse_html
+from wizard.texts import POLICE_REPORT_LATEST_TEXT
+from wizard import export, render, timing
+from wizard.contract import COPENHAGEN, ROLES
+from wizard.result import evaluate
+from wizard.guideline import IMPACT_MAX, IMPACT_MIN
+from wizard.questions import QUESTIONS_BY_ID
+from wizard.steps import STEPS
+
+NOW = "2024-10-15T12:00+02:00"
+MANAGER = {
+    "danger_now": False,
+    "role": "manager",
+    "behaviours": ["threats", "private_info"],
+    "incident_at": "2024-10-14T09:30",
+    "outside_work_hours": False,
+    "impact": 8,
+    "repeated": False,
+    "absence": True,
+    "treatment": False,
+    "wants_work_accident": False,
+}
+
+
+def screen(result) -> "parse_html":
+    return parse_html(render.result_screen(result, root="../"))
+
+
+def positions(html: str, *needles: str) -> list[int]:
+    found = [html.find(needle) for needle in needles]
+    assert -1 not in found, dict(zip(needles, found))
+    return found
+
+
+# When each step is due
+
+
+def test_every_step_of_every_role_has_a_group_with_a_heading():
+    for role in ROLES:
+        for step in STEPS[role]:
+            assert timing.GROUP_OF_STEP.get(step.id) in timing.GROUPS, (role, step.id)
+    for group in timing.GROUPS:
+        assert render.UI[f"group_{group}"]
+    labels = [render.UI[f"group_{g}"] for g in timing.GROUPS]
+    assert labels == ["Nu", "Inden 72 timer", "Inden 10 dage", "De næste uger"]
+
+
+def test_the_result_steps_carry_their_group_and_are_shown_under_it_in_group_order():
+    result = evaluate(MANAGER, NOW)
+    for step in result["steps"]:
+        assert step["group"] == timing.GROUP_OF_STEP[step["id"]]
+    tree = screen(result)
+    headings = tree.find_all("h3", cls="guide-step-group")
+    shown = [h.attrs["data-step-group"] for h in headings]
+    assert shown == [g for g in timing.GROUPS if any(s["group"] == g for s in result["steps"])]
+    for heading in headings:
+        steps = heading.parent.children[heading.parent.children.index(heading) + 1]
+        for item in steps.find_all("li", data_step=None):
+            assert timing.GROUP_OF_STEP[item.attrs["data-step"]] == heading.attrs["data-step-group"]
+    # Within a group, the checklist's own order.
+    assert [s["id"] for _, steps in render.grouped(result["steps"]) for s in steps] == sorted(
+        (s["id"] for s in result["steps"]),
+        key=lambda id: (timing.GROUPS.index(timing.GROUP_OF_STEP[id]), [s["id"] for s in result["steps"]].index(id)),
+    )
+
+
+# The order of the page
+
+
+def test_the_page_reads_deadlines_then_steps_then_assessment_then_other_roles_then_the_stamp():
+    html = render.result_screen(evaluate(MANAGER, NOW), root="../")
+    summary, steps, assessment, others, stamp = positions(
+        html, "data-summary", 'data-result-part="steps"', 'data-result-part="assessment"',
+        'data-result-part="other-roles"', "guide-result__stamp",
+    )
+    assert summary < steps < assessment < others < stamp
+    assert "Regelversion" not in html[:steps]
+
+
+def test_the_police_deadline_comes_before_the_registration():
+    result = evaluate(MANAGER, NOW)
+    assert [d["id"] for d in result["deadlines"]] == ["safetynet", "police_report"]
+    shown = [li.attrs["data-deadline"] for li in screen(result).find_all("li", data_deadline=None)]
+    assert shown == ["police_report", "safetynet"]
+    assert [d["id"] for d in render.nearest_first(result["deadlines"])] == shown
+
+
+def test_no_deadlines_says_so_in_the_summary():
+    result = evaluate({"role": "colleague", "behaviours": ["criticism"], "incident_at": "2024-10-15"}, NOW)
+    tree = screen(result)
+    assert tree.one(data_summary=None).one("p", data_no_deadlines=None).text() == render.UI["no_deadlines"]
+    assert not tree.find_all(data_guide_action="calendar")
+
+
+# Deadlines as a stressed reader takes them in
+
+
+@pytest.mark.parametrize(
+    "due, words",
+    [
+        ("2024-10-15T14:00:00+02:00", "i dag kl. 14.00"),
+        ("2024-10-16T09:30:00+02:00", "i morgen kl. 09.30"),
+        ("2024-10-14T09:30:00+02:00", "i går kl. 09.30"),
+        ("2024-10-18T09:30:00+02:00", "fredag 18. oktober 2024 kl. 09.30"),
+        # Midnight is the end of the day before, never the next day's first minute.
+        ("2024-10-18T00:00:00+02:00", "torsdag 17. oktober 2024 kl. 24.00"),
+        ("2024-10-17T00:00:00+02:00", "i morgen kl. 24.00"),
+        ("2024-10-16T00:00:00+02:00", "i dag kl. 24.00"),
+        ("2024-10-15", "i dag"),
+        ("2024-10-16", "i morgen"),
+        ("2024-10-24", "torsdag 24. oktober 2024"),
+    ],
+)
+def test_due_words(due, words):
+    assert render.due_words(due, datetime.fromisoformat(NOW)) == words
+
+
+def test_without_now_the_words_are_always_the_date():
+    assert render.due_words("2024-10-15T14:00:00+02:00", None) == "tirsdag 15. oktober 2024 kl. 14.00"
+
+
+@given(seconds=st.integers(min_value=-10**7, max_value=10**8))
+def test_time_left_is_never_zero_and_has_at_most_two_units(seconds):
+    words = render.time_left(seconds)
+    assert not words.startswith("0 ")
+    assert re.fullmatch(r"\d+ (døgn|timer?|minut(ter)?)( og [1-9]\d* (timer?|minut(ter)?))?|under 1 minut", words)
+
+
+@pytest.mark.parametrize(
+    "seconds, words",
+    [(0, "under 1 minut"), (59, "under 1 minut"), (60, "1 minut"), (3600, "1 time"), (3660, "1 time og 1 minut"),
+     (86400, "1 døgn"), (2 * 86400 + 3 * 3600 + 59, "2 døgn og 3 timer")],
+)
+def test_time_left(seconds, words):
+    assert render.time_left(seconds) == words
+
+
+def deadline_item(result, id: str):
+    return screen(result).one("li", data_deadline=id)
+
+
+def test_below_a_day_left_is_urgent_in_words_not_colour_alone():
+    result = evaluate(MANAGER, "2024-10-16T12:00+02:00")  # 21.5 hours before the police deadline
+    police = deadline_item(result, "police_report")
+    assert police.attrs["data-state"] == "urgent"
+    assert police.one(data_flag=None).text() == render.UI["flag_urgent"]
+    assert police.one("time").attrs["datetime"] == "2024-10-17T09:30:00+02:00"
+    assert police.one("time").text() == "senest i morgen kl. 09.30"
+    assert police.one(data_countdown=None).text() == "21 timer og 30 minutter tilbage."
+    # The date as well, for the printout and a page left open past midnight.
+    assert police.one(data_due_text=None).attrs["data-due-text"] == result["deadlines"][1]["due_text"]
+    registration = deadline_item(result, "safetynet")
+    assert registration.attrs["data-state"] == "open" and registration.one(data_flag=None).text() == ""
+    assert registration.attrs["data-ends-at"] == "2024-10-25T00:00:00+02:00"
+
+
+def test_an_overdue_deadline_says_what_to_do():
+    result = evaluate(MANAGER, "2024-10-18T12:00+02:00")
+    police = deadline_item(result, "police_report")
+    assert (police.attrs["data-state"], police.attrs["data-overdue"]) == ("overdue", "true")
+    text = police.one(data_countdown=None).text()
+    assert "overskredet" in text and "personalejura" in text and "tilbage" not in text
+    assert police.one(data_flag=None).text() == render.UI["flag_overdue"]
+
+
+def test_an_undecided_police_deadline_is_never_overdue_nor_zero_minutes():
+    result = evaluate(MANAGER, "2024-10-18T12:00+02:00")
+    police = next(d for d in result["deadlines"] if d["id"] == "police_report")
+    latest_text = POLICE_REPORT_LATEST_TEXT.format(when="torsdag 17. oktober 2024 kl. 24.00")
+    police.update(overdue=None, latest="2024-10-18T00:00:00+02:00", latest_text=latest_text)
+    item = deadline_item(result, "police_report")
+    assert (item.attrs["data-state"], item.attrs["data-overdue"]) == ("undecided", "null")
+    text = item.one(data_countdown=None).text()
+    assert text.startswith("Kan være overskredet – det afhænger af klokkeslættet.")
+    # The latest moment is a date, not "i går": the sentence is printed and read later too.
+    assert latest_text in text and "minutter tilbage" not in text
+    assert item.attrs["data-latest"] == "2024-10-18T00:00:00+02:00"
+    assert item.attrs["data-undecided-text"] == text
+    assert item.one(data_flag=None).text() == render.UI["flag_urgent"]
+    copied = export.as_text(result)
+    assert "Kan være overskredet" in copied and "torsdag 17. oktober 2024 kl. 24.00" in copied
+
+
+def test_the_countdown_words_are_the_engines_own():
+    summary = screen(evaluate(MANAGER, NOW)).one(data_summary=None)
+    words = json.loads(summary.attrs["data-countdown-words"])
+    assert words.pop("urgent_seconds") == render.URGENT_SECONDS == 24 * 3600
+    assert words == {key: render.UI[key] for key in words}
+    assert summary.attrs["data-time-zone"] == COPENHAGEN.key
+    assert summary.attrs["data-evaluated-on"] == "2024-10-15"
+
+
+# Reasons in the reader's own words
+
+
+def test_reasons_use_the_readers_answers_for_categories_and_both_decisions():
+    answers = {**MANAGER, "repeated": True}
+    tree = screen(evaluate(answers, NOW))
+    plan = tree.one("li", data_decision="action_plan").text()
+    assert f"Fordi du svarede 8 på skalaen fra {IMPACT_MIN} til {IMPACT_MAX}." in plan
+    assert "Fordi du svarede ja til, at medarbejderen har oplevet digital chikane gentagne gange" in plan
+    accident = tree.one("li", data_decision="work_accident").text()
+    assert "Fordi du svarede ja til, at medarbejderen har fravær i forbindelse med chikanen." in accident
+    environment = tree.one("li", data_category="work_environment").text()
+    assert "Fordi du svarede »Private oplysninger eller billeder lagt ud eller givet videre« og »Trusler«" in environment
+    threats = tree.one("li", data_offence="threats").text()
+    assert "Straffeloven § 266" in threats and "Fordi du svarede »Trusler« til »Hvad er der sket?«." in threats
+
+
+def test_unknown_answers_are_said_as_unknown():
+    result = evaluate({**MANAGER, "impact": "unknown", "repeated": "unknown"}, NOW)
+    plan = screen(result).one("li", data_decision="action_plan").text()
+    assert f"»Ved ikke« til »{QUESTIONS_BY_ID['impact'].label}«" in plan
+    assert "»Ved ikke« til, om medarbejderen har oplevet digital chikane gentagne gange" in plan
+
+
+def test_the_offences_are_under_the_criminal_category_with_the_legal_marking():
+    criminal = screen(evaluate(MANAGER, NOW)).one("li", data_category="criminal")
+    assert render.UI["offences_intro"] in criminal.text()
+    offences = [li.attrs["data-offence"] for li in criminal.find_all("li", data_offence=None)]
+    assert offences == ["private_affairs", "threats"]
+
+
+# Copy, calendar and print
+
+
+def test_each_confirmation_has_its_place_beside_its_button():
+    tree = screen(evaluate(MANAGER, NOW))
+    for action in ("calendar", "copy"):
+        (button,) = tree.find_all("button", data_guide_action=action)
+        place = tree.one(data_guide_confirm=action)
+        assert place.parent is button.parent and place.attrs["role"] == "status"
+
+
+def test_the_text_puts_every_line_under_its_own_heading():
+    result = evaluate({**MANAGER, "behaviours": ["criticism", "accusations", "threats"]}, NOW)
+    lines = export.as_text(result).splitlines()
+    labels = result["labels"]["categories"]
+    subheadings = {f"{label}:" for label in labels.values()} | {f"{render.UI['group_' + g]}:" for g in timing.GROUPS}
+    sections = {}
+    current = None
+    for line in lines:
+        if line.isupper() or line in subheadings:
+            current = line
+        sections.setdefault(current, []).append(line)
+    criminal = sections[labels["criminal"] + ":"]
+    assert [line for line in criminal if "Straffeloven" in line] == [
+        f"- {o['label']} – {o['reference']}. Fordi du svarede »{b}« til »Hvad er der sket?«."
+        for o, b in zip(result["offences"], ("Beskyldninger", "Trusler"))
+    ]
+    assert not any("Straffeloven" in line for line in sections[labels["protected_speech"] + ":"])
+    plan = sections[render.UI["decisions"].upper()]
+    assert "- Fordi du svarede 8 på skalaen fra 1 til 10." in plan
+    # The headings come in the screen's order, the nearest deadline first.
+    order = [line for line in lines if line.isupper()]
+    assert order == [
+        "FRISTER", "NÆSTE SKRIDT FOR DIG (LEDER)", "VÆR OPMÆRKSOM PÅ", "VURDERING", "HANDLEPLAN OG ARBEJDSULYKKE"
+    ]
+    deadlines = sections["FRISTER"]
+    assert deadlines[1].startswith("- Eventuel politianmeldelse") and deadlines[2].startswith("- Registrering")
+    for group in ("Nu:", "Inden 72 timer:", "Inden 10 dage:", "De næste uger:"):
+        assert all(line.startswith("[ ] ") for line in sections[group][1:] if line)
+    assert lines[-1].startswith("Vurderet ") and "Regelversion" in lines[-1]
+
+
+# Escaping
+
+
+def test_every_text_of_the_result_is_escaped():
+    result = evaluate(MANAGER, NOW)
+    hostile = '<img src=x onerror="alert(1)">'
+    result["labels"]["categories"]["criminal"] = hostile
+    result["labels"]["action_plan"] = hostile
+    result["deadlines"][0]["label"] = hostile
+    result["deadlines"][0]["due_text"] = hostile
+    result["steps"][0]["text"] = hostile
+    result["reasons"]["work_accident"][0]["answers"][0]["label"] = hostile
+    html = render.result_screen(result, root="../")
+    assert "<img" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+# The date field
+
+
+def test_the_date_field_has_its_range_in_words_and_the_shortcuts():
+    question = QUESTIONS_BY_ID["incident_at"]
+    form = parse_html(render.question_screen(question, {}, root="../"))
+    field = form.one("input", type="date")
+    assert field.attrs["min"] == "2000-01-01" and field.attrs["data-guide-max-today"] == COPENHAGEN.key
+    hint = form.by_id(field.attrs["aria-describedby"])
+    assert hint.text() == "Vælg en dato fra 1. januar 2000 til og med i dag."
+    shortcuts = form.find_all("button", data_guide_date_field="incident_at")
+    assert [(b.text(), b.attrs["data-guide-days-ago"], b.attrs["type"]) for b in shortcuts] == [
+        ("I dag", "0", "button"), ("I går", "1", "button"),
+    ]
+
+
+def test_the_relative_words_follow_the_evaluation_moment():
+    later = datetime.fromisoformat(NOW) + timedelta(days=1)
+    assert render.due_words("2024-10-16T09:30:00+02:00", later) == "i dag kl. 09.30"

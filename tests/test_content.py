@@ -1,0 +1,165 @@
+"""The content files: every text of the guide, checked and compiled (tools/content.py)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tools import content
+from tools.content import ContentError, Schema
+from wizard import content as reader
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMAS = {
+    "ui": Schema("buttons", source="none"),
+    "steps": Schema("steps"),
+    "questions": Schema("questions", fields=("label", "hint"), required=("label",)),
+}
+QUOTE = "Anmeldelse skal ske så hurtigt som muligt og senest 10 dage efter hændelsesdagen."
+
+
+def write(directory: Path, **files: str) -> Path:
+    for name, text in files.items():
+        (directory / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return directory
+
+
+def problems(directory: Path) -> str:
+    with pytest.raises(ContentError) as error:
+        content.load(directory, SCHEMAS)
+    return str(error.value)
+
+
+def valid(directory: Path) -> Path:
+    return write(
+        directory,
+        ui='continue: Fortsæt\n',
+        steps=(
+            "employee.register:\n"
+            "  text: Registrer hændelsen senest {{ registration_days }} dage efter hændelsesdagen.\n"
+            f"  source: {{section: frist, quote: \"{QUOTE}\"}}\n"
+            "employee.call_112:\n  text: Ring 112.\n  source: guide\n"
+            "employee.compensation:\n  text: Erstatning kræver anmeldelse.\n  source: {legal: offererstatningsloven}\n"
+        ),
+        questions="role:\n  label: Hvem er du?\n  source: guide\n",
+    )
+
+
+def test_the_project_content_compiles_and_every_entry_is_read(tmp_path):
+    loaded, _ = content.compile_content(tmp_path / "content_data.py")
+    content.check_usage(loaded)
+    namespace: dict = {}
+    exec((tmp_path / "content_data.py").read_text(encoding="utf-8"), namespace)
+    assert namespace["TEXTS"] == {n: {i: dict(e.fields) for i, e in es.items()} for n, es in loaded.items()}
+
+
+def test_the_compiled_module_is_ascii_and_matches_the_content_files():
+    compiled = content.GENERATED.read_text(encoding="utf-8")
+    assert compiled.isascii()
+    assert compiled == content.python_source(content.load())
+
+
+def test_a_valid_directory_loads_with_numbers_filled_in_and_sources_kept(tmp_path):
+    loaded = content.load(valid(tmp_path), SCHEMAS)
+    assert loaded["ui"]["continue"].fields == {"text": "Fortsæt"}
+    register = loaded["steps"]["employee.register"]
+    assert register.fields["text"] == "Registrer hændelsen senest 10 dage efter hændelsesdagen."
+    assert register.source == content.Source("guideline", "frist", QUOTE)
+    assert loaded["steps"]["employee.call_112"].source == content.Source("guide")
+    assert loaded["steps"]["employee.compensation"].source == content.Source("legal", "offererstatningsloven")
+
+
+@pytest.mark.parametrize(
+    "file, text, expected",
+    [
+        ("steps", "employee.x:\n  source: guide\n", "steps.yaml: entry 'employee.x': missing text 'text'"),
+        ("steps", "employee.x:\n  text: ' '\n  source: guide\n", "entry 'employee.x': field 'text' has no text"),
+        ("steps", "employee.x:\n  text: Hej\n", "entry 'employee.x': missing source"),
+        ("steps", "employee.x:\n  text: Hej\n  tekst: Hej\n  source: guide\n", "entry 'employee.x': unknown field 'tekst'"),
+        ("ui", "continue:\n  text: Fortsæt\n  source: guide\n", "entry 'continue': this file's texts carry no policy"),
+        (
+            "steps",
+            "employee.x:\n  text: Hej\n  source: {section: frist, quote: 'senest 11 dage efter hændelsesdagen'}\n",
+            "entry 'employee.x': source quote is not verbatim in the adopted guideline",
+        ),
+        (
+            "steps",
+            f"employee.x:\n  text: Hej\n  source: {{section: fristen, quote: '{QUOTE}'}}\n",
+            "entry 'employee.x': source section 'fristen' is not a section of the guideline",
+        ),
+        ("steps", "employee.x:\n  text: Hej\n  source: {legal: noget}\n", "entry 'employee.x': source legal 'noget'"),
+        ("steps", "employee.x:\n  text: Hej\n  source: retningslinjen\n", "entry 'employee.x': source must be"),
+        (
+            "steps",
+            "employee.x:\n  text: Om {{ ti_dage }} dage\n  source: guide\n",
+            "entry 'employee.x': field 'text' names an unknown number {{ ti_dage }}",
+        ),
+        ("steps", "- a list\n", "steps.yaml: must be a mapping of ids to entries"),
+        ("steps", "employee.x: [\n", "steps.yaml: not valid YAML"),
+    ],
+)
+def test_a_mistake_names_the_file_the_entry_and_what_is_wrong(tmp_path, file, text, expected):
+    valid(tmp_path)
+    write(tmp_path, **{file: text})
+    assert expected in problems(tmp_path)
+
+
+def test_an_unknown_or_missing_file_is_named(tmp_path):
+    valid(tmp_path)
+    write(tmp_path, trin="a: b\n")
+    (tmp_path / "ui.yaml").unlink()
+    found = problems(tmp_path)
+    assert "trin.yaml: unknown content file" in found
+    assert "ui.yaml: missing content file (buttons)" in found
+
+
+def test_an_entry_nothing_reads_is_named(tmp_path):
+    loaded = content.load(valid(tmp_path), SCHEMAS)
+    used = {("ui", "continue"), ("steps", "employee.register"), ("questions", "role"), ("steps", "employee.call_112")}
+    assert content.unused(loaded, used) == [
+        "content/texts/steps.yaml: entry 'employee.compensation' is not used by the guide (a mistyped or removed id?)"
+    ]
+
+
+def test_a_quote_may_join_verbatim_pieces_with_an_ellipsis():
+    context = content._Context()
+    assert content.verbatim("Anmeldelse skal ske … senest 10 dage efter hændelsesdagen.", context)
+    assert content.verbatim("Anmeldelse skal ske … senest {{ registration_days }} dage", context)
+    assert not content.verbatim("senest 10 dage … Anmeldelse skal ske", context)
+
+
+def test_a_quote_may_use_the_web_editions_declared_corrections_and_no_other_change():
+    context = content._Context()
+    assert content.verbatim("skal ifølge Arbejds miljøloven håndteres som psykisk vold", context)
+    assert content.verbatim("skal ifølge Arbejdsmiljøloven håndteres som psykisk vold", context)
+    assert not content.verbatim("skal ifølge Arbejdsmiljøloven behandles som psykisk vold", context)
+
+
+def test_a_mistyped_id_is_named_from_both_sides(tmp_path):
+    """A person who mistypes an id in a content file is told which text the guide misses, and which entry is unused."""
+    copy = tmp_path / "texts"
+    copy.mkdir()
+    for path in content.CONTENT_DIR.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        (copy / path.name).write_text(text.replace("legal_stale:", "legal_stal:"), encoding="utf-8")
+    loaded = content.load(copy)
+    assert "legal_stal" in loaded["pages"] and "legal_stale" not in loaded["pages"]
+    assert content.unused(loaded, {("pages", id) for id in loaded["pages"] if id != "legal_stal"}) == [
+        "content/texts/pages.yaml: entry 'legal_stal' is not used by the guide (a mistyped or removed id?)"
+    ]
+    with pytest.raises(reader.ContentMissing, match=r"content/texts/pages.yaml: no entry 'legal_stal'"):
+        reader.text("pages", "legal_stal")
+
+
+def test_python_keeps_no_danish_sentences():
+    """Every Danish text lives in content/; Python keeps only locale data (weekday and month names)."""
+    locale = {ROOT / "wizard" / "danish_time.py"}
+    found = []
+    for folder in ("wizard", "tools"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if path in locale or path == content.GENERATED:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if re.search(r"[æøåÆØÅ]", line):
+                    found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert found == []
