@@ -32,7 +32,7 @@ $(PY_STAMP): requirements.txt
 	  if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 	    echo "Opretter $(VENV) med $$python"; rm -rf $(VENV); $$python -m venv $(VENV) || exit 1; \
 	  fi
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@
 
 $(WHEELS_STAMP): browser-requirements.txt $(PY_STAMP)

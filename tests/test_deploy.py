@@ -290,6 +290,25 @@ def test_versioned_files_are_immutable_and_everything_else_revalidates(nginx):
 
 
 @pytest.mark.nginx
+def test_errors_under_a_versioned_path_are_not_kept_for_a_year(nginx):
+    site = nginx.root
+    version_dir = site.one("assets/pyodide/*/pyodide.asm.wasm").rsplit("/", 1)[0]
+    # A file not there (yet: a copy to the server half done) gets the site's 404 page, revalidated.
+    missing = site.get(f"{version_dir}/findes-ikke.wasm")
+    assert missing.status == 404
+    assert missing.body == (site.site / "404.html").read_bytes()
+    assert missing.headers.get_all("Cache-Control") == [REVALIDATE]
+    site.assert_security_headers(missing)
+    # A refused one (here a folder without an index) gets no caching header at all.
+    refused = site.get(f"{version_dir}/")
+    assert refused.status == 403
+    assert refused.headers.get_all("Cache-Control") is None
+    site.assert_security_headers(refused)
+    # The file itself is still kept for a year.
+    assert site.get(f"{version_dir}/pyodide.asm.wasm").headers.get_all("Cache-Control") == [IMMUTABLE]
+
+
+@pytest.mark.nginx
 @pytest.mark.parametrize(
     "pattern",
     [
@@ -412,6 +431,14 @@ def test_the_operators_guide_has_iis_compress_every_type_the_source_compresses()
     assert listed == wanted
 
 
+def test_the_operators_guide_explains_every_reason_the_guide_gives_for_not_starting():
+    from tools.guide_page import FAILURES
+
+    operations = (ROOT / "OPERATIONS.md").read_text()
+    for reason in [*FAILURES, "engine"]:
+        assert f"`Beslutningsguiden ({reason})" in operations, reason
+
+
 def test_web_config_sends_the_same_headers_as_the_source(expected_headers):
     root = _web_config()
     assert _custom_headers(root) == {**expected_headers, "Cache-Control": REVALIDATE}
@@ -421,14 +448,36 @@ def test_web_config_sends_the_same_headers_as_the_source(expected_headers):
     assert (error.get("path"), error.get("responseMode")) == ("/404.html", "ExecuteURL")
 
 
+def _directives(cache_control: str) -> set[str]:
+    return {directive.strip() for directive in cache_control.split(",")}
+
+
+def _iis_file_cache_control(location: ET.Element) -> set[str]:
+    """The Cache-Control directives IIS's static file handler sends for a file under ``location``."""
+    client = location.find("system.webServer/staticContent/clientCache")
+    assert client.get("cacheControlMode") == "UseMaxAge"
+    days, clock = client.get("cacheControlMaxAge").split(".")
+    assert clock == "00:00:00"
+    return _directives(client.get("cacheControlCustom")) | {f"max-age={int(days) * 86400}"}
+
+
+def test_web_config_keeps_only_served_files_for_a_year():
+    locations = _web_config().findall("location")
+    assert locations
+    for location in locations:
+        # No custom Cache-Control (it would go on errors too): the file handler's clientCache only.
+        assert "Cache-Control" not in _custom_headers(location), location.get("path")
+        assert _iis_file_cache_control(location) == _directives(IMMUTABLE), location.get("path")
+
+
 @pytest.mark.nginx
 def test_web_config_and_nginx_agree_on_every_response(nginx):
     """Every file: the same Content-Type and Cache-Control from nginx as web.config declares."""
     site, site_dir = nginx.root, nginx.root.site
     root = _web_config()
     types = {entry.get("fileExtension"): entry.get("mimeType") for entry in root.iter("mimeMap")}
-    locations = {location.get("path"): _custom_headers(location) for location in root.findall("location")}
-    site_headers = _custom_headers(root)
+    locations = {location.get("path"): _iis_file_cache_control(location) for location in root.findall("location")}
+    site_cache_control = _directives(_custom_headers(root)["Cache-Control"])
     for location in locations:
         assert (site_dir / location).exists(), f"web.config names {location}, which the build does not have"
     for path in sorted(site_dir.rglob("*")):
@@ -436,10 +485,10 @@ def test_web_config_and_nginx_agree_on_every_response(nginx):
             continue
         relative = path.relative_to(site_dir).as_posix()
         covering = [name for name in locations if relative == name or relative.startswith(f"{name}/")]
-        iis_headers = {**site_headers, **(locations[covering[0]] if covering else {})}
+        iis_cache_control = locations[covering[0]] if covering else site_cache_control
         response = site.get(relative)
         assert response.headers["Content-Type"] == types[path.suffix], relative
-        assert response.headers["Cache-Control"] == iis_headers["Cache-Control"], relative
+        assert _directives(response.headers["Cache-Control"]) == iis_cache_control, relative
 
 
 # --- The site under the policy in Chromium ----------------------------------------------------

@@ -1,6 +1,6 @@
 """The HTML blocks that pages include with ``{{ block:NAME }}``, each generated from the engine."""
 
-from tools import rules_page
+from tools import contacts, rules_page
 from tools.guide_page import guide_block
 from tools.legal_page import legal_reviewed_block
 from tools.onboarding_page import scenario_cards_block
@@ -18,4 +18,7 @@ BLOCKS = {
     "notes": rules_page.notes_block,
     "legal_reviewed": legal_reviewed_block,
     "traceability": traceability_block,
+    "contacts": contacts.contacts_block,
+    "contact_templates": contacts.contact_templates_block,
+    **contacts.CONTACT_BLOCKS,
 }

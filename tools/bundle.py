@@ -1,12 +1,13 @@
 """Prepare the decision guide's browser runtime and put it into a built site.
 
 The runtime is the pinned Pyodide from ``node_modules/pyodide`` plus a lockfile that
-lists the engine's own wheel and the wheels from ``browser-requirements.txt``. The
-lockfile is made with Pyodide's own tooling (``pyodide lockfile add-wheels``) so the
-browser checks each wheel's sha256 when it loads it. Beside it goes a standard library
+lists the engine's own wheel and the wheels from ``browser-requirements.txt``, made with
+Pyodide's own tooling (``pyodide lockfile add-wheels``). Beside it goes a standard library
 trimmed to what the guide imports and compiled to bytecode by Pyodide itself
 (:mod:`tools.stdlib`), which saves the browser from compiling Python's own sources at
-every start. Everything lands under versioned paths: ``assets/pyodide/<pyodide
+every start. The size and SHA-256 of every file the browser fetches (``Runtime.files``)
+go into the guide's page: the worker shows its progress by them and checks each file
+before Pyodide uses it. Everything lands under versioned paths: ``assets/pyodide/<pyodide
 version>/`` and ``assets/wizard/<content hash>/``, so a server may cache them for a
 year. Runs without MkDocs: ``python -m tools.bundle SITE_DIR``.
 """
@@ -30,6 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 BROWSER_WHEELS = ROOT / ".venv" / "browser-wheels"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# Pyodide's file that the worker fetches (the .mjs files are imported as modules; the guide brings
+# its own standard library); the worker checks it like the packages' files (Runtime.files).
+PYODIDE_FETCHED = ("pyodide.asm.wasm",)
 ENGINE_PACKAGE = "wizard"
 LOCKFILE = "pyodide-lock.json"
 # The time zones the engine reads (wizard.contract); the browser's tzdata keeps only these.
@@ -52,6 +56,9 @@ class Runtime:
     pyodide_path: str
     packages_path: str
     packages_dir: Path
+    # Every file the worker fetches, by its path in the site: its size (for the progress shown
+    # while loading) and its SHA-256 (checked before the file is used).
+    files: dict[str, dict]
 
     @property
     def lockfile_path(self) -> str:
@@ -87,13 +94,23 @@ def prepare(work_dir: Path) -> Runtime:
     digest = hashlib.sha256(
         (staging / LOCKFILE).read_bytes() + (staging / stdlib.STDLIB_ZIP).read_bytes()
     ).hexdigest()[:12]
+    pyodide_path = f"assets/pyodide/{version}/"
+    packages_path = f"assets/{ENGINE_PACKAGE}/{digest}/"
+    fetched = {pyodide_path + name: PYODIDE_DIR / name for name in PYODIDE_FETCHED}
+    fetched |= {packages_path + path.name: path for path in sorted(staging.iterdir())}
     return Runtime(
         pyodide_version=version,
         env=stdlib.runtime_env(PYODIDE_DIR),
-        pyodide_path=f"assets/pyodide/{version}/",
-        packages_path=f"assets/{ENGINE_PACKAGE}/{digest}/",
+        pyodide_path=pyodide_path,
+        packages_path=packages_path,
         packages_dir=staging,
+        files={path: _fingerprint(file) for path, file in fetched.items()},
     )
+
+
+def _fingerprint(path: Path) -> dict:
+    data = path.read_bytes()
+    return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
 def install(runtime: Runtime, site_dir: Path) -> None:

@@ -58,7 +58,10 @@ MIME_TYPES = {
 FALLBACK_MEDIA_TYPE = "application/octet-stream"
 
 REVALIDATE = "no-cache"
-IMMUTABLE = "public, max-age=31536000, immutable"
+IMMUTABLE_SECONDS = 31536000
+IMMUTABLE = f"public, max-age={IMMUTABLE_SECONDS}, immutable"
+# Only a file actually served is kept for a year: an error under a versioned path (a 403 or a 404
+# while a copy to the server is half done) is not cached, so it is gone once the file is there.
 # Directories whose names carry the Pyodide version or a content hash: a changed file gets a new URL.
 IMMUTABLE_DIRS = ("assets/pyodide/", "assets/wizard/")
 # Material's own bundles carry a content hash in their names (bundle.a5f9d56c.min.js).
@@ -227,10 +230,13 @@ def render_nginx(
     compressed = sorted({m.media_type for m in MIME_TYPES.values() if m.compress} - {"text/html"})
 
     def add_headers(cache_control: str) -> list[str]:
-        # "always": error responses (404) carry the headers too.
+        # "always": error responses (404) carry the headers too; but a year-long Cache-Control
+        # only goes with a successful response (nginx adds a header without "always" to 2xx and
+        # 3xx only); an error in a versioned block gets none, and its 404 page revalidates.
+        cache = "" if cache_control == IMMUTABLE else " always"
         return [
-            f"add_header {name} {_quote_nginx(value)} always;"
-            for name, value in [*headers, ("Cache-Control", cache_control)]
+            *(f"add_header {name} {_quote_nginx(value)} always;" for name, value in headers),
+            f"add_header Cache-Control {_quote_nginx(cache_control)}{cache};",
         ]
 
     versioned = [f"location ^~ {prefix}{directory} {{" for directory in IMMUTABLE_DIRS]
@@ -323,14 +329,22 @@ def render_iis(hashes: InlineHashes, site_dir: Path, prefix: str = "/") -> str:
     ET.SubElement(errors, "remove", statusCode="404", subStatusCode="-1")
     ET.SubElement(errors, "error", statusCode="404", path=f"{prefix}404.html", responseMode="ExecuteURL")
 
+    # IIS's static file handler sets clientCache only on a file it serves (200, 304), never on an
+    # error: the custom Cache-Control is removed there, and the file's comes from clientCache.
     paths = [directory.rstrip("/") for directory in IMMUTABLE_DIRS] + immutable_files(site_dir)
+    days = IMMUTABLE_SECONDS // 86400
     for path in paths:
         location = ET.SubElement(configuration, "location", path=path)
-        headers = ET.SubElement(
-            ET.SubElement(ET.SubElement(location, "system.webServer"), "httpProtocol"), "customHeaders"
+        server = ET.SubElement(location, "system.webServer")
+        ET.SubElement(
+            ET.SubElement(server, "staticContent"),
+            "clientCache",
+            cacheControlMode="UseMaxAge",
+            cacheControlMaxAge=f"{days}.00:00:00",
+            cacheControlCustom="public, immutable",
         )
+        headers = ET.SubElement(ET.SubElement(server, "httpProtocol"), "customHeaders")
         ET.SubElement(headers, "remove", name="Cache-Control")
-        ET.SubElement(headers, "add", name="Cache-Control", value=IMMUTABLE)
 
     for line in reversed(_GENERATED_NOTE):
         configuration.insert(0, ET.Comment(f" {line} "))

@@ -15,8 +15,8 @@ from itertools import takewhile
 from tools.placeholders import PageContext
 from wizard import render
 from wizard.browser import ANCHOR_PREFIX, RESULT, _anchor
-from wizard.conditions import ALWAYS
 from wizard.contract import AnswerError
+from wizard.conditions import ALWAYS
 from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
 
 # The kinds of question a choice answers: the page can tell "nothing chosen" without Python.
@@ -27,26 +27,48 @@ ROLE_QUESTION = "role"
 WORKER = "assets/javascripts/guide/worker.mjs"
 # Included right after the guide's root element, so the worker starts while the page still loads.
 ENGINE_SCRIPT = "assets/javascripts/guide/engine.js"
-# How long the page waits for Python before it shows the static checklists instead.
-START_TIMEOUT_SECONDS = 10
+# The page gives up on Python only when no byte of its files has arrived for this long (a slow
+# link keeps it waiting as long as it makes progress); known failures end the wait at once.
+STALL_TIMEOUT_SECONDS = 25
 
+# What staff read when the guide cannot run, by the reason engine.js reports, in plain Danish:
+# no technical cause here. The cause goes to the browser's console, explained for operators in
+# OPERATIONS.md ("When the guide does not start").
 FAILURES = {
-    "timeout": (
-        f"Beslutningsguiden kunne ikke starte inden for {START_TIMEOUT_SECONDS} sekunder. Det kan skyldes, at "
-        "WebAssembly er blokeret i browseren, at webserveren sender en forkert filtype for .wasm-filer (den skal "
-        "være application/wasm), eller at forbindelsen er meget langsom."
+    "stalled": (
+        "Beslutningsguiden er ikke færdig med at hente, fordi forbindelsen er meget langsom eller afbrudt. Den "
+        "prøver videre og kommer tilbage med dine svar, hvis den bliver klar."
     ),
     "unsupported": (
-        "Beslutningsguiden kan ikke køre her: den kræver en nyere browser med WebAssembly og JavaScript-moduler, og "
-        "siden skal åbnes fra en webserver – ikke som en fil på computeren."
+        "Beslutningsguiden kan ikke køre i denne browser. Prøv en nyere udgave af Edge, Chrome eller Firefox, og "
+        "åbn siden fra intranettet – ikke som en gemt fil."
     ),
-    "package": (
-        "Beslutningsguiden blev stoppet, fordi en af dens filer ikke er den forventede (kontrolsummen passer ikke). "
-        "Kontakt den, der driver siden."
+    "files": (
+        "Beslutningsguiden kunne ikke hente alle sine filer fra intranettet. Prøv igen senere, og kontakt IT, hvis "
+        "det bliver ved."
     ),
-    "start": "Beslutningsguiden kunne ikke starte i denne browser.",
-    "engine": "Der opstod en fejl i beslutningsguiden.",
+    "checksum": (
+        "Beslutningsguiden blev stoppet for en sikkerheds skyld, fordi en af dens filer ikke var, som den skulle "
+        "være. Kontakt IT."
+    ),
+    "server": (
+        "Beslutningsguiden kan ikke starte, fordi intranettets webserver ikke er sat op til den. Kontakt IT."
+    ),
+    "start": "Beslutningsguiden kunne ikke starte i denne browser. Prøv at genindlæse siden.",
 }
+# Shown above the current screen when the engine could not handle one request; the screen and the
+# answers stay.
+ENGINE_TROUBLE = (
+    "Guiden kunne ikke behandle dit sidste valg. Prøv igen. Virker det stadig ikke, så genindlæs siden, eller "
+    "brug retningslinjens tjeklister."
+)
+PROGRESS = "Henter beslutningsguiden … {percent} %"
+STARTING = "Starter beslutningsguiden …"
+# 112 is the guide's own addition (the guideline does not name it), so it is marked as such.
+DANGER = (
+    '<p class="guide-fallback__danger"><strong>Er nogen i fare lige nu? Ring <a href="tel:112">112</a>.</strong> '
+    "<small>(Guidens egen tilføjelse)</small></p>"
+)
 FALLBACK_INTRO = "Brug i stedet retningslinjens tjeklister herunder – de gælder, uanset hvad guiden ville have svaret."
 NOSCRIPT = "Beslutningsguiden kræver JavaScript. Brug i stedet retningslinjens tjeklister herunder."
 
@@ -66,7 +88,11 @@ def guide_block(context: PageContext) -> str:
         "data-lockfile": runtime.lockfile_path,
         "data-stdlib": runtime.stdlib_path,
         "data-env": json.dumps(runtime.env),
-        "data-timeout": str(START_TIMEOUT_SECONDS * 1000),
+        "data-files": json.dumps(runtime.files),
+        "data-stall-timeout": str(STALL_TIMEOUT_SECONDS * 1000),
+        "data-progress-text": PROGRESS,
+        "data-starting-text": STARTING,
+        "data-engine-trouble": ENGINE_TROUBLE,
         "data-anchor-prefix": ANCHOR_PREFIX,
         "data-role-question": ROLE_QUESTION,
         "data-result-screen": RESULT,
@@ -90,8 +116,9 @@ def guide_block(context: PageContext) -> str:
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
         f"{static_screens(opening, root=context.root)}"
-        f'<div class="guide-fallback" data-guide-fallback hidden>{failures}<p>{FALLBACK_INTRO}</p>{checklists}</div>'
-        f'<noscript><div class="guide-fallback"><p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
+        f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}<p>{FALLBACK_INTRO}</p>'
+        f"<div data-guide-checklists>{checklists}</div></div>"
+        f'<noscript><div class="guide-fallback">{DANGER}<p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
         f'</div><script src="{escape(context.root + ENGINE_SCRIPT)}"></script>'
     )
 

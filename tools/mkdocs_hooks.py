@@ -21,12 +21,21 @@ except content.ContentError as error:
 from wizard.content import ContentMissing  # noqa: E402
 
 try:
-    from tools import bundle, placeholders
+    from tools import bundle, contacts, placeholders
     from tools.blocks import BLOCKS
 except ContentMissing as error:
     raise PluginError(f"Fejl i indholdsfilerne (content/texts):\n{error}") from None
 
 _build = {}
+
+
+def on_config(config):
+    # A malformed contact stops the build with its Danish message naming the key, before any page is built.
+    try:
+        contacts.read_contacts(config["extra"])
+    except contacts.ContactsError as error:
+        raise PluginError(str(error)) from None
+    return config
 
 
 def on_pre_build(config):

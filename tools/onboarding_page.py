@@ -12,7 +12,7 @@ from html import escape
 
 from tools.placeholders import PageContext
 from tools.scenario_cards import CARDS, NOW, Card
-from wizard import evaluate
+from wizard.result import evaluate
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
 from wizard.notes import DEPENDS_ON_NOW
 from wizard.questions import QUESTIONS_BY_ID

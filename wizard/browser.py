@@ -84,7 +84,7 @@ def respond(session: Session, request: object, now: datetime) -> dict:
             reply["html"] = render.cleared_notice() + reply["html"]
         return reply
     if action in ("calendar", "copy"):
-        return _export(session, place, action, now, root)
+        return _export(session, place, request, now, root)
     return _current(session, place, root, notice=render.UI["notice_bad_request"])
 
 
@@ -186,11 +186,12 @@ def _change(session: Session, place: flow.Position, request: dict, root: str) ->
     return _question(place, question, root)
 
 
-def _export(session: Session, place: flow.Position, action: str, now: datetime, root: str) -> dict:
+def _export(session: Session, place: flow.Position, request: dict, now: datetime, root: str) -> dict:
     if session.result is None:
         return _current(session, place, root, notice=render.UI["notice_no_result"])
-    if action == "copy":
-        return {"copy": export.as_text(session.result)}
+    if request["action"] == "copy":
+        # The reader's documentation note comes with this request only, and goes into the text only.
+        return {"copy": export.as_text(session.result) + export.note_as_text(request.get("note"))}
     if not session.result["deadlines"]:
         return _current(session, place, root, notice=render.UI["notice_no_deadlines"])
     return {"download": export.calendar_file(session.result, now), "announce": render.UI["calendar_ready"]}

@@ -61,6 +61,24 @@ def _heading(title: str) -> list[str]:
     return ["", title.upper()]
 
 
+def note_as_text(note: object) -> str:
+    """The reader's documentation note as plain text after the result, or "" when nothing is written.
+
+    ``note`` comes from the page (``{field: text}``, see ``render.DOCUMENTATION_FIELDS``); anything else in it
+    is ignored rather than refused, since it only ever adds the reader's own words to the copied text.
+    """
+    values = note if isinstance(note, Mapping) else {}
+    lines = []
+    for field, label, _, _ in render.DOCUMENTATION_FIELDS:
+        value = values.get(field)
+        if isinstance(value, str) and value.strip():
+            text = "\n  ".join(line.rstrip() for line in value.strip().splitlines())
+            lines += [f"- {render.UI[label]}", f"  {text}"]
+    if not lines:
+        return ""
+    return "\n".join(["", render.UI["doc_note_print"].upper(), *lines]) + "\n"
+
+
 def calendar_file(result: Mapping, now: datetime) -> dict:
     """The deadlines as an iCalendar file: ``{filename, mediaType, content}``."""
     stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")

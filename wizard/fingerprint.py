@@ -9,7 +9,7 @@ can be traced to the rules that produced it.
 import json
 from dataclasses import fields, is_dataclass
 
-from wizard import guideline, notes, questions, rules, steps, texts
+from wizard import guideline, howto, notes, questions, rules, steps, texts
 from wizard.guideline import Section
 from wizard.conditions import Condition
 
@@ -40,6 +40,7 @@ def rules_data() -> dict:
             "rules": rules.RULES,
             "offences": rules.OFFENCES,
             "steps": steps.STEPS,
+            "howto": [howto.HOWTO, howto.PAGES],
             "notes": [notes.NOTE_RULES, texts.NOTES],
             "legal_info": [notes.LEGAL_INFO_RULES, texts.LEGAL_INFO],
             "labels": [

@@ -23,7 +23,7 @@ from wizard.guideline import (
 )
 from wizard.rules import RULES_BY_ID
 from wizard.steps import STEPS, step_text
-from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT, ROLE_LABELS
+from wizard.texts import CONTACT_LABELS, MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT, ROLE_LABELS
 from wizard.timing import GROUPS
 
 # html.escape would do, but importing html also loads html.entities (a large table this
@@ -218,7 +218,7 @@ def _session_actions(first: bool = False) -> str:
     actions = ("clear",) if first else ("restart", "clear")
     asks = "".join(
         f'<button type="button" class="guide-link-button" data-guide-ask="{action}" aria-expanded="false"'
-        f' aria-controls="guide-ask-{action}">{UI[action]}</button>'
+        f' aria-controls="guide-confirm-{action}">{UI[action]}</button>'
         for action in actions
     )
     return (
@@ -229,12 +229,12 @@ def _session_actions(first: bool = False) -> str:
 
 
 def _confirmation(action: str) -> str:
-    question_id = f"guide-ask-{action}-question"
+    question_id = f"guide-confirm-{action}-question"
     return (
-        f'<div class="guide-ask" id="guide-ask-{action}" role="group" aria-labelledby="{question_id}"'
-        f' data-guide-ask-panel="{action}" hidden>'
-        f'<p class="guide-ask__question" id="{question_id}" tabindex="-1">{UI[f"{action}_question"]}</p>'
-        f'<button type="button" class="md-button guide-ask__yes" data-guide-action="{action}">'
+        f'<div class="guide-confirm" id="guide-confirm-{action}" role="group" aria-labelledby="{question_id}"'
+        f' data-guide-confirm="{action}" hidden>'
+        f'<p class="guide-confirm__question" id="{question_id}" tabindex="-1">{UI[f"{action}_question"]}</p>'
+        f'<button type="button" class="md-button guide-confirm__yes" data-guide-action="{action}">'
         f'{UI[f"{action}_yes"]}</button>'
         f'<button type="button" class="md-button" data-guide-cancel>{UI["keep_answers"]}</button></div>'
     )
@@ -243,7 +243,8 @@ def _confirmation(action: str) -> str:
 def check_screen(answers: Mapping, *, root: str) -> str:
     """The answers so far, each with a "Ret" button, and the button to see the result."""
     rows = []
-    for question in flow.asked(answers):
+    asked = flow.asked(answers)
+    for question in asked:
         question = questions.worded(question, answers)
         label = questions.answer_label(question.id, answers[question.id])
         rows.append(
@@ -255,7 +256,7 @@ def check_screen(answers: Mapping, *, root: str) -> str:
             f'<span class="guide-visually-hidden"> {escape(question.label)}</span></button></dd></div>'
         )
     return (
-        f'<form class="guide-form" data-check="answers" novalidate>{_back(flow.asked(answers)[-1].id)}'
+        f'<form class="guide-form" data-check="answers" novalidate>{_back(asked[-1].id)}'
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{UI["check_title"]}</h1>'
         f'<p>{UI["check_intro"]}</p><dl class="guide-summary">{"".join(rows)}</dl>'
         f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["check_submit"]}</button>'
@@ -423,6 +424,7 @@ def result_screen(result: Mapping, *, root: str) -> str:
             f'<p>{UI["legal_intro"]}</p><ul>{items}</ul>'
             f'<p><a href="{escape(root)}lovgrundlag/">{UI["legal_more"]}</a></p></aside>'
         )
+    parts.append(documentation_note())
     parts.append(_result_tools(result))
     parts.append(f'<p class="guide-result__stamp">{escape(result_stamp(result))}</p>')
     parts.append("</section>")
@@ -621,7 +623,8 @@ def _steps(steps, root: str, hook: str) -> str:
         items.append(
             f'<li {hook}="{step_id}"><input type="checkbox" id="{box_id}">'
             f'<div><label for="{box_id}">{escape(step["text"])}</label>'
-            f'<span class="guide-step__source">{_basis_link(step, root)}</span></div></li>'
+            f'<span class="guide-step__source">{_basis_link(step, root)}</span>'
+            f'{howto_block(step.get("howto"), root)}</div></li>'
         )
     return f'<ul class="guide-steps">{"".join(items)}</ul>'
 
@@ -710,7 +713,7 @@ def _result_tools(result: Mapping) -> str:
     def tool(action: str, label: str, extra: str = "", attrs: str = "") -> str:
         return (
             f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="{action}"{attrs}>'
-            f'{label}</button><p class="guide-tool__confirm" role="status" data-guide-confirm="{action}"></p>'
+            f'{label}</button><p class="guide-tool__confirm" role="status" data-guide-tool-status="{action}"></p>'
             f"{extra}</div>"
         )
 
@@ -743,7 +746,10 @@ def static_checklists(*, root: str) -> str:
             f"{_basis_link({'source': step.text.source and step.text.source.href, 'basis': step.text.basis}, root)}</li>"
             for step in steps
         )
-        parts.append(f"<h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul>")
+        # The page puts the reader's role first when it shows these (guide.js, fail()).
+        parts.append(
+            f'<section data-guide-checklist="{role}"><h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul></section>'
+        )
     return "".join(parts)
 
 
@@ -769,4 +775,90 @@ def problem_notice(text: str) -> str:
     return (
         '<div class="guide-notice guide-notice--problem" role="alert" tabindex="-1" data-guide-focus'
         f' data-guide-notice>{escape(text)}</div>'
+    )
+
+
+# The guide's own help under a step (wizard.howto), and the documentation note on the result.
+UI.update(
+    {
+        "howto": "Guidens hjælp – ikke en del af retningslinjen",
+        "doc_note": "Note om hændelsen (valgfri)",
+        "doc_note_intro": (
+            "Skriv det ned, mens du husker det. Noten kommer med, når du kopierer resultatet som tekst eller "
+            "udskriver det – så har du fakta klar til registreringen i SafetyNet og en eventuel politianmeldelse. "
+            "Noten bliver kun i denne fane: den gemmes ikke og sendes ingen steder hen."
+        ),
+        "doc_note_where": "Hvor skete det?",
+        "doc_note_where_hint": "Fx Facebook, e-mail, sms eller en anmeldelsesside.",
+        "doc_note_address": "Adresse (URL) eller profilnavn",
+        "doc_note_what": "Hvad blev skrevet eller gjort?",
+        "doc_note_witnesses": "Hvem så det?",
+        "doc_note_screenshots": "Er der taget skærmbilleder – og hvor er de gemt?",
+        "doc_note_print": "Note om hændelsen",
+    }
+)
+# The note's fields, in order: (id, label key, hint key or None, multi-line).
+DOCUMENTATION_FIELDS = (
+    ("where", "doc_note_where", "doc_note_where_hint", False),
+    ("address", "doc_note_address", None, False),
+    ("what", "doc_note_what", None, True),
+    ("witnesses", "doc_note_witnesses", None, False),
+    ("screenshots", "doc_note_screenshots", None, False),
+)
+
+
+def howto_block(howto: Mapping | None, root: str) -> str:
+    """A step's how-to: the guide's label, its text, numbers to ring, pages to read and slots for contacts.
+
+    The slots hold the contact's role; the page fills in the municipality's name, phone and e-mail from the
+    contact cards rendered at build time (tools/contacts.py), because the engine never sees mkdocs.yml.
+    """
+    if not howto:
+        return ""
+    parts = [f'<div class="guide-howto"><p class="guide-howto__label">{UI["howto"]}</p>']
+    if howto["text"]:
+        parts.append(f'<p class="guide-howto__text">{escape(howto["text"])}</p>')
+    actions = [
+        f'<li><a href="tel:{escape(phone["number"])}" data-howto-phone="{escape(phone["number"])}">'
+        f'{escape(phone["label"])}</a></li>'
+        for phone in howto["phones"]
+    ] + [
+        f'<li><a href="{escape(root + link["href"])}" data-howto-page>{escape(link["label"])}</a></li>'
+        for link in howto["links"]
+    ]
+    if actions:
+        parts.append(f'<ul class="guide-howto__actions">{"".join(actions)}</ul>')
+    for contact in howto["contacts"]:
+        parts.append(
+            f'<div class="guide-contact" data-contact-slot="{escape(contact)}">'
+            f'<p class="guide-contact__role">{escape(CONTACT_LABELS[contact])}</p></div>'
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def documentation_note() -> str:
+    """The optional note's fields, and the block the page fills with the same text for printing.
+
+    The fields sit in no <form>, so Enter never submits them into a URL; the page keeps what is typed in
+    memory only (guide.js), and the browser is asked neither to remember nor to spell-check it remotely.
+    """
+    fields = []
+    rows = []
+    for field, label, hint, multiline in DOCUMENTATION_FIELDS:
+        field_id = f"doc-note-{field}"
+        described = f' aria-describedby="{field_id}-hint"' if hint else ""
+        hint_html = f'<div class="guide-hint" id="{field_id}-hint">{UI[hint]}</div>' if hint else ""
+        common = f'id="{field_id}" data-doc-note-field="{field}" autocomplete="off" spellcheck="false"{described}'
+        control = f'<textarea {common} rows="4"></textarea>' if multiline else f'<input type="text" {common}>'
+        fields.append(f'<div class="guide-field doc-note__field"><label for="{field_id}">{UI[label]}</label>{hint_html}{control}</div>')
+        rows.append(
+            f'<div data-doc-note-row hidden><dt>{UI[label]}</dt><dd data-doc-note-value="{field}"></dd></div>'
+        )
+    return (
+        '<section class="doc-note" data-doc-note aria-labelledby="guide-note">'
+        f'<h2 id="guide-note">{UI["doc_note"]}</h2><p class="doc-note__intro">{UI["doc_note_intro"]}</p>'
+        f'<div class="doc-note__fields">{"".join(fields)}</div>'
+        f'<div class="doc-note-print" data-doc-note-print hidden><h2>{UI["doc_note_print"]}</h2>'
+        f'<dl>{"".join(rows)}</dl></div></section>'
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from wizard import conditions as c
 from wizard.conditions import Condition, Facts
 from wizard.contract import ROLES
+from wizard.howto import howto_for
 from wizard.texts import REASONS_JOIN, STEP_TEXTS, WORK_ACCIDENT_REASONS, Text
 from wizard.timing import GROUP_OF_STEP
 
@@ -89,9 +90,10 @@ def step_text(step: Step, role: str, facts: Facts | None = None) -> str:
 
 
 def steps_for(role: str, facts: Facts) -> list[dict]:
-    """The role's steps as ``{id, text, source, basis, group}``, in order.
+    """The role's steps as ``{id, text, source, basis, group, howto}``, in order.
 
-    ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.timing`).
+    ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.timing`);
+    ``howto`` is the guide's own help on doing it (:mod:`wizard.howto`), or None.
     """
     return [
         {
@@ -100,6 +102,7 @@ def steps_for(role: str, facts: Facts) -> list[dict]:
             "source": step.text.source.href if step.text.source else None,
             "basis": step.text.basis,
             "group": GROUP_OF_STEP[step.id],
+            "howto": howto_for(step.id),
         }
         for step in STEPS[role]
         if step.when(facts)

@@ -523,3 +523,40 @@ POLICE_REPORT_DUE_TEXT = "senest {when}"
 POLICE_REPORT_LATEST_TEXT = "Skete det sent på dagen, er den seneste frist {when}."
 # A deadline that only a time of day could decide (the incident's date is known, its time is not).
 MAY_BE_OVERDUE = "Kan være overskredet – det afhænger af klokkeslættet."
+
+# The guide's own help beside the steps (wizard.howto): how to do a step, and who the municipality's contacts are.
+# It is not the guideline: the result shows it under a label that says so.
+HOWTO_TEXTS = {
+    "police_report": (
+        "Tal med personalejura først. Anmeld derefter på en af tre måder: ring 114 (politiet, når det ikke haster), "
+        "mød op på en politistation, eller anmeld digitalt på politi.dk, hvis den slags kan anmeldes dér. Tag "
+        "dokumentationen med: skærmbilleder, tidspunktet, profilnavnene og links."
+    ),
+    "document": (
+        "Tag skærmbilleder, før indholdet bliver slettet, og notér adressen (URL), tidspunktet og profilnavnet. "
+        "Behold de oprindelige beskeder på arbejdstelefonen."
+    ),
+    "contact_platform": (
+        "Anmeld indholdet til platformen sammen med medarbejderen, og gem dokumentationen først. Siden herunder "
+        "linker til anmeldelsessiderne hos Facebook, Instagram, TikTok, X, YouTube og Google."
+    ),
+    "datatilsynet": "Vil platformen ikke fjerne oplysningerne, kan I klage til Datatilsynet.",
+}
+HOWTO_LINK_LABELS = {
+    "police": "Sådan anmelder du til politiet",
+    "document": "Sådan dokumenterer du chikanen",
+    "take_down": "Sådan får du indholdet fjernet",
+    "datatilsynet": "Sådan klager I til Datatilsynet",
+}
+HOWTO_PHONE_LABELS = {
+    "114": "Ring 114 – politiet, når det ikke haster",
+    "112": "Ring 112, hvis det haster",
+}
+# The municipality's contacts, set in mkdocs.yml under extra.contacts (tools/contacts.py).
+CONTACT_LABELS = {
+    "personalejura": "Personaleafdelingen (personalejura)",
+    "amr_tr": "Arbejdsmiljørepræsentant eller tillidsrepræsentant",
+    "first_aid": "Kollegaer med psykisk førstehjælp",
+    "psychologist": "Psykolog eller kriseberedskab",
+    "it": "IT (arbejdstelefonen)",
+}

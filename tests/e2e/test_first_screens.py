@@ -227,14 +227,14 @@ def test_a_double_click_advances_one_screen_and_erases_nothing(page, site_url, p
     # Each double click sent one answer; the second click landed on nothing.
     assert [m["question"] for m in marks(page, "guide:answered")] == ["danger_now", "role"]
     assert page.locator('input[name="behaviours"]:checked').count() == 0
-    assert page.locator("[data-guide-ask-panel]:not([hidden])").count() == 0
+    assert page.locator("[data-guide-confirm]:not([hidden])").count() == 0
     assert [step["question"] for step in kept_steps(page)] == ["danger_now", "role"]
     page.go_back()
     wait_for_screen(page, "role")
     assert page.is_checked('input[name="role"][value="manager"]')
     # A double click on "Slet mine svar" only asks.
     page.locator('[data-guide-screen] [data-guide-ask="clear"]').dblclick()
-    assert page.locator('[data-guide-ask-panel="clear"]').is_visible()
+    assert page.locator('[data-guide-confirm="clear"]').is_visible()
     assert current_screen(page) == "role" and len(kept_steps(page)) == 2
 
 
@@ -248,20 +248,20 @@ def test_slet_mine_svar_and_start_forfra_ask_first(page, site_url):
 
     ask = page.locator('[data-guide-screen] [data-guide-ask="restart"]')
     ask.click()
-    panel = page.locator('[data-guide-ask-panel="restart"]')
+    panel = page.locator('[data-guide-confirm="restart"]')
     assert panel.is_visible() and ask.get_attribute("aria-expanded") == "true"
-    assert page.evaluate("document.activeElement.closest('[data-guide-ask-panel]')?.dataset.guideAskPanel") == "restart"
+    assert page.evaluate("document.activeElement.closest('[data-guide-confirm]')?.dataset.guideConfirm") == "restart"
     assert axe_violations(page) == []
     page.keyboard.press("Escape")
     assert panel.is_hidden() and ask.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.dataset.guideAsk") == "restart"
 
     page.click('[data-guide-screen] [data-guide-ask="clear"]')
-    page.click('[data-guide-ask-panel="clear"] [data-guide-cancel]')
+    page.click('[data-guide-confirm="clear"] [data-guide-cancel]')
     assert current_screen(page) == "behaviours" and len(kept_steps(page)) == 2
 
     page.click('[data-guide-screen] [data-guide-ask="clear"]')
-    page.click('[data-guide-ask-panel="clear"] [data-guide-action="clear"]')
+    page.click('[data-guide-confirm="clear"] [data-guide-action="clear"]')
     wait_for_screen(page, "danger_now")
     assert "Dine svar er slettet" in page.inner_text("[data-guide-screen]")
     assert kept_steps(page) == [] and page.get_attribute("[data-guide]", "data-role") is None

@@ -194,15 +194,15 @@ def test_each_confirmation_appears_beside_its_button(sized, site_url):
                 button.click()
         else:
             button.click()
-        confirm = page.locator(f'[data-guide-confirm="{action}"]')
+        confirm = page.locator(f'[data-guide-tool-status="{action}"]')
         page.wait_for_function(
-            "a => document.querySelector(`[data-guide-confirm=\"${a}\"]`).textContent.trim() !== ''", arg=action
+            "a => document.querySelector(`[data-guide-tool-status=\"${a}\"]`).textContent.trim() !== ''", arg=action
         )
         pressed, shown = button.bounding_box(), confirm.bounding_box()
         assert 0 <= shown["y"] - (pressed["y"] + pressed["height"]) <= 24, (pressed, shown)
         assert shown["x"] < pressed["x"] + pressed["width"] and pressed["x"] < shown["x"] + shown["width"]
-    assert "kopieret" in page.inner_text('[data-guide-confirm="copy"]')
-    assert "hentet" in page.inner_text('[data-guide-confirm="calendar"]')
+    assert "kopieret" in page.inner_text('[data-guide-tool-status="copy"]')
+    assert "hentet" in page.inner_text('[data-guide-tool-status="calendar"]')
     assert "kopieret" not in page.inner_text("[data-guide-status]")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.index("FRISTER") < copied.index("NÆSTE SKRIDT") < copied.index("VURDERING")
@@ -216,7 +216,7 @@ def test_the_result_passes_axe(browser, site_url, scheme):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     result_for(page, site_url, manager_hours_ago(60))
     page.click('[data-guide-action="copy"]')
-    page.wait_for_function("document.querySelector('[data-guide-confirm=\"copy\"]').textContent !== ''")
+    page.wait_for_function("document.querySelector('[data-guide-tool-status=\"copy\"]').textContent !== ''")
     page.evaluate("document.querySelectorAll('[data-result] details').forEach((d) => { d.open = true; })")
     violations = axe_violations(page)
     screenshot(page, f"phone-{scheme}-copied-and-opened.png", full_page=True)

@@ -97,7 +97,7 @@ def check_result(result: dict) -> None:
         assert len(set(got)) == len(got)
         assert (got[:1] == ["call_112"]) == (result["answers"].get("danger_now") is True)
         for step in steps:
-            assert list(step) == ["id", "text", "source", "basis", "group"] and step["text"]
+            assert list(step) == ["id", "text", "source", "basis", "group", "howto"] and step["text"]
             assert step["basis"] in BASES and (step["source"] in HREFS) == (step["basis"] == "guideline")
             assert "{" not in step["text"]
             assert step["group"] in GROUPS

@@ -339,7 +339,7 @@ def test_what_the_guide_adds_is_marked_as_its_own():
     result = by_name("threats_after_hours_in_danger")
     assert result["steps"][0] == {
         "id": "call_112", "text": "Ring 112, hvis nogen er i fare lige nu.", "source": None, "basis": "guide",
-        "group": "now",
+        "group": "now", "howto": None,
     }
 
 

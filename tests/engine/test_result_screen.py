@@ -238,7 +238,7 @@ def test_each_confirmation_has_its_place_beside_its_button():
     tree = screen(evaluate(MANAGER, NOW))
     for action in ("calendar", "copy"):
         (button,) = tree.find_all("button", data_guide_action=action)
-        place = tree.one(data_guide_confirm=action)
+        place = tree.one(data_guide_tool_status=action)
         assert place.parent is button.parent and place.attrs["role"] == "status"
 
 

@@ -2,41 +2,112 @@
 // across Material's instant navigation. The guide page includes this script right after the guide's
 // root element, so Python starts loading while the rest of the page is still arriving; every page
 // also loads it (extra_javascript), so a guide reached by instant navigation can start it too.
+//
+// The API guide.js uses (window.guideEngine):
+//   start(root)     starts the engine once per page load; returns a promise that resolves when the
+//                   engine is ready, however late that is. It never rejects.
+//   watch(listener) calls listener(status) now and at every change; returns a function that stops it.
+//                   status: {state: "loading", received, total}  bytes of the runtime's files so far
+//                         | {state: "stalled", reason, detail}  no byte arrived for data-stall-timeout
+//                           ms: the page shows its fallback, but the engine goes on, and may still
+//                           become ready (start's promise then resolves)
+//                         | {state: "failed", reason, detail}  a known failure; final
+//                         | {state: "ready"}
+//                   reason is a key of tools/guide_page.py FAILURES; detail is for the console only.
+//   call(request)   a request to wizard.browser once ready; resolves with its response, which is
+//                   {failure} if the engine could not handle it.
 window.guideEngine ??= (() => {
-  const engine = { worker: null, ready: null, replies: new Map(), nextId: 1 };
+  const engine = {
+    worker: null,
+    ready: null,
+    replies: new Map(),
+    nextId: 1,
+    status: { state: "loading", received: 0, total: 0 },
+    watchers: new Set(),
+  };
+
+  function report(status) {
+    engine.status = status;
+    for (const listener of [...engine.watchers]) listener(status);
+  }
+
+  function watch(listener) {
+    engine.watchers.add(listener);
+    listener(engine.status);
+    return () => engine.watchers.delete(listener);
+  }
 
   function start(root) {
     if (engine.ready) return engine.ready;
     const base = new URL(root.dataset.root, location.href);
     const url = (path) => new URL(path, base).href;
-    engine.ready = new Promise((resolve, reject) => {
+    const files = Object.fromEntries(Object.entries(JSON.parse(root.dataset.files)).map(([path, file]) => [url(path), file]));
+    let stallTimer = null;
+    const settled = () => engine.status.state === "ready" || engine.status.state === "failed";
+    const fail = (reason, detail) => {
+      if (settled()) return;
+      clearTimeout(stallTimer);
+      report({ state: "failed", reason, detail });
+    };
+    // Only silence ends the wait: a slow link that keeps delivering bytes is waited for.
+    const expectBytes = () => {
+      clearTimeout(stallTimer);
+      stallTimer = setTimeout(() => {
+        if (settled()) return;
+        const { received = 0, total = 0 } = engine.status;
+        const detail = `no byte arrived for ${root.dataset.stallTimeout} ms (${received} of ${total} bytes so far)`;
+        report({ state: "stalled", reason: "stalled", detail, received, total });
+      }, Number(root.dataset.stallTimeout));
+    };
+    engine.ready = new Promise((resolve) => {
       if (location.protocol === "file:" || typeof WebAssembly !== "object" || typeof Worker !== "function") {
-        reject({ reason: "unsupported" });
+        fail("unsupported", `protocol ${location.protocol}, WebAssembly ${typeof WebAssembly}, Worker ${typeof Worker}`);
         return;
       }
-      // loadPyodide can hang silently (e.g. .wasm served with the wrong MIME type): give up in time.
-      const timer = setTimeout(() => reject({ reason: "timeout" }), Number(root.dataset.timeout));
+      // A browser without module workers ignores {type: "module"} and never reads it.
+      let moduleWorkers = false;
+      const options = {
+        get type() {
+          moduleWorkers = true;
+          return "module";
+        },
+      };
       try {
-        engine.worker = new Worker(url(root.dataset.worker), { type: "module" });
+        engine.worker = new Worker(url(root.dataset.worker), options);
       } catch (error) {
-        clearTimeout(timer);
-        reject({ reason: "unsupported", detail: String(error) });
+        fail("unsupported", String(error));
         return;
       }
+      if (!moduleWorkers) {
+        engine.worker.terminate();
+        fail("unsupported", "this browser has no module workers");
+        return;
+      }
+      expectBytes();
       engine.worker.addEventListener("error", (event) => {
-        clearTimeout(timer);
-        reject({ reason: "start", detail: event.message });
+        if (!settled()) {
+          fail("start", event.message || "the worker failed to load or stopped");
+          return;
+        }
+        // After the start: no reply will come for the requests in flight.
+        for (const reply of engine.replies.values()) reply({ failure: event.message || "the worker stopped" });
+        engine.replies.clear();
       });
       engine.worker.addEventListener("message", ({ data }) => {
-        if (data.type === "ready") {
-          clearTimeout(timer);
+        if (data.type === "progress") {
+          if (engine.status.state !== "loading") return;
+          report({ state: "loading", received: data.received, total: data.total });
+          expectBytes();
+        } else if (data.type === "ready") {
+          if (settled()) return;
+          clearTimeout(stallTimer);
           if (data.restored) performance.mark("guide:restored");
+          report({ state: "ready" });
           resolve();
         } else if (data.type === "snapshot-kept") {
           performance.mark("guide:snapshot-kept");
         } else if (data.type === "failed") {
-          clearTimeout(timer);
-          reject(data);
+          fail(data.reason, data.detail);
         } else if (data.type === "reply") {
           engine.replies.get(data.id)?.(data.response);
           engine.replies.delete(data.id);
@@ -48,9 +119,10 @@ window.guideEngine ??= (() => {
         lockFileURL: url(root.dataset.lockfile),
         stdLibURL: url(root.dataset.stdlib),
         env: JSON.parse(root.dataset.env),
+        files,
       });
     });
-    engine.ready.then(() => whenIdle(() => keepCompiledWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`)), () => {});
+    engine.ready.then(() => whenIdle(() => keepCompiledWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`)));
     return engine.ready;
   }
 
@@ -83,10 +155,10 @@ window.guideEngine ??= (() => {
     );
   }
 
-  return { start, call };
+  return { start, watch, call };
 })();
 
 {
   const root = document.currentScript?.previousElementSibling;
-  if (root?.matches("[data-guide]")) window.guideEngine.start(root).catch(() => {});
+  if (root?.matches("[data-guide]")) window.guideEngine.start(root);
 }

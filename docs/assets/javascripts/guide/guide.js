@@ -143,6 +143,7 @@ function show(root, response, { push = true, values = null, focus = true } = {})
   screen.hidden = false;
   view(root).awaiting = false;
   if (values) fill(screen, values);
+  fillResult(screen);
   if (response.title) document.title = `${response.title} – ${root.dataset.pageTitle}`;
   if (push) history.pushState({}, "", `#${response.anchor}`);
   else history.replaceState(history.state, "", `#${response.anchor}`);
@@ -200,8 +201,12 @@ async function exchange(root, message) {
 async function request(root, message, { push = true, keep = null } = {}) {
   const response = await exchange(root, message);
   if (response.failure) {
-    fail(root, { reason: "engine", detail: response.failure });
+    trouble(root, response.failure);
     return;
+  }
+  if (root.dataset.trouble) {
+    delete root.dataset.trouble;
+    announce(root, "", { quiet: true });
   }
   if (keep && accepted(root, keep, response)) remember(root, keep, true);
   const state = view(root);
@@ -426,14 +431,14 @@ function stray(root, event) {
 
 function openConfirmation(root, ask) {
   const action = ask.dataset.guideAsk;
-  for (const panel of root.querySelectorAll("[data-guide-ask-panel]")) panel.hidden = panel.dataset.guideAskPanel !== action;
+  for (const panel of root.querySelectorAll("[data-guide-confirm]")) panel.hidden = panel.dataset.guideConfirm !== action;
   for (const other of root.querySelectorAll("[data-guide-ask]")) other.setAttribute("aria-expanded", String(other === ask));
-  root.querySelector(`[data-guide-ask-panel="${action}"] [tabindex="-1"]`)?.focus();
+  root.querySelector(`[data-guide-confirm="${action}"] [tabindex="-1"]`)?.focus();
 }
 
 function closeConfirmation(root, panel) {
   panel.hidden = true;
-  const ask = root.querySelector(`[data-guide-ask="${panel.dataset.guideAskPanel}"]`);
+  const ask = root.querySelector(`[data-guide-ask="${panel.dataset.guideConfirm}"]`);
   ask?.setAttribute("aria-expanded", "false");
   ask?.focus();
 }
@@ -460,7 +465,7 @@ function onClick(root, event) {
   }
   const cancel = event.target.closest("[data-guide-cancel]");
   if (cancel) {
-    closeConfirmation(root, cancel.closest("[data-guide-ask-panel]"));
+    closeConfirmation(root, cancel.closest("[data-guide-confirm]"));
     return;
   }
   const control = event.target.closest("[data-guide-action]");
@@ -489,7 +494,7 @@ function onClick(root, event) {
     return;
   }
   const keep = action === "change" ? { action, question: control.dataset.question } : null;
-  request(root, { action, question: control.dataset.question, screen: control.dataset.screen }, { keep });
+  request(root, { action, question: control.dataset.question, screen: control.dataset.screen, ...noteFor(action) }, { keep });
 }
 
 // -- Where the reader was --------------------------------------------------------------------------
@@ -573,9 +578,67 @@ async function copy(root, text) {
   }
 }
 
+// --- How-tos and the documentation note on the result (issue 15) ---
+
+function fillResult(screen) {
+  fillContacts(screen);
+  showNote(screen);
+}
+
+// The engine names a step's contacts by id (data-contact-slot); the build rendered the municipality's cards
+// into the page as <template>s (tools/contacts.py), since the engine never sees mkdocs.yml. Copy them in.
+function fillContacts(screen) {
+  for (const slot of screen.querySelectorAll("[data-contact-slot]")) {
+    const template = document.querySelector(`template[data-contact-template="${CSS.escape(slot.dataset.contactSlot)}"]`);
+    if (template) slot.append(template.content.cloneNode(true));
+  }
+}
+
+// The reader's note about the incident lives here, in the page's memory, like the answers in the worker's:
+// never in storage, a URL or a request. It leaves this object only as text: into the print block
+// (textContent, so nothing in it is ever read as markup) and inside a "copy" request to the worker.
+const note = {};
+
+function noteFor(action) {
+  return action === "copy" ? { note: { ...note } } : {};
+}
+
+function showNote(screen) {
+  for (const field of screen.querySelectorAll("[data-doc-note-field]")) field.value = note[field.dataset.docNoteField] || "";
+  printNote(screen);
+}
+
+function printNote(screen) {
+  const block = screen.querySelector("[data-doc-note-print]");
+  if (!block) return;
+  let written = false;
+  for (const value of block.querySelectorAll("[data-doc-note-value]")) {
+    const text = (note[value.dataset.docNoteValue] || "").trim();
+    value.textContent = text;
+    value.closest("[data-doc-note-row]").hidden = !text;
+    written ||= Boolean(text);
+  }
+  block.hidden = !written;
+}
+
+function mountNote(root) {
+  root.addEventListener("input", (event) => {
+    const field = event.target.closest("[data-doc-note-field]");
+    if (!field) return;
+    note[field.dataset.docNoteField] = field.value;
+    printNote(root);
+  });
+  // "Start forfra" and "Slet mine svar" forget the note with the answers.
+  root.addEventListener("click", (event) => {
+    if (event.target.closest('[data-guide-action="restart"], [data-guide-action="clear"]')) {
+      for (const key of Object.keys(note)) delete note[key];
+    }
+  }, { capture: true });
+}
+
 // A confirmation appears beside the button that was pressed, where the reader is looking.
 function confirmBeside(root, action, text) {
-  const place = root.querySelector(`[data-guide-confirm="${action}"]`);
+  const place = root.querySelector(`[data-guide-tool-status="${action}"]`);
   if (place) place.textContent = text;
   else announce(root, text);
 }
@@ -670,16 +733,45 @@ document.addEventListener("visibilitychange", () => {
   if (root && document.visibilityState === "visible") countdown(root);
 });
 
+// The engine cannot start (or has not, for a long time): show 112 and the guideline's checklists,
+// the reader's own role first. Not final: if the engine becomes ready after all (a stalled slow
+// link that went on), recover() brings the guide back.
 function fail(root, problem) {
   root.dataset.state = "failed";
   root.dataset.failure = problem.reason || "start";
   const message = root.querySelector(`[data-guide-failure="${root.dataset.failure}"]`)
     || root.querySelector('[data-guide-failure="start"]');
   root.querySelectorAll("[data-guide-failure]").forEach((node) => { node.hidden = node !== message; });
+  const chosen = root.dataset.role && root.querySelector(`[data-guide-checklist="${CSS.escape(root.dataset.role)}"]`);
+  if (chosen) chosen.parentElement.prepend(chosen);
   root.querySelector("[data-guide-fallback]").hidden = false;
   root.querySelector("[data-guide-screen]").hidden = true;
-  announce(root, message.textContent.trim());
-  if (problem.detail) console.error("Beslutningsguiden kunne ikke starte:", problem.detail);
+  // For screen readers; sighted readers see the message under 112.
+  announce(root, message.textContent.trim(), { quiet: true });
+  // The cause is for operators (OPERATIONS.md explains each), never for the reader.
+  if (problem.detail) console.error(`Beslutningsguiden (${root.dataset.failure}): ${problem.detail}`);
+}
+
+function recover(root) {
+  delete root.dataset.failure;
+  root.querySelector("[data-guide-fallback]").hidden = true;
+  root.querySelector("[data-guide-screen]").hidden = false;
+}
+
+// The engine could not handle one request: say so, and keep the screen and the answers.
+function trouble(root, detail) {
+  root.dataset.trouble = "true";
+  announce(root, root.dataset.engineTrouble);
+  console.error(`Beslutningsguiden (engine): ${detail}`);
+}
+
+function loading(root, { received, total }) {
+  if (!total) return;
+  // In tens of percent, so that a screen reader is not flooded.
+  const step = Math.min(100, Math.floor((10 * received) / total) * 10);
+  if (root.dataset.progress === String(step)) return;
+  root.dataset.progress = String(step);
+  announce(root, step === 100 ? root.dataset.startingText : root.dataset.progressText.replace("{percent}", step));
 }
 
 function mount(root) {
@@ -689,8 +781,9 @@ function mount(root) {
   session.steps.forEach((step) => noteRole(root, step));
   const state = view(root);
   arrive(root);
-  watchScreens(root);
+  mountNote(root);
 
+  watchScreens(root);
   root.addEventListener("pointerdown", () => { state.pressedOn = state.screens; }, true);
   root.addEventListener("click", (event) => {
     if (event.detail === 1) state.clicksBeganOn = state.screens;
@@ -704,25 +797,32 @@ function mount(root) {
   root.addEventListener("click", (event) => onClick(root, event));
   root.addEventListener("submit", (event) => onSubmit(root, event));
   root.addEventListener("keydown", (event) => {
-    const panel = event.key === "Escape" && event.target.closest("[data-guide-ask-panel]");
+    const panel = event.key === "Escape" && event.target.closest("[data-guide-confirm]");
     if (panel) closeConfirmation(root, panel);
   });
   root.addEventListener("guide:history", (event) => navigate(root, event.detail.anchor));
 
-  window.guideEngine.start(root).then(
-    async () => {
-      performance.mark("guide:ready");
-      try {
-        await settle(root);
-      } catch (error) {
-        fail(root, { reason: "engine", detail: String(error) });
-        return;
-      }
-      root.dataset.state = "ready";
-      announce(root, root.dataset.readyText, { quiet: true });
-    },
-    (problem) => fail(root, problem),
-  );
+  const stopWatching = window.guideEngine.watch((status) => {
+    if (root.dataset.state === "loading" && status.state === "loading") loading(root, status);
+    else if (status.state === "stalled" || status.state === "failed") fail(root, status);
+  });
+  // start() resolves once the engine is ready, however late: a stalled start that goes on after
+  // all brings the guide back from the fallback, with the answers given meanwhile.
+  window.guideEngine.start(root).then(async () => {
+    stopWatching();
+    if (root.dataset.state === "failed") {
+      recover(root);
+      root.dataset.state = "loading";
+    }
+    performance.mark("guide:ready");
+    try {
+      await settle(root);
+    } catch (error) {
+      trouble(root, String(error));
+    }
+    root.dataset.state = "ready";
+    announce(root, root.dataset.readyText, { quiet: true });
+  });
 }
 
 // A reload, or the tab discarded: come back to the same place (a followed link has noted its own).

@@ -1,8 +1,16 @@
 // The decision guide's engine runs here, off the main thread: Pyodide with the `wizard` wheel.
-// Messages in:  {type: "start", pyodideURL, lockFileURL, stdLibURL, env}  then  {type: "call", id, request}
-// Messages out: {type: "ready", restored} | {type: "failed", reason, detail} | {type: "reply", id, response}
+// Messages in:  {type: "start", pyodideURL, lockFileURL, stdLibURL, env, files}  then  {type: "call", id, request}
+// Messages out: {type: "progress", received, total} while the runtime's files arrive,
+//               {type: "ready", restored} | {type: "failed", reason, detail} | {type: "reply", id, response}
 //               and, after a start without a snapshot, {type: "snapshot-kept"} once one is stored.
 // The worker only relays: every decision is made by wizard.browser in Python.
+//
+// Every file Pyodide fetches for the guide passes through checkedFetch: its bytes are counted (the
+// page shows the progress, and gives up only when none arrive for a long time) and its SHA-256 is
+// checked against `files` (computed at build time, tools/bundle.py) before Pyodide uses it. A
+// failure the worker recognises is reported at once with its reason (tools/guide_page.py FAILURES
+// holds the staff's message for each; OPERATIONS.md explains them), and a start that has reported
+// one never reports "ready".
 //
 // A revisit starts from a memory snapshot of the interpreter, taken on the first visit with the
 // engine imported and before any question is answered, and kept in this browser's IndexedDB.
@@ -13,10 +21,147 @@
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7";
 const SNAPSHOT_DATABASE = "beslutningsguide";
 const SNAPSHOT_STORE = "pyodide-snapshot";
+const PROGRESS_INTERVAL_MS = 100;
 
 let engine = null;
+let failure = null; // the first known failure of this start
+let revisit = false; // a snapshot was kept on an earlier visit
 
-async function start({ pyodideURL, lockFileURL, stdLibURL, env }) {
+class StartFailure extends Error {
+  constructor(reason, detail) {
+    super(detail);
+    this.reason = reason;
+  }
+}
+
+// Report a known failure to the page (the first one only) and return it, to be thrown.
+function failStart(reason, detail) {
+  if (!failure) {
+    failure = new StartFailure(reason, detail);
+    self.postMessage({ type: "failed", reason, detail });
+  }
+  return failure;
+}
+
+const progress = { received: 0, total: 0, posted: 0 };
+
+function arrived(count) {
+  progress.received += count;
+  const now = performance.now();
+  if (now - progress.posted >= PROGRESS_INTERVAL_MS || progress.received >= progress.total) {
+    progress.posted = now;
+    self.postMessage({ type: "progress", received: progress.received, total: progress.total });
+  }
+}
+
+async function sha256Hex(bytes) {
+  const digest = self.crypto?.subtle
+    ? await self.crypto.subtle.digest("SHA-256", bytes)
+    : (await import("./sha256.mjs")).sha256(bytes);
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// The whole body, counted as it arrives, and its SHA-256.
+async function download(url, response) {
+  const chunks = [];
+  let size = 0;
+  try {
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      chunks.push(chunk.value);
+      size += chunk.value.length;
+      arrived(chunk.value.length);
+    }
+  } catch (error) {
+    throw failStart("files", `${url}: the download broke off (${error})`);
+  }
+  const bytes = new Uint8Array(size);
+  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
+  return { bytes, digest: await sha256Hex(bytes) };
+}
+
+function mismatch(url, { bytes, digest }, expected) {
+  return failStart(
+    "checksum",
+    `${url}: SHA-256 ${digest}, expected ${expected.sha256} (size ${bytes.length}, expected ${expected.size})`,
+  );
+}
+
+// Pyodide fetches its .wasm, the lockfile, the standard library and the wheels with the global fetch.
+function checkFetches(files) {
+  const plainFetch = self.fetch.bind(self);
+  progress.total = Object.values(files).reduce((sum, file) => sum + file.size, 0);
+  let wasmChecked = Promise.resolve();
+
+  async function get(url, options) {
+    let response;
+    try {
+      response = await plainFetch(url, options);
+    } catch (error) {
+      throw failStart("files", `${url}: ${error}`);
+    }
+    if (!response.ok) throw failStart("files", `${url}: HTTP ${response.status} ${response.statusText}`);
+    return response;
+  }
+
+  // Chromium reuses the compiled code of the .wasm (STARTUP.md) only for the response it fetched,
+  // untouched: a copy (clone) of it gets none (measured: warm "ready" twice as late). So on a
+  // revisit, when the .wasm and its compiled code are in the browser's cache, Pyodide gets the
+  // response as fetched and a second read of the cached file is counted and checked; a first
+  // visit, with no compiled code to lose, is checked through a copy. Either way the .wasm is
+  // handed on as it comes, so the browser compiles it while it streams.
+  async function wasm(url, options, expected) {
+    const response = await get(url, options);
+    const type = response.headers.get("Content-Type");
+    if (type?.split(";")[0].trim().toLowerCase() !== "application/wasm") {
+      throw failStart("server", `${url} is sent as ${type}; it must be application/wasm (OPERATIONS.md, MIME types)`);
+    }
+    const copy = revisit ? get(url, { cache: "force-cache" }) : Promise.resolve(response.clone());
+    wasmChecked = copy.then((body) => download(url, body)).then((body) => {
+      if (body.digest === expected.sha256) return;
+      // A damaged copy in the cache would stay there for a year: fetch it again, for the next visit.
+      plainFetch(url, { cache: "reload" }).then((fresh) => fresh.arrayBuffer()).catch(() => {});
+      throw mismatch(url, body, expected);
+    });
+    wasmChecked.catch(() => {});
+    return response;
+  }
+
+  self.fetch = async (input, init = {}) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+    const expected = files[url];
+    if (!expected) return plainFetch(input, init);
+    // Checked here rather than by the browser (Pyodide passes the wheels' digests as `integrity`),
+    // so that a damaged file is told apart from a network error, and its progress can be shown.
+    const { integrity, ...options } = init;
+    if (url.endsWith(".wasm")) return wasm(url, options, expected);
+    // A file damaged on its way into the browser's cache would stay there for a year: a copy that
+    // does not match is fetched once more, past the cache, before the start fails.
+    let body;
+    for (const cache of [options.cache, "reload"]) {
+      const response = await get(url, { ...options, cache });
+      body = await download(url, response);
+      if (body.digest === expected.sha256) {
+        return new Response(body.bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+      }
+    }
+    throw mismatch(url, body, expected);
+  };
+  // Pyodide catches a failed instantiation of its .wasm (e.g. refused by a Content-Security-Policy)
+  // and only logs it, then waits for ever: report it. A damaged file is reported as such, once
+  // its copy has been checked.
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const instantiate = WebAssembly[name];
+    WebAssembly[name] = (...args) =>
+      instantiate.apply(WebAssembly, args).catch(async (error) => {
+        await wasmChecked.catch(() => {});
+        throw failStart("server", `WebAssembly.${name}: ${error}`);
+      });
+  }
+}
+
+async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
+  checkFetches(files);
   // The stdlib's path holds the digest of the lockfile and the stdlib: a new build, a new key.
   const snapshotKey = JSON.stringify([pyodideURL, stdLibURL, env]);
   const previousSnapshot = readSnapshot(snapshotKey);
@@ -24,7 +169,9 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env }) {
   const [{ loadPyodide, version }, { default: createPyodideModule }] = await Promise.all([
     import(`${pyodideURL}pyodide.mjs`),
     import(`${pyodideURL}pyodide.asm.mjs`),
-  ]);
+  ]).catch((error) => {
+    throw failStart("files", `${pyodideURL}pyodide.mjs or pyodide.asm.mjs: ${error}`);
+  });
   const snapshots = version === SNAPSHOT_PYODIDE_VERSION && typeof indexedDB === "object";
   const problems = [];
   const options = {
@@ -35,7 +182,7 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env }) {
     env,
     // Also after a snapshot: its interpreter has imported the engine, but the files are not there.
     packages: ["wizard"],
-    // loadPyodide only logs a package that fails to load (e.g. a sha256 mismatch); keep the log.
+    // loadPyodide only logs a package that fails to load; keep the log.
     stderr: (line) => problems.push(line),
   };
   const consoleError = console.error;
@@ -46,18 +193,17 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env }) {
   async function boot(extra) {
     problems.length = 0;
     const pyodide = await loadPyodide({ ...options, ...extra });
-    if (!pyodide.loadedPackages.wizard) {
-      const error = new Error("package");
-      error.detail = problems.join("\n");
-      throw error;
-    }
+    if (failure) throw failure;
+    if (!pyodide.loadedPackages.wizard) throw new Error(`the package wizard did not load:\n${problems.join("\n")}`);
     engine = pyodide.pyimport("wizard.browser");
     return pyodide;
   }
   try {
     const snapshot = snapshots ? await previousSnapshot : null;
+    revisit = Boolean(snapshot);
     // A snapshot that Pyodide rejects (e.g. a damaged record) is replaced by a normal start's.
     const restored = snapshot ? await boot({ _loadSnapshot: snapshot }).catch(() => null) : null;
+    if (failure) throw failure;
     if (restored) return { restored: true, keepSnapshot: null };
     const pyodide = await boot({ _makeSnapshot: snapshots });
     // The snapshot is taken when this is called, synchronously; storing it takes longer.
@@ -143,13 +289,11 @@ self.addEventListener("message", async (event) => {
     try {
       started = await start(message);
     } catch (error) {
-      self.postMessage({
-        type: "failed",
-        reason: error.message === "package" ? "package" : "start",
-        detail: error.detail || String(error),
-      });
+      failStart("start", String(error?.stack || error));
       return;
     }
+    // A file that failed its check may not have stopped Pyodide (a package that fails is only logged).
+    if (failure) return;
     self.postMessage({ type: "ready", restored: started.restored });
     // Taken in the same task as the ready message, so before any question is answered: the
     // snapshot can never hold an answer.
