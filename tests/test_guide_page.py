@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from tools.guide_page import opening_questions, static_screens
-from wizard import browser
+from wizard import session as shell
 from wizard.conditions import ALWAYS
 from wizard.questions import DANGER_SCREEN, QUESTIONS
 
@@ -26,13 +26,13 @@ def templates() -> dict[tuple[str, bool], dict]:
 
 def engine_reply(answered: list[tuple[str, list[str]]], form: dict | None = None, question: str | None = None) -> dict:
     """The engine's reply after the answers ``answered``; with ``question``, to the answer ``form`` to it."""
-    session = browser.Session()
-    reply = browser.respond(session, {"action": "current", "root": ROOT}, NOW)
+    session = shell.Session()
+    reply = shell.respond(session, {"action": "current", "root": ROOT}, NOW)
     for answered_id, values in answered:
-        reply = browser.respond(session, {"action": "answer", "question": answered_id, "form": {answered_id: values},
+        reply = shell.respond(session, {"action": "answer", "question": answered_id, "form": {answered_id: values},
                                           "root": ROOT}, NOW)
     if question is not None:
-        reply = browser.respond(session, {"action": "answer", "question": question, "form": form, "root": ROOT}, NOW)
+        reply = shell.respond(session, {"action": "answer", "question": question, "form": form, "root": ROOT}, NOW)
     return reply
 
 
@@ -70,7 +70,7 @@ def test_yes_to_danger_leads_to_the_112_screen_and_the_question_after_it():
     markup = page[question.id, False]["html"]
     assert re.findall(r'value="(\w+)"[^>]*data-leads-to="danger"', markup) == leading
     danger = page[DANGER_SCREEN, False]
-    assert danger["local"] and danger["data-anchor"] == browser.ANCHOR_PREFIX + DANGER_SCREEN
+    assert danger["local"] and danger["data-anchor"] == shell.ANCHOR_PREFIX + DANGER_SCREEN
     assert re.search(r"<a [^>]*>", danger["html"])[0].count('href="tel:112"') == 1  # the first link calls 112
     assert "Ring 112 nu" in danger["html"] and "Guidens egne råd" in danger["html"]
     following = opening_questions()[opening_questions().index(question) + 1]

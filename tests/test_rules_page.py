@@ -19,7 +19,7 @@ from tests.axe import requests_elsewhere, wcag_violations
 from tests.html_tree import article, section_after
 from wizard import evaluate
 from wizard.contract import ROLES
-from wizard.fingerprint import rules_version
+from wizard.rules_version import rules_version
 from wizard.guideline import ACTION_PLAN_THRESHOLD, IMPACT_MAX, IMPACT_MIN, POLICE_REPORT_HOURS, REGISTRATION_DAYS
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID

@@ -473,3 +473,37 @@ def test_a_corrected_sentence_says_what_the_web_edition_corrects(published, tabl
 def test_the_tables_have_column_headers(published):
     for t in published.find_all("table", cls="trace-table"):
         assert [th.attrs.get("scope") for th in t.find_all("th")] == ["col", "col"]
+
+
+# The sentences the legal review quoted (issue 12), and what must carry each: the table must say so.
+DUTIES = {
+    "SKAL hændelsen anmeldes som en arbejdsulykke i SafetyNet": {
+        "question: absence", "question: treatment", "question: wants_work_accident", "rule: work_accident",
+        "step: manager/register_work_accident", "note: work_accident_unknown", "deadline: safetynet",
+    },
+    "Vi drøfter altid den konkrete situation": {"step: manager/consult_hr", "rule: undecided_recording"},
+    "Søg rådføring ved Personaleafdelingen i forhold til handlemuligheder": {"step: manager/consult_hr"},
+    "Herudover skal lederen vurdere, om det er relevant at": {
+        "step: manager/consider_contact_change", "step: manager/contact_citizen", "step: manager/contact_platform",
+    },
+    "Derfor skal vi benytte os af muligheden for at være to": {
+        "step: employee/two_on_the_case", "step: manager/two_on_the_case",
+    },
+    "politianmeldelse indenfor 72 timer er en betingelse for at få erstatning": {
+        "rule: deadline_police_report", "deadline: police_report", "note: police_report_passed",
+        "legal: compensation_condition_waived",
+    },
+    "en eventuel politianmeldelse skal ske inden for 72 timer": {
+        "step: employee/police_report", "note: police_report_passed",
+    },
+    "Anmeldelse skal ske så hurtigt som muligt og senest 10 dage": {"rule: deadline_safetynet", "deadline: safetynet"},
+    "Handleplanen laves ved påvirkning over 5 og hvis medarbejderen gentagne gange": {
+        "rule: action_plan_impact", "rule: action_plan_repeated", "step: manager/action_plan",
+    },
+}
+
+
+@pytest.mark.parametrize("sentence", DUTIES)
+def test_each_duty_of_the_legal_review_is_carried_where_the_table_says(table, sentence):
+    (entry,) = [e for e in table.entries if sentence in normalise(e.text)]
+    assert DUTIES[sentence] <= {f"{u.kind}: {u.id}" for u in entry.uses}

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools import stdlib
-from wizard.contract import COPENHAGEN
+from wizard.moments import COPENHAGEN
 
 ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"

@@ -14,7 +14,7 @@ from itertools import takewhile
 
 from tools.placeholders import PageContext
 from wizard import render
-from wizard.browser import ANCHOR_PREFIX, RESULT, _anchor
+from wizard.session import ANCHOR_PREFIX, RESULT, _anchor
 from wizard.contract import AnswerError
 from wizard.conditions import ALWAYS
 from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form

@@ -10,7 +10,7 @@ from html import escape
 
 from tools.placeholders import PageContext
 from wizard.contract import ROLES
-from wizard.fingerprint import rules_version
+from wizard.rules_version import rules_version
 from wizard.guideline import Section
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label

@@ -1,13 +1,13 @@
 """Run inside Pyodide: use the engine the way the page does, then write the bytecode it needs.
 
 Sent to ``tools/run_pyodide.mjs`` by ``tools/stdlib.py``. After a full session through
-``wizard.browser`` (every kind of screen, an error, the result and its exports), every
+``wizard.session`` (every kind of screen, an error, the result and its exports), every
 standard-library module Pyodide has imported so far (start-up, package loading and the
 engine), apart from those frozen into the interpreter, is compiled by this very interpreter,
 so the bytecode matches the runtime, and written as unchecked hash-based .pyc files, stored
 uncompressed, to /mnt/host/python_stdlib.zip. The engine's
-own modules are compiled the same way into /mnt/host/engine/ (``wizard/browser.pyc``
-beside where ``browser.py`` was), to replace the sources in the browser's wheel, as
+own modules are compiled the same way into /mnt/host/engine/ (``wizard/session.pyc``
+beside where ``session.py`` was), to replace the sources in the browser's wheel, as
 Pyodide's own packages do.
 """
 
@@ -18,7 +18,7 @@ import zipfile
 from datetime import datetime, timezone
 
 import wizard
-from wizard.browser import Session, respond
+from wizard.session import Session, respond
 
 STDLIB_ZIP = "/lib/python314.zip"
 OUTPUT = "/mnt/host/python_stdlib.zip"

@@ -13,7 +13,8 @@ import sys
 from datetime import datetime, timezone
 from typing import BinaryIO
 
-from wizard.contract import AnswerError, parse_now, quoted
+from wizard.contract import AnswerError, quoted
+from wizard.moments import parse_now
 from wizard.result import evaluate
 
 PROG = "python -m wizard"

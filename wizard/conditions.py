@@ -9,7 +9,8 @@ code does. A condition tests :class:`Facts`: the answers and what the rules foun
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from wizard.contract import BOOL_FIELDS, UNKNOWN, Moment
+from wizard.contract import BOOL_FIELDS, UNKNOWN
+from wizard.moments import Moment
 from wizard.guideline import ACTION_PLAN_THRESHOLD, POLICE_REPORT_HOURS
 
 

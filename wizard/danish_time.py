@@ -6,7 +6,7 @@ installed locales and is not available in the browser.
 
 from datetime import date, datetime
 
-from wizard.contract import COPENHAGEN
+from wizard.moments import COPENHAGEN
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MONTHS = (

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 
 from wizard import render
-from wizard.contract import COPENHAGEN
+from wizard.moments import COPENHAGEN
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
 CALENDAR_MEDIA_TYPE = "text/calendar;charset=utf-8"

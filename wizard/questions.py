@@ -13,20 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from wizard.contract import (
-    BEHAVIOURS,
-    BOOL_FIELDS,
-    BOOL_OR_UNKNOWN_FIELDS,
-    COPENHAGEN,
-    EARLIEST_DATE,
-    LATEST_DATE,
-    ROLES,
-    UNKNOWN,
-    AnswerError,
-    is_after,
-    parse_moment,
-    skipped_by_summer_time,
-)
+from wizard.contract import BEHAVIOURS, BOOL_FIELDS, BOOL_OR_UNKNOWN_FIELDS, ROLES, UNKNOWN, AnswerError
+from wizard.moments import COPENHAGEN, EARLIEST_DATE, LATEST_DATE, is_after, parse_moment, skipped_by_summer_time
 from wizard import conditions as c
 from wizard.conditions import Condition, Facts
 from wizard.danish_time import MONTHS, long_date, long_datetime

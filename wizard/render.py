@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 
 from wizard import flow, questions
-from wizard.contract import COPENHAGEN, EARLIEST_DATE, UNKNOWN, parse_now
+from wizard.contract import UNKNOWN
+from wizard.moments import COPENHAGEN, EARLIEST_DATE, parse_now
 from wizard.danish_time import MONTHS, long_date, long_datetime
 from wizard.guideline import (
     GUIDELINE_ADOPTED,

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
 
-from wizard.contract import COPENHAGEN, ROLES, parse_moment, parse_now, validate
+from wizard.contract import ROLES, validate
+from wizard.moments import COPENHAGEN, parse_moment, parse_now
 from wizard.deadlines import police_report_deadline, registration_deadline
-from wizard.fingerprint import rules_version
+from wizard.rules_version import rules_version
 from wizard.flow import prune
 from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY
 from wizard.notes import legal_info_for, notes_for

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from wizard.contract import COPENHAGEN
+from wizard.moments import COPENHAGEN
 from wizard.questions import DANGER_SCREEN
 
 ROOT = Path(__file__).resolve().parents[2]

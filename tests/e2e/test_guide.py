@@ -22,7 +22,7 @@ from tests.e2e.guide import (
     wait_for_screen,
     walk,
 )
-from wizard.contract import COPENHAGEN
+from wizard.moments import COPENHAGEN
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
 from wizard.timing import GROUP_OF_STEP, GROUPS, NOW
 

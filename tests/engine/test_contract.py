@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 import pytest
 
 from wizard import AnswerError, validate
-from wizard.contract import BEHAVIOURS, FIELDS, parse_moment, parse_now
+from wizard.contract import BEHAVIOURS, FIELDS
+from wizard.moments import parse_moment, parse_now
 
 BASE = {"role": "employee", "behaviours": ["threats"], "incident_at": "2024-10-14"}
 NOW = datetime(2024, 10, 20, 12, 0, tzinfo=timezone.utc)

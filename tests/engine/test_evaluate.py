@@ -8,7 +8,8 @@ import pytest
 
 from tests.engine.result_schema import check_result
 from tests.engine.scenarios import SCENARIOS
-from wizard import evaluate, fingerprint, guideline, texts
+from wizard import evaluate, guideline, texts
+from wizard import rules_version as fingerprint
 from wizard.contract import BEHAVIOURS, ROLES
 from wizard.guideline import SECTIONS
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES

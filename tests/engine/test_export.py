@@ -6,7 +6,7 @@ import pytest
 
 from tests.engine.scenarios import SCENARIOS
 from wizard import evaluate, export
-from wizard.contract import COPENHAGEN
+from wizard.moments import COPENHAGEN
 from wizard.texts import MAY_BE_OVERDUE
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wizard import flow
-from wizard.browser import CHECK, RESULT, Session, respond
+from wizard.session import CHECK, RESULT, Session, respond
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values
 
 NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)

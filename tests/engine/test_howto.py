@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from tests.html_tree import parse_html
 from wizard import export, howto, render
-from wizard.browser import Session, respond
-from wizard.contract import ROLES, parse_now
+from wizard.session import Session, respond
+from wizard.contract import ROLES
+from wizard.moments import parse_now
 from wizard.result import evaluate
 from wizard.steps import STEPS
 from wizard.texts import CONTACT_LABELS

@@ -251,7 +251,7 @@ def test_parse_form_refuses_with_danish_message(question_id, form, field, words)
 
 
 def test_parse_form_refuses_a_future_incident():
-    from wizard.contract import parse_now
+    from wizard.moments import parse_now
 
     now = parse_now("2024-10-14T09:30")
     assert parse_form("incident_at", {"incident_at": ["2024-10-14"], "incident_at_time": ["09:30"]}, now)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from tests.html_tree import parse_html
 from wizard.texts import POLICE_REPORT_LATEST_TEXT
 from wizard import export, render, timing
-from wizard.contract import COPENHAGEN, ROLES
+from wizard.contract import ROLES
+from wizard.moments import COPENHAGEN
 from wizard.result import evaluate
 from wizard.guideline import IMPACT_MAX, IMPACT_MIN
 from wizard.questions import QUESTIONS_BY_ID

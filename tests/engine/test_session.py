@@ -1,6 +1,6 @@
 """The browser session survives any request: a screen and a Danish notice, never an exception, no answer lost.
 
-The page talks to ``wizard.browser.handle`` only; these tests do the same, with requests a
+The page talks to ``wizard.session.handle`` only; these tests do the same, with requests a
 page would never send (tampered, out of order, racing "Slet mine svar", not JSON at all)
 and, with Hypothesis, any JSON message and sequences mixing real answers with garbage.
 """
@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard import browser, flow, render
-from wizard.browser import CHECK, RESULT, Session, handle
+from wizard import flow, render
+from wizard import session as shell
+from wizard.session import CHECK, RESULT, Session, handle
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values, parse_form
 
 INCIDENT_AT = "2024-10-14T09:30"
@@ -56,15 +57,15 @@ FUZZ_SEQUENCES = settings(
 @contextmanager
 def session_with(answers: dict, result: bool = False):
     """The page's session, for the time of a test, holding ``answers`` (and their result)."""
-    saved = browser._session
-    browser._session = session = Session()
+    saved = shell._session
+    shell._session = session = Session()
     session.answers = dict(answers)
     try:
         if result:
             assert send({"action": "confirm"})["screen"] == RESULT
         yield session
     finally:
-        browser._session = saved
+        shell._session = saved
 
 
 def send(message: object) -> dict:
@@ -229,13 +230,13 @@ def test_an_error_of_the_engine_keeps_the_answers_and_is_logged_for_the_console(
     def broken(*args, **kwargs):
         raise RuntimeError("rules table broken")
 
-    monkeypatch.setattr(browser, "evaluate", broken)
+    monkeypatch.setattr(shell, "evaluate", broken)
     with session_with(THREATENED) as session:
         reply = send({"action": "confirm"})
         assert session.answers == THREATENED
     assert reply["screen"] == CHECK and reply["notice"] == render.UI["notice_internal"]
     logged = capsys.readouterr().err
-    assert "RuntimeError('rules table broken')" in logged and "wizard/browser.py" in logged
+    assert "RuntimeError('rules table broken')" in logged and "wizard/session.py" in logged
 
 
 def test_a_result_that_cannot_be_drawn_falls_back_to_the_answers_to_check(monkeypatch, capsys):
@@ -259,7 +260,7 @@ def test_when_no_screen_can_be_drawn_the_notice_is_shown_alone(monkeypatch, caps
     with session_with(HALFWAY) as session:
         reply = json.loads(handle(json.dumps(answer("incident_at", "2024-10-13"))))
         assert session.answers == {**HALFWAY, "incident_at": "2024-10-13"}
-    assert reply["screen"] == browser.PROBLEM and reply["notice"] == render.UI["notice_internal"]
+    assert reply["screen"] == shell.PROBLEM and reply["notice"] == render.UI["notice_internal"]
     assert reply["html"] == render.problem_notice(reply["notice"])
     assert "ValueError('render')" in capsys.readouterr().err
 

@@ -1,11 +1,11 @@
-"""A whole session through ``wizard.browser``, as the page would drive it, at a fixed time.
+"""A whole session through ``wizard.session``, as the page would drive it, at a fixed time.
 
 Also run as a script inside Pyodide (its source is sent there), so it imports only the engine.
 """
 
 from datetime import datetime, timezone
 
-from wizard.browser import Session, respond
+from wizard.session import Session, respond
 
 NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)
 

@@ -15,7 +15,7 @@ import wizard
 from tests.engine.scenarios import SCENARIOS
 from tests.pyodide.paths import MANAGER_PATH, replay
 from wizard import evaluate, validate
-from wizard.contract import parse_now
+from wizard.moments import parse_now
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.node
 PROGRAM = """
 import json, sys
 from wizard import evaluate, validate
-from wizard.contract import parse_now
+from wizard.moments import parse_now
 scenarios = json.loads({scenarios!r})
 print(json.dumps([evaluate(validate(s["answers"]), parse_now(s["now"])) for s in scenarios], ensure_ascii=False))
 """
@@ -76,7 +76,7 @@ print(json.dumps({
 
 
 def test_a_whole_guide_session_renders_the_same_in_pyodide(shipped_pyodide):
-    """The browser session (wizard.browser) answers a full path identically in both interpreters."""
+    """The browser session (wizard.session) answers a full path identically in both interpreters."""
     native = replay(MANAGER_PATH)
     source = Path(__file__).with_name("paths.py").read_text()
     in_pyodide = shipped_pyodide.run_json(
@@ -90,7 +90,7 @@ def test_the_engine_and_the_stdlib_run_from_the_shipped_bytecode(shipped_pyodide
     """The browser gets bytecode only: no Python sources for the engine or the standard library."""
     program = """
 import json, os, sys, zipfile
-import wizard.browser
+import wizard.session
 package = wizard.__path__[0]
 stdlib = zipfile.ZipFile(sys.path[1])
 print(json.dumps({

@@ -14,7 +14,7 @@
 //                         | {state: "failed", reason, detail}  a known failure; final
 //                         | {state: "ready"}
 //                   reason is a key of tools/guide_page.py FAILURES; detail is for the console only.
-//   call(request)   a request to wizard.browser once ready; resolves with its response, which is
+//   call(request)   a request to wizard.session once ready; resolves with its response, which is
 //                   {failure} if the engine could not handle it.
 window.guideEngine ??= (() => {
   const engine = {

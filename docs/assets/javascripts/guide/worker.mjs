@@ -3,7 +3,7 @@
 // Messages out: {type: "progress", received, total} while the runtime's files arrive,
 //               {type: "ready", restored} | {type: "failed", reason, detail} | {type: "reply", id, response}
 //               and, after a start without a snapshot, {type: "snapshot-kept"} once one is stored.
-// The worker only relays: every decision is made by wizard.browser in Python.
+// The worker only relays: every decision is made by wizard.session in Python.
 //
 // Every file Pyodide fetches for the guide passes through checkedFetch: its bytes are counted (the
 // page shows the progress, and gives up only when none arrive for a long time) and its SHA-256 is
@@ -195,7 +195,7 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
     const pyodide = await loadPyodide({ ...options, ...extra });
     if (failure) throw failure;
     if (!pyodide.loadedPackages.wizard) throw new Error(`the package wizard did not load:\n${problems.join("\n")}`);
-    engine = pyodide.pyimport("wizard.browser");
+    engine = pyodide.pyimport("wizard.session");
     return pyodide;
   }
   try {

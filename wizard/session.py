@@ -255,7 +255,7 @@ def _log(error: Exception) -> None:
         frames.append(f"\n  {code.co_filename}:{trace.tb_lineno} in {code.co_name}")
         trace = trace.tb_next
     try:
-        print(f"wizard.browser: {error!r}{''.join(frames)}", file=sys.stderr)
+        print(f"wizard.session: {error!r}{''.join(frames)}", file=sys.stderr)
     except Exception:  # a console that cannot take it must not cost the reader the reply
         pass
 
