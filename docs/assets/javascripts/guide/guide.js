@@ -840,6 +840,11 @@ function onPage() {
   if (root) mount(root);
 }
 
+// Where instant navigation is going (history.js leaves a Back pressed on the way to another page to it).
+window.location$?.subscribe((url) => {
+  if (window.guideHistory) window.guideHistory.goingTo = url.pathname;
+});
+
 // Material's instant navigation swaps pages without reloading scripts: mount on every page it shows.
 if (typeof window.document$ !== "undefined") window.document$.subscribe(onPage);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
