@@ -94,6 +94,11 @@ def test_a_valid_directory_loads_with_numbers_filled_in_and_sources_kept(tmp_pat
             "employee.x:\n  text: Om {{ ti_dage }} dage\n  source: guide\n",
             "entry 'employee.x': field 'text' names an unknown number {{ ti_dage }}",
         ),
+        (
+            "steps",
+            "employee.x:\n  text: Hej\n  source: {section: frist, quote: 'senest {{ registration_days }} dage'}\n",
+            "entry 'employee.x': source quote must give numbers as the guideline does",
+        ),
         ("steps", "- a list\n", "steps.yaml: must be a mapping of ids to entries"),
         ("steps", "employee.x: [\n", "steps.yaml: not valid YAML"),
     ],
@@ -121,10 +126,18 @@ def test_an_entry_nothing_reads_is_named(tmp_path):
     ]
 
 
+def test_a_section_without_a_title_is_named_at_build_time():
+    """Titles are read when a link is made; the build names a missing one before a reader follows the link."""
+    loaded = content.load()
+    del loaded["sections"]["frist"]
+    with pytest.raises(ContentError, match=r"content/texts/sections.yaml: no title for the section 'frist'"):
+        content.check_usage(loaded)
+
+
 def test_a_quote_may_join_verbatim_pieces_with_an_ellipsis():
     context = content._Context()
     assert content.verbatim("Anmeldelse skal ske … senest 10 dage efter hændelsesdagen.", context)
-    assert content.verbatim("Anmeldelse skal ske … senest {{ registration_days }} dage", context)
+    assert not content.verbatim("Anmeldelse skal ske … senest {{ registration_days }} dage", context)
     assert not content.verbatim("senest 10 dage … Anmeldelse skal ske", context)
 
 
@@ -144,7 +157,8 @@ def test_a_mistyped_id_is_named_from_both_sides(tmp_path):
         (copy / path.name).write_text(text.replace("legal_stale:", "legal_stal:"), encoding="utf-8")
     loaded = content.load(copy)
     assert "legal_stal" in loaded["pages"] and "legal_stale" not in loaded["pages"]
-    assert content.unused(loaded, {("pages", id) for id in loaded["pages"] if id != "legal_stal"}) == [
+    used = {(name, id) for name, entries in loaded.items() for id in entries} - {("pages", "legal_stal")}
+    assert content.unused(loaded, used) == [
         "content/texts/pages.yaml: entry 'legal_stal' is not used by the guide (a mistyped or removed id?)"
     ]
     with pytest.raises(reader.ContentMissing, match=r"content/texts/pages.yaml: no entry 'legal_stal'"):

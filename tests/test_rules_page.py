@@ -201,9 +201,14 @@ INCIDENT = datetime.fromisoformat("2024-10-21T10:00+02:00")
 # Run in a copy of the project: the engine's results and every page's Markdown with its placeholders expanded.
 PROBE = """
 import json
+import re
 from pathlib import Path
 
 from mkdocs.config import load_config
+
+from tools import content
+
+content.compile_content()  # before the engine is imported: the texts carry the numbers, as in a build
 
 from tools import placeholders
 from tools.blocks import BLOCKS
@@ -215,8 +220,11 @@ extra = load_config("mkdocs.yml")["extra"]
 blocks = {**BLOCKS, "guide": lambda context: ""}  # the guide's shell needs the browser runtime, not numbers
 blocks["traceability"] = lambda context: ""  # it quotes the adopted text, whose numbers stay when a constant moves
 context = placeholders.PageContext(root="../", extra=extra)
+quotes = re.compile("<blockquote>.*?</blockquote>", re.S)  # the rules' quotes: the adopted text, numbers too
 pages = {
-    path.relative_to("docs").as_posix(): placeholders.expand(path.read_text(encoding="utf-8"), context, blocks)
+    path.relative_to("docs").as_posix(): quotes.sub(
+        "", placeholders.expand(path.read_text(encoding="utf-8"), context, blocks)
+    )
     for path in sorted(Path("docs").rglob("*.md"))
 }
 now = "2024-10-22T12:00+02:00"
@@ -235,9 +243,9 @@ print(json.dumps({"numbers": NUMBERS, "deadlines": deadlines, "plans": plans, "o
 
 
 def probe(tmp_path: Path, change: tuple[str, int] | None = None) -> dict:
-    """Copy the engine, the build tools, the pages and the configuration; edit one constant; run PROBE there."""
+    """Copy the engine, the build tools, the content, the pages and the configuration; edit one constant; run PROBE there."""
     ignore = shutil.ignore_patterns("__pycache__", "assets")
-    for name in ("wizard", "tools", "docs", "overrides"):
+    for name in ("wizard", "tools", "docs", "overrides", "content"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     if change:

@@ -72,7 +72,7 @@ class Runtime:
 def pyodide_version() -> str:
     package = PYODIDE_DIR / "package.json"
     if not package.is_file():
-        raise BundleError("node_modules/pyodide mangler: kør `make install` (npm ci) først.")
+        raise BundleError("node_modules/pyodide is missing: run `make install` (npm ci) first.")
     return json.loads(package.read_text())["version"]
 
 
@@ -145,7 +145,7 @@ def _replace_sources(wheel: Path, bytecode: dict[str, bytes]) -> None:
     contents = _read_wheel(wheel)
     sources = {name[:-1] for name in bytecode}
     if not sources <= contents.keys():
-        raise BundleError(f"bytekode uden kilde i hjulet: {sorted(sources - contents.keys())}")
+        raise BundleError(f"bytecode without its source in the wheel: {sorted(sources - contents.keys())}")
     _write_wheel(wheel, {**{n: d for n, d in contents.items() if n not in sources}, **bytecode})
 
 
@@ -179,7 +179,7 @@ def _write_wheel(wheel: Path, files: dict[str, bytes]) -> None:
 def _browser_wheels(out_dir: Path) -> list[Path]:
     found = sorted(BROWSER_WHEELS.glob("*.whl"))
     if not found:
-        raise BundleError(".venv/browser-wheels er tom: kør `make install`.")
+        raise BundleError(".venv/browser-wheels is empty: run `make install`.")
     return [_zones_only(wheel, out_dir) if wheel.name.startswith("tzdata-") else
             Path(shutil.copy2(wheel, out_dir / wheel.name)) for wheel in found]
 
@@ -209,7 +209,7 @@ def _zones_only(wheel: Path, out_dir: Path) -> Path:
             kept[name] = data
     missing = zone_files - kept.keys()
     if missing:
-        raise BundleError(f"tzdata-hjulet mangler tidszonerne {sorted(missing)}")
+        raise BundleError(f"the tzdata wheel lacks the time zones {sorted(missing)}")
     target = out_dir / f"tzdata-{local_version}-py2.py3-none-any.whl"
     _write_wheel(target, kept)
     return target
@@ -233,7 +233,7 @@ def _write_lockfile(staging: Path, wheels: list[Path]) -> None:
         text=True,
     )
     if proc.returncode != 0:
-        raise BundleError(f"pyodide lockfile add-wheels fejlede:\n{proc.stderr}")
+        raise BundleError(f"pyodide lockfile add-wheels failed:\n{proc.stderr}")
     spec = PyodideLockSpec.from_json(full)
     wanted = _closure(spec, ENGINE_PACKAGE)
     spec.packages = {name: spec.packages[name] for name in sorted(wanted)}
@@ -259,7 +259,7 @@ def main(argv=None) -> None:
     with tempfile.TemporaryDirectory() as work:
         runtime = prepare(Path(work))
         install(runtime, Path(args[0]))
-    print(f"Pyodide {runtime.pyodide_version} og motoren er lagt i {args[0]}/{runtime.packages_path}")
+    print(f"Pyodide {runtime.pyodide_version} and the engine are in {args[0]}/{runtime.packages_path}")
 
 
 if __name__ == "__main__":

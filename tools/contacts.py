@@ -1,8 +1,8 @@
 """The municipality's contacts (``extra.contacts`` in ``mkdocs.yml``): read, checked, and rendered as cards.
 
 Each contact has an id from ``wizard.howto.CONTACT_IDS`` and a name, a phone number and an e-mail address.
-A contact left empty is shown as "ikke sat op – spørg din leder", never as a dead link; a malformed one
-stops the build with a Danish message that names the key. The front page shows every contact as a card.
+A contact left empty is shown with a note that it is not set up, never as a dead link; a malformed one
+stops the build with a Danish message that names the key (``content/texts/build_messages.yaml``). The front page shows every contact as a card.
 The decision guide's page carries the same cards as ``<template>`` elements, one per contact, and guide.js
 copies one into each slot the engine's result names (``data-contact-slot``): the engine runs in the browser
 and never reads ``mkdocs.yml``, so the build puts the configured text where the page can find it.
@@ -22,6 +22,14 @@ from wizard.texts import CONTACT_LABELS
 CONTACTS_KEY = "contacts"
 FIELDS = ("name", "phone", "email")
 UNSET_NOTE = content.text("pages", "contact_unset_note")
+# What each key must hold, for the messages to whoever edits mkdocs.yml.
+MESSAGES = {
+    id: content.text("build_messages", f"contacts.{id}")
+    for id in (
+        "not_mapping", "unknown", "not_fields", "unknown_field", "not_text", "phone", "email", "no_name",
+        "no_phone_or_email", "found",
+    )
+}
 
 # Digits with spaces or hyphens between them and an optional leading +; 3 to 15 digits (E.164's maximum).
 _PHONE = re.compile(r"\+?[0-9](?:[ -]?[0-9]){2,14}")
@@ -52,12 +60,12 @@ def read_contacts(extra: Mapping) -> dict[str, Contact]:
     """Every contact by id (unset ones empty), from ``extra`` in ``mkdocs.yml``; raises :class:`ContactsError`."""
     configured = extra.get(CONTACTS_KEY) or {}
     if not isinstance(configured, Mapping):
-        raise _error(CONTACTS_KEY, f"skal have en linje for hver kontakt ({', '.join(CONTACT_IDS)})", configured)
+        raise _error(CONTACTS_KEY, MESSAGES["not_mapping"].format(ids=", ".join(CONTACT_IDS)), configured)
     unknown = [key for key in configured if key not in CONTACT_IDS]
     if unknown:
         raise _error(
             f"{CONTACTS_KEY}.{unknown[0]}",
-            f"er ikke en kendt kontakt. Brug en af: {', '.join(CONTACT_IDS)}",
+            MESSAGES["unknown"].format(ids=", ".join(CONTACT_IDS)),
         )
     return {id: _contact(id, configured.get(id)) for id in CONTACT_IDS}
 
@@ -67,34 +75,31 @@ def _contact(id: str, entry: object) -> Contact:
     if entry is None:
         return Contact(id)
     if not isinstance(entry, Mapping):
-        raise _error(key, "skal have felterne name, phone og email (eller stå tom)", entry)
+        raise _error(key, MESSAGES["not_fields"], entry)
     for field in entry:
         if field not in FIELDS:
-            raise _error(f"{key}.{field}", "er ikke et kendt felt. Brug name, phone og email")
+            raise _error(f"{key}.{field}", MESSAGES["unknown_field"])
     values = {}
     for field in FIELDS:
         value = entry.get(field)
         if value is None:
             value = ""
         if not isinstance(value, str):
-            raise _error(f"{key}.{field}", 'skal være tekst i anførselstegn, fx "+45 12 34 56 78"', value)
+            raise _error(f"{key}.{field}", MESSAGES["not_text"], value)
         values[field] = " ".join(value.split())
     if values["phone"] and not _PHONE.fullmatch(values["phone"]):
-        raise _error(
-            f"{key}.phone", 'skal være et telefonnummer med cifre, mellemrum og evt. + foran, fx "+45 12 34 56 78"',
-            values["phone"],
-        )
+        raise _error(f"{key}.phone", MESSAGES["phone"], values["phone"])
     if values["email"] and not _EMAIL.fullmatch(values["email"]):
-        raise _error(f"{key}.email", 'skal være en e-mailadresse, fx "personalejura@kommune.dk"', values["email"])
+        raise _error(f"{key}.email", MESSAGES["email"], values["email"])
     if (values["phone"] or values["email"]) and not values["name"]:
-        raise _error(f"{key}.name", "mangler: skriv navnet på personen eller funktionen")
+        raise _error(f"{key}.name", MESSAGES["no_name"])
     if values["name"] and not (values["phone"] or values["email"]):
-        raise _error(key, "mangler et telefonnummer eller en e-mailadresse")
+        raise _error(key, MESSAGES["no_phone_or_email"])
     return Contact(id, **values)
 
 
 def _error(key: str, requirement: str, value: object = ...) -> ContactsError:
-    found = "" if value is ... else f" Fandt {value!r}."
+    found = "" if value is ... else " " + MESSAGES["found"].format(value=value)
     return ContactsError(f"mkdocs.yml: extra.{key} {requirement}.{found}")
 
 

@@ -54,10 +54,36 @@ class Schema:
     source: str = "required"
 
 
+# A question's wording for one role (the roles of wizard.contract.ROLES; not imported, since the
+# contract reads its messages from the compiled content).
+ROLE_WORDING = tuple(f"{role}_{part}" for role in ("employee", "colleague", "manager") for part in ("label", "hint"))
+
 # Every content file, by its name without ".yaml". A file not listed here is an error, so a
 # misnamed file is never silently left out.
 SCHEMAS: dict[str, Schema] = {
     "pages": Schema("texts the build writes into the site's pages", source="none"),
+    "cards": Schema("the practice cards' titles and stories", ("title", "story"), ("title", "story"), "none"),
+    "hard_edges": Schema(
+        "the hard edges the practice cards cover", ("description", "keyword"), ("description", "keyword"), "none"
+    ),
+    "build_messages": Schema("the build's messages to the content's editors", source="none"),
+    "questions": Schema("the guide's questions", fields=("label", "hint", *ROLE_WORDING), required=("label",)),
+    "options": Schema("the answers the questions offer", fields=("label", "hint"), required=("label",), source="optional"),
+    "messages": Schema("error messages and the command line's texts", source="none"),
+    "steps": Schema("each role's steps in the result, by 'role.step'"),
+    "notes": Schema("the result's notes, a role's own wording in a field", fields=("text", "employee", "colleague", "manager")),
+    "legal": Schema("the result's legal information", fields=("text", "reference"), required=("text", "reference")),
+    "labels": Schema("category, role, flag and deadline labels, due texts, work-accident reasons", source="optional"),
+    "howto": Schema("the guide's own how-to texts, link, phone and contact labels", source="none"),
+    "rules": Schema("the rules' wording and guideline sentences", ("inputs", "outcome"), ("inputs", "outcome")),
+    "offences": Schema("the possible offences", ("label", "reference", "info"), ("label", "reference", "info")),
+    "conditions": Schema("each named condition's description", source="none"),
+    "sections": Schema("the titles of the web edition's sections, by anchor", source="none"),
+    "guideline": Schema(
+        "the guideline's title and adoption", ("title", "adopted_by", "adopted"), ("title", "adopted_by", "adopted"), "none"
+    ),
+    "ui": Schema("the guide's buttons, headings, status lines and notices", source="optional"),
+    "guide_page": Schema("the guide page's loading, failure and fallback texts", source="optional"),
 }
 
 
@@ -199,7 +225,10 @@ def _source(where: str, raw: object, context: _Context, problems: list[str]) -> 
         section, quote = raw["section"], raw["quote"]
         if section not in context.sections:
             problems.append(f"{where}: source section {section!r} is not a section of the guideline (wizard/guideline.py)")
-        if not isinstance(quote, str) or not verbatim(quote, context):
+        if isinstance(quote, str) and _NUMBER.search(quote):
+            # A quote is the adopted text's own words, whatever the guide's numbers are set to.
+            problems.append(f"{where}: source quote must give numbers as the guideline does, not as {{{{ name }}}}")
+        elif not isinstance(quote, str) or not verbatim(quote, context):
             problems.append(f"{where}: source quote is not verbatim in the adopted guideline: {quote!r}")
         return Source("guideline", str(section), " ".join(str(quote).split()))
     problems.append(
@@ -213,7 +242,6 @@ def verbatim(quote: str, context: "_Context") -> bool:
     (the corrections declared in ``content/traceability.yaml``); "…" joins verbatim pieces."""
     from tools.guideline_text import quoted_in
 
-    quote = _NUMBER.sub(lambda m: str(NUMBERS.get(m.group(1), m.group(0))), quote)
     return quoted_in(quote, context.guideline) or quoted_in(quote, context.web_edition)
 
 
@@ -269,7 +297,18 @@ def check_usage(content: Mapping[str, Mapping[str, Entry]]) -> None:
     for path in sorted((ROOT / "tools").glob("*.py")):
         if "from wizard import content" in path.read_text(encoding="utf-8"):
             importlib.import_module(f"tools.{path.stem}")
-    problems = unused(content, reader.USED)
+    # Section titles are read when a link is made, not at import (wizard.guideline is imported
+    # before the content is compiled), so every section the guide knows counts as read, and
+    # one without a title is named here rather than when a reader follows its link.
+    from wizard.guideline import SECTIONS
+
+    titles = content.get("sections", {})
+    problems = [
+        f"{_rel(CONTENT_DIR / 'sections.yaml')}: no title for the section {anchor!r} (wizard/guideline.py)"
+        for anchor in SECTIONS
+        if anchor not in titles
+    ]
+    problems += unused(content, reader.USED | {("sections", anchor) for anchor in SECTIONS})
     if problems:
         raise ContentError("\n".join(problems))
 

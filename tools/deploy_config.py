@@ -128,7 +128,7 @@ class _InlineCodeCollector(HTMLParser):
         attributes = dict(attrs)
         for name in attributes:
             if name == "style" or re.fullmatch(r"on[a-z]+", name):
-                self.problems.append(f'attributten {name}="…" på <{tag}> (linje {self.getpos()[0]})')
+                self.problems.append(f'the attribute {name}="…" on <{tag}> (line {self.getpos()[0]})')
         if tag == "script" and "src" not in attributes:
             if (attributes.get("type") or "").strip().lower() in _EXECUTABLE_SCRIPT_TYPES:
                 self._open = ("script", [])
@@ -169,7 +169,7 @@ def inline_hashes(site_dir: Path) -> InlineHashes:
         problems += [f"{page.relative_to(site_dir)}: {problem}" for problem in collector.problems]
     if problems:
         raise InlineCodeError(
-            "indlejret kode, som Content-Security-Policy ville blokere (flyt den til site.css eller en scriptfil):\n  "
+            "inline code that the Content-Security-Policy would block (move it to site.css or a script file):\n  "
             + "\n  ".join(problems)
         )
     return InlineHashes(scripts=tuple(sorted(scripts)), styles=tuple(sorted(styles)))
@@ -198,7 +198,7 @@ def normalise_prefix(prefix: str) -> str:
     stripped = prefix.strip("/")
     segments = stripped.split("/") if stripped else []
     if not all(re.fullmatch(r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*", segment) for segment in segments):
-        raise ValueError(f"--prefix: ugyldig sti {prefix!r} (brug fx /digital-chikane/)")
+        raise ValueError(f"--prefix: invalid path {prefix!r} (use e.g. /digital-chikane/)")
     return f"/{stripped}/" if stripped else "/"
 
 
@@ -364,21 +364,21 @@ def generate(site_dir: Path, prefix: str = "/", root: str = DEFAULT_ROOT) -> dic
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site_dir", type=Path, help="det byggede site (make build skriver site/)")
-    parser.add_argument("out_dir", type=Path, help="hvor nginx.conf og web.config skrives")
-    parser.add_argument("--prefix", default="/", help="stien siden ligger under, fx /digital-chikane/")
-    parser.add_argument("--root", default=DEFAULT_ROOT, help="sitets mappe på nginx-serveren")
+    parser.add_argument("site_dir", type=Path, help="the built site (make build writes site/)")
+    parser.add_argument("out_dir", type=Path, help="where nginx.conf and web.config are written")
+    parser.add_argument("--prefix", default="/", help="the path the site is served under, e.g. /digital-chikane/")
+    parser.add_argument("--root", default=DEFAULT_ROOT, help="the site's directory on the nginx server")
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
-        parser.exit(2, f"Fejl: {args.site_dir}/index.html findes ikke. Kør først `make build`.\n")
+        parser.exit(2, f"Error: {args.site_dir}/index.html does not exist. Run `make build` first.\n")
     try:
         files = generate(args.site_dir, prefix=args.prefix, root=args.root)
     except (InlineCodeError, ValueError) as error:
-        parser.exit(2, f"Fejl: {error}\n")
+        parser.exit(2, f"Error: {error}\n")
     args.out_dir.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (args.out_dir / name).write_text(text, encoding="utf-8")
-        print(f"Skrev {args.out_dir / name}", file=sys.stderr)
+        print(f"Wrote {args.out_dir / name}", file=sys.stderr)
 
 
 if __name__ == "__main__":

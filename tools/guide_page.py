@@ -13,7 +13,7 @@ from html import escape
 from itertools import takewhile
 
 from tools.placeholders import PageContext
-from wizard import render
+from wizard import content, render
 from wizard.session import ANCHOR_PREFIX, RESULT, _anchor
 from wizard.contract import AnswerError
 from wizard.conditions import ALWAYS
@@ -31,46 +31,25 @@ ENGINE_SCRIPT = "assets/javascripts/guide/engine.js"
 # link keeps it waiting as long as it makes progress); known failures end the wait at once.
 STALL_TIMEOUT_SECONDS = 25
 
-# What staff read when the guide cannot run, by the reason engine.js reports, in plain Danish:
-# no technical cause here. The cause goes to the browser's console, explained for operators in
-# OPERATIONS.md ("When the guide does not start").
-FAILURES = {
-    "stalled": (
-        "Beslutningsguiden er ikke færdig med at hente, fordi forbindelsen er meget langsom eller afbrudt. Den "
-        "prøver videre og kommer tilbage med dine svar, hvis den bliver klar."
-    ),
-    "unsupported": (
-        "Beslutningsguiden kan ikke køre i denne browser. Prøv en nyere udgave af Edge, Chrome eller Firefox, og "
-        "åbn siden fra intranettet – ikke som en gemt fil."
-    ),
-    "files": (
-        "Beslutningsguiden kunne ikke hente alle sine filer fra intranettet. Prøv igen senere, og kontakt IT, hvis "
-        "det bliver ved."
-    ),
-    "checksum": (
-        "Beslutningsguiden blev stoppet for en sikkerheds skyld, fordi en af dens filer ikke var, som den skulle "
-        "være. Kontakt IT."
-    ),
-    "server": (
-        "Beslutningsguiden kan ikke starte, fordi intranettets webserver ikke er sat op til den. Kontakt IT."
-    ),
-    "start": "Beslutningsguiden kunne ikke starte i denne browser. Prøv at genindlæse siden.",
-}
+# What staff read when the guide cannot run, by the reason engine.js reports, in plain Danish
+# (content/texts/guide_page.yaml): no technical cause here. The cause goes to the browser's console,
+# explained for operators in OPERATIONS.md ("When the guide does not start").
+FAILURE_REASONS = ("stalled", "unsupported", "files", "checksum", "server", "start")
+FAILURES = {reason: content.text("guide_page", f"failure.{reason}") for reason in FAILURE_REASONS}
 # Shown above the current screen when the engine could not handle one request; the screen and the
 # answers stay.
-ENGINE_TROUBLE = (
-    "Guiden kunne ikke behandle dit sidste valg. Prøv igen. Virker det stadig ikke, så genindlæs siden, eller "
-    "brug retningslinjens tjeklister."
-)
-PROGRESS = "Henter beslutningsguiden … {percent} %"
-STARTING = "Starter beslutningsguiden …"
+ENGINE_TROUBLE = content.text("guide_page", "engine_trouble")
+PROGRESS = content.text("guide_page", "progress")
+STARTING = content.text("guide_page", "starting")
+PAGE_TITLE = content.text("guide_page", "page_title")
 # 112 is the guide's own addition (the guideline does not name it), so it is marked as such.
 DANGER = (
-    '<p class="guide-fallback__danger"><strong>Er nogen i fare lige nu? Ring <a href="tel:112">112</a>.</strong> '
-    "<small>(Guidens egen tilføjelse)</small></p>"
+    '<p class="guide-fallback__danger"><strong>'
+    + escape(content.text("guide_page", "danger")).format(number='<a href="tel:112">112</a>')
+    + f"</strong> <small>{escape(content.text('guide_page', 'own_addition'))}</small></p>"
 )
-FALLBACK_INTRO = "Brug i stedet retningslinjens tjeklister herunder – de gælder, uanset hvad guiden ville have svaret."
-NOSCRIPT = "Beslutningsguiden kræver JavaScript. Brug i stedet retningslinjens tjeklister herunder."
+FALLBACK_INTRO = content.text("guide_page", "fallback_intro")
+NOSCRIPT = content.text("guide_page", "noscript")
 
 
 def guide_block(context: PageContext) -> str:
@@ -97,7 +76,7 @@ def guide_block(context: PageContext) -> str:
         "data-role-question": ROLE_QUESTION,
         "data-result-screen": RESULT,
         "data-restoring-text": ui["restoring"],
-        "data-page-title": "Beslutningsguide",
+        "data-page-title": PAGE_TITLE,
         "data-ready-text": ui["ready"],
         "data-kept-while-loading": ui["kept_while_loading"],
         "data-copied": ui["copied"],

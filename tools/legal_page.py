@@ -1,4 +1,4 @@
-"""The "senest gennemgået" date of the page "Lovgrundlag", and the build's warning when it is stale.
+"""The date the page "Lovgrundlag" was last reviewed, and the build's warning when it is stale.
 
 The date is kept once, as ``extra.legal_notes_reviewed`` in ``mkdocs.yml``. The page shows
 it with the date of the next review; a build more than twelve months after it logs a
@@ -25,6 +25,9 @@ TEXTS = {
     "next": content.text("pages", "legal_next_review"),
     "stale": content.text("pages", "legal_stale"),
 }
+# The build's messages, in Danish for whoever keeps the legal notes.
+NOT_A_DATE = content.text("build_messages", "legal.not_a_date")
+STALE_WARNING = content.text("build_messages", "legal.stale")
 
 
 class LegalNotesError(ValueError):
@@ -43,10 +46,7 @@ def reviewed_date(extra: Mapping) -> date:
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):
-        raise LegalNotesError(
-            f"mkdocs.yml: extra.{REVIEWED_KEY} skal være datoen for seneste gennemgang af lovgrundlaget, "
-            f"skrevet som ÅÅÅÅ-MM-DD (fx 2026-11-24). Fandt {value!r}."
-        )
+        raise LegalNotesError(NOT_A_DATE.format(key=REVIEWED_KEY, value=value))
     return value
 
 
@@ -62,11 +62,7 @@ def staleness(reviewed: date, today: date) -> str | None:
     """The build warning when ``today`` is past the next review, else None."""
     if today <= next_review(reviewed):
         return None
-    return (
-        f"Lovgrundlag: de juridiske noter blev senest gennemgået {danish_date(reviewed)} – for mere end "
-        f"{REVIEW_INTERVAL_MONTHS} måneder siden. Gennemgå docs/lovgrundlag/index.md mod kilderne, og ret "
-        f"extra.{REVIEWED_KEY} i mkdocs.yml."
-    )
+    return STALE_WARNING.format(reviewed=danish_date(reviewed), months=REVIEW_INTERVAL_MONTHS, key=REVIEWED_KEY)
 
 
 def danish_date(day: date) -> str:

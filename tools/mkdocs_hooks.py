@@ -16,7 +16,7 @@ from tools import content  # noqa: E402
 try:
     _content, _ = content.compile_content()
 except content.ContentError as error:
-    raise PluginError(f"Fejl i indholdsfilerne (content/texts):\n{error}") from None
+    raise PluginError(f"content/texts: {error}") from None
 
 from wizard.content import ContentMissing  # noqa: E402
 
@@ -24,7 +24,7 @@ try:
     from tools import bundle, contacts, placeholders
     from tools.blocks import BLOCKS
 except ContentMissing as error:
-    raise PluginError(f"Fejl i indholdsfilerne (content/texts):\n{error}") from None
+    raise PluginError(f"content/texts: {error}") from None
 
 _build = {}
 
@@ -42,7 +42,7 @@ def on_pre_build(config):
     try:
         content.check_usage(_content)
     except content.ContentError as error:
-        raise PluginError(f"Fejl i indholdsfilerne (content/texts):\n{error}") from None
+        raise PluginError(f"content/texts: {error}") from None
     work_dir = Path(tempfile.mkdtemp(prefix="guide-runtime-"))
     _build["work_dir"] = work_dir
     _build["runtime"] = bundle.prepare(work_dir)

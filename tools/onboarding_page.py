@@ -12,43 +12,29 @@ from html import escape
 
 from tools.placeholders import PageContext
 from tools.scenario_cards import CARDS, NOW, Card
+from wizard import content
 from wizard.result import evaluate
-from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
+from wizard.guideline import SECTIONS
 from wizard.notes import DEPENDS_ON_NOW
 from wizard.questions import QUESTIONS_BY_ID
 from wizard.render import UI
 from wizard.rules import CATEGORIES
 from wizard.texts import CATEGORY_LABELS, CATEGORY_SHORT_LABELS
 
-# The card's own words; everything about harassment comes from the engine's result.
-TEXTS = {
-    "question": "Hvad mener du, der er tale om?",
-    "hint": "Sæt kryds ved alt, der passer – der kan være flere.",
-    "show": "Se svaret",
-    "given": "Svar til guiden:",
-    "applies": "Gælder:",
-    "not_applies": "Gælder ikke:",
-    "because": "Ud fra svaret:",
-    "offences": "Mulige overtrædelser (fra lovgrundlaget – oplysning, ikke retningslinjen):",
-    "decisions": "Handleplan og arbejdsulykke:",
-    "deadlines": "Frister:",
-    "notes": "Vær opmærksom på:",
-    "source": "Svaret er beregnet af beslutningsguidens regler (regelversion {version}).",
-    "how": "Sådan vurderer guiden",
-    # Filled in by scenarios.js when the answer is opened: the reader's tick beside the guide's verdict.
-    "ticked_agree": "Du satte også kryds her.",
-    "not_ticked_agree": "Du satte heller ikke kryds her.",
-    "ticked_disagree": "Du satte kryds her – det gør guiden ikke.",
-    "not_ticked_disagree": "Du satte ikke kryds her – det gør guiden.",
-    "summary": "Du og guiden er enige om {agreed} af {total} kategorier.",
-}
+# The card's own words (content/texts/pages.yaml); everything about harassment comes from the engine's result.
+_TEXT_IDS = (
+    "question", "hint", "show", "given", "applies", "not_applies", "because", "offences", "decisions",
+    "deadlines", "notes", "source", "how",
+)
+# Filled in by scenarios.js when the answer is opened: the reader's tick beside the guide's verdict.
 _SCRIPT_TEXTS = ("ticked_agree", "not_ticked_agree", "ticked_disagree", "not_ticked_disagree", "summary")
+TEXTS = {name: content.text("pages", f"onboarding.{name}") for name in _TEXT_IDS + _SCRIPT_TEXTS}
 
 # The deadlines relative to the incident: a card's incident date is made up, so a date would mislead.
 RELATIVE_DEADLINES = {
-    "safetynet": f"så hurtigt som muligt og senest {REGISTRATION_DAYS} dage efter hændelsesdagen",
-    "police_report": f"inden for {POLICE_REPORT_HOURS} timer efter hændelsen",
+    id: content.text("pages", f"onboarding.deadline.{id}") for id in ("safetynet", "police_report")
 }
+
 # The answers that decide the categories, shown so a reader can see what the guide was told.
 CATEGORY_FIELDS = ("behaviours", "recording_shared")
 

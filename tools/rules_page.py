@@ -1,4 +1,4 @@
-"""The blocks of "Sådan vurderer guiden", generated from the engine's own tables at build time.
+"""The blocks of ``saadan-vurderer-guiden/`` (how the guide decides), generated from the engine's tables at build time.
 
 Every rule of :data:`wizard.rules.RULES`, the offences, the questions with their options
 and when each is asked, every role's steps with their conditions, the notes and the
@@ -9,6 +9,7 @@ engine's, so the page cannot say something the guide does not do.
 from html import escape
 
 from tools.placeholders import PageContext
+from wizard import content
 from wizard.contract import ROLES
 from wizard.rules_version import rules_version
 from wizard.guideline import Section
@@ -19,51 +20,31 @@ from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
 from wizard.steps import STEPS, step_text
 from wizard.texts import CATEGORY_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS, Text
 
-# The page's own words around the engine's texts.
-TEXTS = {
-    "rule": "Regel",
-    "when": "Når",
-    "answers": "Udløses af svaret",
-    "or": " eller ",
-    "and": " og ",
-    "outcome": "Resultat",
-    "category": "Kategori",
-    "offences": "Mulige overtrædelser",
-    "quote": "Retningslinjen siger",
-    "source": "Kilde",
-    "asked": "Hvornår",
-    "hint": "Hjælpetekst",
-    "about": "Om bestemmelsen",
-    "answer_kind": "Svar",
-    "options": "Svarmuligheder",
-    "shown": "Vises",
-    "reference": "Henvisning",
-    "guideline_basis": "Står i retningslinjens liste.",
-    "legal_notes_basis": "Står ikke i retningslinjens liste; henvisningen kommer fra de juridiske noter.",
-    "legal_info": "Oplysning fra lovgrundlaget – ikke en del af retningslinjen.",
-    "applies": "Gælder, når",
-    "decision": "Afgør",
-    "decisions": {True: "ja", False: "nej", None: "kan ikke afgøres (null)"},
-    "by_role": "Til {role}",
-    "unknown_for": "»Ved ikke« tilbydes",
-    "basis": {
-        "guide": "Guidens egen tilføjelse – står ikke i retningslinjen.",
-        "legal_notes": "Fra lovgrundlaget (de juridiske noter) – oplysning, ikke retningslinjen.",
+# The page's own words around the engine's texts (content/texts/pages.yaml).
+_TEXT_IDS = (
+    "rule", "when", "answers", "outcome", "category", "offences", "quote", "source", "asked", "hint", "about",
+    "answer_kind", "options", "shown", "reference", "guideline_basis", "legal_notes_basis", "legal_info",
+    "applies", "decision", "by_role", "unknown_for", "notes", "legal", "legal_link",
+)
+TEXTS = {name: content.text("pages", f"rules.{name}") for name in _TEXT_IDS} | {
+    # Joins within a sentence; a content text has no surrounding spaces.
+    "or": f' {content.text("pages", "rules.or")} ',
+    "and": f' {content.text("pages", "rules.and")} ',
+    "decisions": {
+        True: content.text("pages", "rules.decision.yes"),
+        False: content.text("pages", "rules.decision.no"),
+        None: content.text("pages", "rules.decision.unknown"),
     },
+    "basis": {basis: content.text("pages", f"rules.basis.{basis}") for basis in ("guide", "legal_notes")},
 }
 
 RULE_GROUPS = {
-    "category": "Hvad er der tale om?",
-    "action_plan": "Handleplan",
-    "work_accident": "Arbejdsulykke",
-    "deadline": "Frister",
+    kind: content.text("pages", f"rules.group.{kind}")
+    for kind in ("category", "action_plan", "work_accident", "deadline")
 }
 
 ANSWER_KINDS = {
-    "single": "Ét svar.",
-    "multiple": "Et eller flere svar.",
-    "date_time": "En dato og, hvis man kender det, et klokkeslæt.",
-    "scale": "Et tal på skalaen eller »Ved ikke«.",
+    kind: content.text("pages", f"rules.kind.{kind}") for kind in ("single", "multiple", "date_time", "scale")
 }
 
 
@@ -243,9 +224,9 @@ def notes_block(context: PageContext) -> str:
         for id, when in LEGAL_INFO_RULES
     )
     return (
-        f'<h3 id="noter-i-resultatet">Noter</h3><ul class="rules-notes">{notes}</ul>'
-        f'<h3 id="lovgrundlag-i-resultatet">Godt at vide – lovgrundlag</h3>'
+        f'<h3 id="noter-i-resultatet">{TEXTS["notes"]}</h3><ul class="rules-notes">{notes}</ul>'
+        f'<h3 id="lovgrundlag-i-resultatet">{TEXTS["legal"]}</h3>'
         f'<p class="rules-legal-intro">{TEXTS["legal_info"]} '
-        f'<a href="{escape(context.root)}lovgrundlag/">Lovgrundlag</a></p>'
+        f'<a href="{escape(context.root)}lovgrundlag/">{TEXTS["legal_link"]}</a></p>'
         f'<ul class="rules-notes">{legal}</ul>'
     )

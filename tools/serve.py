@@ -60,9 +60,9 @@ def main(argv=None) -> None:
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
-        parser.exit(2, f"Fejl: {args.site_dir}/index.html findes ikke. Kør først `make build`.\n")
+        parser.exit(2, f"Error: {args.site_dir}/index.html does not exist. Run `make build` first.\n")
     server = make_server(args.site_dir, args.host, args.port, verbose=True)
-    print(f"Siden kører på http://{args.host}:{args.port}/  (stop med Ctrl+C)", flush=True)
+    print(f"The site runs at http://{args.host}:{args.port}/  (stop with Ctrl+C)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

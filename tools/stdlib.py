@@ -85,7 +85,7 @@ def _compile(pyodide_dir: Path, lockfile: Path, cached: Path) -> None:
             text=True,
         )
     if proc.returncode != 0 or not (Path(work) / STDLIB_ZIP).is_file():
-        raise BytecodeError(f"kunne ikke oversætte Python-koden i Pyodide:\n{proc.stderr[-3000:]}")
+        raise BytecodeError(f"could not compile the Python code in Pyodide:\n{proc.stderr[-3000:]}")
     try:
         # Rename into place so builds running side by side never see half a result.
         os.replace(work, cached)

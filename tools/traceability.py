@@ -10,8 +10,9 @@ legal information, deadlines) or the reason the guide does not use it (``reason`
 :func:`validate` finds every problem at once (a missing text or reason, an unknown field or id,
 a quote that is not verbatim in the guideline or not in its section of the web edition, a
 normative sentence the table leaves out) and names the file, the entry's line and what is
-wrong, in Danish: the owners edit the file. The ids are read from the engine when the check
-runs, so a new step or rule only needs its line in the table. Nothing here depends on MkDocs.
+wrong, in Danish (the messages are in ``content/texts/build_messages.yaml``): the owners edit
+the file. The ids are read from the engine when the check runs, so a new step or rule only needs
+its line in the table. Nothing here depends on MkDocs.
 """
 
 import re
@@ -24,6 +25,7 @@ import yaml
 from tools import guideline_text
 from tools.guideline_text import Guideline, normalise
 from tools.placeholders import LINK_LABELS
+from wizard import content
 from wizard.guideline import NUMBERS
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS
@@ -40,15 +42,18 @@ ELLIPSIS = "…"
 
 # The kinds of engine ids a sentence can be used by, with their Danish names for the messages.
 KINDS = {
-    "question": "spørgsmål",
-    "option": "svarmulighed (spørgsmål/svar)",
-    "rule": "regel",
-    "offence": "overtrædelse",
-    "category": "kategori",
-    "step": "skridt (rolle/skridt)",
-    "note": "note",
-    "legal": "lovgrundlag",
-    "deadline": "frist",
+    kind: content.text("build_messages", f"trace.kind.{kind}")
+    for kind in ("question", "option", "rule", "offence", "category", "step", "note", "legal", "deadline")
+}
+# The messages, in Danish for the table's owners (content/texts/build_messages.yaml).
+MESSAGES = {
+    id: content.text("build_messages", f"trace.{id}")
+    for id in (
+        "problems", "not_yaml", "not_mapping", "not_list", "item_not_mapping", "sentence", "correction", "no_text",
+        "unknown_field", "missing_field", "empty_reason", "no_use_or_reason", "use_and_reason", "uses_not_list",
+        "use_shape", "unknown_kind", "repeated", "missing_normative", "adopted_not_found",
+        "published_not_in_section", "not_verbatim", "not_in_section", "unknown_id", "unknown_section",
+    )
 }
 ENTRY_FIELDS = ("section", "text", "uses", "reason", "note")
 CORRECTION_FIELDS = ("section", "adopted", "published", "note")
@@ -105,7 +110,7 @@ class TraceabilityError(ValueError):
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__("Sporbarhedstabellen har fejl:\n" + "\n".join(f"  - {p}" for p in problems))
+        super().__init__(MESSAGES["problems"] + "\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 class _Loader(yaml.SafeLoader):
@@ -146,13 +151,14 @@ def load(path: Path = TABLE_FILE) -> Table:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as error:
-        raise TraceabilityError([f"{where}: er ikke gyldig YAML: {error}"]) from None
+        raise TraceabilityError([MESSAGES["not_yaml"].format(where=where, error=error)]) from None
     problems: list[str] = []
     if not isinstance(data, dict):
-        raise TraceabilityError([f"{where}: skal have felterne {', '.join(TOP_FIELDS)}."])
+        raise TraceabilityError([MESSAGES["not_mapping"].format(where=where, fields=", ".join(TOP_FIELDS))])
     for key in data:
         if key not in (*TOP_FIELDS, _LINE):
-            problems.append(f"{where}:{data[_LINE]}: ukendt felt »{key}« – tilladt er {', '.join(TOP_FIELDS)}.")
+            unknown = MESSAGES["unknown_field"].format(key=key, fields=", ".join(TOP_FIELDS))
+            problems.append(f"{where}:{data[_LINE]}: {unknown}")
     entries = _items(data, "sentences", where, problems)
     corrections = _items(data, "corrections", where, problems)
     table = Table(
@@ -168,18 +174,18 @@ def load(path: Path = TABLE_FILE) -> Table:
 def _items(data: dict, key: str, where: str, problems: list[str]) -> list[dict]:
     items = data.get(key)
     if not isinstance(items, list):
-        problems.append(f"{where}: feltet »{key}« skal være en liste.")
+        problems.append(MESSAGES["not_list"].format(where=where, key=key))
         return []
     good = [item for item in items if isinstance(item, dict)]
     if len(good) != len(items):
-        problems.append(f"{where}: hvert punkt i »{key}« skal have felter (fx »- section: …«).")
+        problems.append(MESSAGES["item_not_mapping"].format(where=where, key=key))
     return good
 
 
 def _label(text: object) -> str:
     """An entry as the messages name it: the start of its quote."""
     text = " ".join(str(text or "").split())
-    return f"»{text[:60]}{ELLIPSIS if len(text) > 60 else ''}«" if text else "(uden text)"
+    return f"»{text[:60]}{ELLIPSIS if len(text) > 60 else ''}«" if text else MESSAGES["no_text"]
 
 
 def _text_field(item: dict, key: str) -> str:
@@ -188,25 +194,22 @@ def _text_field(item: dict, key: str) -> str:
 
 
 def _entry(item: dict, where: str, problems: list[str]) -> Entry | None:
-    at = f"{where}:{item[_LINE]}: sætning {_label(item.get('text'))}"
+    at = MESSAGES["sentence"].format(where=where, line=item[_LINE], label=_label(item.get("text")))
     found: list[str] = []
     for key in item:
         if key not in (*ENTRY_FIELDS, _LINE):
-            found.append(f"ukendt felt »{key}« – tilladt er {', '.join(ENTRY_FIELDS)}.")
+            found.append(MESSAGES["unknown_field"].format(key=key, fields=", ".join(ENTRY_FIELDS)))
     for key in ("section", "text"):
         if not _text_field(item, key):
-            found.append(f"mangler »{key}«.")
+            found.append(MESSAGES["missing_field"].format(key=key))
     uses = _uses(item["uses"], found) if "uses" in item else ()
     reason = _text_field(item, "reason")
     if "reason" in item and not reason:
-        found.append("»reason« er tom – skriv, hvorfor guiden ikke bruger sætningen.")
+        found.append(MESSAGES["empty_reason"])
     if "uses" not in item and "reason" not in item:
-        found.append(
-            "mangler både »uses« og »reason«: skriv, hvad i guiden der bruger sætningen, eller hvorfor guiden "
-            "ikke bruger den."
-        )
+        found.append(MESSAGES["no_use_or_reason"])
     if uses and reason:
-        found.append("har både »uses« og »reason« – vælg én (en bemærkning hører til i »note«).")
+        found.append(MESSAGES["use_and_reason"])
     problems.extend(f"{at}: {problem}" for problem in found)
     if found:
         return None
@@ -217,32 +220,30 @@ def _entry(item: dict, where: str, problems: list[str]) -> Entry | None:
 
 def _uses(value: object, found: list[str]) -> tuple[Use, ...]:
     if not isinstance(value, list) or not value:
-        found.append("»uses« skal være en liste med mindst ét id, fx »- step: manager/consult_hr«.")
+        found.append(MESSAGES["uses_not_list"])
         return ()
     uses = []
     for use in value:
         pairs = [(k, v) for k, v in use.items() if k != _LINE] if isinstance(use, dict) else []
         if len(pairs) != 1 or not isinstance(pairs[0][1], str) or not pairs[0][1].strip():
-            found.append(
-                f"hvert punkt i »uses« skal være én slags og ét id, fx »- rule: work_accident«; fandt {use!r}."
-            )
+            found.append(MESSAGES["use_shape"].format(use=use))
             continue
         kind, id = pairs[0]
         if kind not in KINDS:
-            found.append(f"ukendt slags »{kind}« i »uses« – tilladt er {', '.join(KINDS)}.")
+            found.append(MESSAGES["unknown_kind"].format(kind=kind, kinds=", ".join(KINDS)))
             continue
         uses.append(Use(kind, id.strip()))
     return tuple(uses)
 
 
 def _correction(item: dict, where: str, problems: list[str]) -> Correction | None:
-    at = f"{where}:{item[_LINE]}: rettelse {_label(item.get('adopted'))}"
+    at = MESSAGES["correction"].format(where=where, line=item[_LINE], label=_label(item.get("adopted")))
     found = [
-        f"ukendt felt »{key}« – tilladt er {', '.join(CORRECTION_FIELDS)}."
+        MESSAGES["unknown_field"].format(key=key, fields=", ".join(CORRECTION_FIELDS))
         for key in item
         if key not in (*CORRECTION_FIELDS, _LINE)
     ]
-    found += [f"mangler »{key}«." for key in CORRECTION_FIELDS if not _text_field(item, key)]
+    found += [MESSAGES["missing_field"].format(key=key) for key in CORRECTION_FIELDS if not _text_field(item, key)]
     problems.extend(f"{at}: {problem}" for problem in found)
     if found:
         return None
@@ -325,15 +326,15 @@ def validate(
     body = guideline.plain
     problems: list[str] = []
     for correction in table.corrections:
-        at = f"{where}:{correction.line}: rettelse {_label(correction.adopted)}"
+        at = MESSAGES["correction"].format(where=where, line=correction.line, label=_label(correction.adopted))
         problems.extend(f"{at}: {problem}" for problem in _correction_problems(correction, body, sections))
     seen: dict[str, int] = {}
     for entry in table.entries:
-        at = f"{where}:{entry.line}: sætning {_label(entry.text)}"
+        at = MESSAGES["sentence"].format(where=where, line=entry.line, label=_label(entry.text))
         found = _entry_problems(entry, table.corrections, body, ids, sections)
         key = " … ".join(entry.pieces)
         if key in seen:
-            found.append(f"sætningen står allerede i tabellen (linje {seen[key]}).")
+            found.append(MESSAGES["repeated"].format(line=seen[key]))
         seen.setdefault(key, entry.line)
         problems.extend(f"{at}: {problem}" for problem in found)
     # A normative sentence counts as covered when an entry quotes it, alone or within a longer verbatim passage.
@@ -341,8 +342,7 @@ def validate(
     for sentence in guideline.normative:
         if not any(normalise(sentence.text) in piece for piece in quoted):
             problems.append(
-                f"{where}: mangler en normativ sætning fra retningslinjen (under »{sentence.heading}«): "
-                f"»{sentence.text}«"
+                MESSAGES["missing_normative"].format(where=where, heading=sentence.heading, text=sentence.text)
             )
     return problems
 
@@ -350,12 +350,12 @@ def validate(
 def _correction_problems(correction: Correction, body: str, sections: Mapping[str, WebSection]) -> list[str]:
     found = []
     if normalise(correction.adopted) not in body:
-        found.append(f"»{correction.adopted}« står ikke i retningslinjen.")
+        found.append(MESSAGES["adopted_not_found"].format(adopted=correction.adopted))
     if correction.section not in sections:
         found.append(_unknown_section(correction.section))
     elif normalise(correction.published) not in sections[correction.section].text:
         title = sections[correction.section].title
-        found.append(f"»{correction.published}« står ikke i afsnittet »{title}« i webudgaven.")
+        found.append(MESSAGES["published_not_in_section"].format(published=correction.published, title=title))
     return found
 
 
@@ -366,14 +366,14 @@ def _entry_problems(
     ids: Mapping[str, set[str]],
     sections: Mapping[str, WebSection],
 ) -> list[str]:
-    found = [f"citatet står ikke ordret i retningslinjen: »{piece}«." for piece in entry.pieces if piece not in body]
+    found = [MESSAGES["not_verbatim"].format(piece=piece) for piece in entry.pieces if piece not in body]
     section = sections.get(entry.section)
     if section is None:
         found.append(_unknown_section(entry.section))
     elif any(piece in body and published(piece, corrections) not in section.text for piece in entry.pieces):
-        found.append(f"står ikke i afsnittet »{section.title}« (#{section.anchor}) i webudgaven.")
+        found.append(MESSAGES["not_in_section"].format(title=section.title, anchor=section.anchor))
     found.extend(
-        f"ukendt id »{use.kind}: {use.id}« – guiden har ingen {KINDS[use.kind]} med det id."
+        MESSAGES["unknown_id"].format(kind=use.kind, id=use.id, kind_name=KINDS[use.kind])
         for use in entry.uses
         if use.id not in ids.get(use.kind, set())
     )
@@ -381,7 +381,7 @@ def _entry_problems(
 
 
 def _unknown_section(anchor: str) -> str:
-    return f"ukendt afsnit »{anchor}« – webudgaven (docs/retningslinje/) har ingen overskrift med det anker."
+    return MESSAGES["unknown_section"].format(anchor=anchor)
 
 
 def checked(path: Path | None = None) -> Table:

@@ -1,4 +1,4 @@
-"""The traceability table on "Sådan vurderer guiden": the guideline sentence by sentence, and what the guide does.
+"""The traceability table on ``saadan-vurderer-guiden/``: the guideline sentence by sentence, and what the guide does.
 
 The table comes from ``content/traceability.yaml`` (see :mod:`tools.traceability`), checked
 against the guideline, the engine and the web edition each time the block is built: a
@@ -15,45 +15,23 @@ from tools.guideline_text import split_sentences
 from tools.placeholders import PageContext
 from tools.rules_page import anchor
 from tools.traceability import Entry, Table, Use, WebSection
+from wizard import content
 from wizard.questions import QUESTIONS_BY_ID
 from wizard.rules import OFFENCES, RULES_BY_ID
 from wizard.steps import STEPS
 from wizard.texts import CATEGORY_LABELS, DEADLINE_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS
 
+# The table's own words (content/texts/pages.yaml).
 TEXTS = {
-    "summary": (
-        "Tabellen har {total} sætninger fra retningslinjen: {used} bruges af guiden, og {unused} bruges ikke – "
-        "med begrundelsen. Den dækker hvert punkt i retningslinjens lister og hver sætning med en pligt, et tal, "
-        "en frist eller jura."
-    ),
-    "corrections": "Rettelser i webudgaven",
-    "corrections_intro": (
-        "Webudgaven af retningslinjen retter disse steder i den vedtagne tekst. Hvert sted har en redaktionel note "
-        "på siden med retningslinjen."
-    ),
-    "adopted": "Den vedtagne tekst",
-    "published": "Webudgaven",
-    "why": "Hvorfor",
-    "where": "Hvor",
-    "sentence": "Retningslinjen siger",
-    "guide": "Det gør guiden",
-    "read": "Læs afsnittet i retningslinjen",
-    "not_used": "Bruges ikke:",
-    "note": "Bemærk:",
-    "corrected": "Webudgaven retter »{adopted}« til »{published}«: {note}",
+    name: content.text("pages", f"trace.{name}")
+    for name in (
+        "summary", "corrections", "corrections_intro", "adopted", "published", "why", "where", "sentence", "guide",
+        "read", "not_used", "note", "corrected",
+    )
 }
 
-KIND_LABELS = {
-    "question": "Spørgsmål",
-    "option": "Svar",
-    "rule": "Regel",
-    "offence": "Mulig overtrædelse",
-    "category": "Kategori",
-    "step": "Skridt",
-    "note": "Note",
-    "legal": "Lovgrundlag",
-    "deadline": "Frist",
-}
+# What a use links to, by the kind of its engine id.
+KIND_LABELS = {kind: content.text("pages", f"trace.kind.{kind}") for kind in traceability.KINDS}
 
 
 def _first_sentence(text: str) -> str:
@@ -61,7 +39,7 @@ def _first_sentence(text: str) -> str:
 
 
 def _target(use: Use) -> tuple[str, str]:
-    """The anchor on "Sådan vurderer guiden" that shows the engine item, and what the item says."""
+    """The anchor on the same page that shows the engine item, and what the item says."""
     kind, id = use.kind, use.id
     if kind == "question":
         return anchor("spoergsmaal", id), f"»{QUESTIONS_BY_ID[id].label}«"

@@ -1,4 +1,5 @@
-"""Decision guide for digital harassment, after the guideline "Sådan forebygger og håndterer vi digital chikane"."""
+"""Decision guide for digital harassment, after the Jobcenter's and Borgerservice's guideline on how
+to prevent and handle digital harassment (September 2024; its text is in ``content/guideline/``)."""
 
 __version__ = "1.0.0"
 __all__ = ["AnswerError", "evaluate", "validate", "__version__"]

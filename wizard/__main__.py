@@ -2,7 +2,8 @@
 
 Reads an answers object (JSON) from FILE or, with ``-``, standard input, and prints the
 result as JSON on standard output (exit status 0). Bad input of any kind gives exit
-status 2, a Danish message on standard error and nothing on standard output.
+status 2, a Danish message on standard error and nothing on standard output. The messages and
+the help text are in ``content/texts/messages.yaml`` (ids ``cli.*``).
 """
 
 import argparse
@@ -13,23 +14,57 @@ import sys
 from datetime import datetime, timezone
 from typing import BinaryIO
 
+from wizard import content
 from wizard.contract import AnswerError, quoted
 from wizard.moments import parse_now
 from wizard.result import evaluate
 
-PROG = "python -m wizard"
-USAGE = f"{PROG} evaluate FIL|- [--now ISO-8601]"
+_TEXTS = {
+    id: content.text("messages", f"cli.{id}")
+    for id in (
+        "usage",
+        "usage_prefix",
+        "description",
+        "commands",
+        "evaluate_help",
+        "evaluate_description",
+        "file",
+        "file_help",
+        "now_help",
+        "help_help",
+        "arguments",
+        "options",
+        "error_prefix",
+        "not_understood",
+        "unreadable",
+        "not_found",
+        "is_directory",
+        "no_access",
+        "read_error",
+        "not_utf8",
+        "not_json",
+        "too_deep",
+        "number_too_big",
+        "constant",
+        "duplicate_field",
+        "internal",
+    )
+}
 
-# argparse's messages are English; these are the ones a user can trigger, in Danish.
-_ARGPARSE_MESSAGES = (
-    (re.compile(r"the following arguments are required: (.+)"), "Mangler: {0}."),
-    (re.compile(r"unrecognized arguments: (.+)"), "Ukendte argumenter: {0}."),
-    (
-        re.compile(r"argument .+?: invalid choice: '?([^' ]*)'?"),
-        'Ukendt kommando "{0}"; den eneste kommando er evaluate.',
-    ),
-    (re.compile(r"argument (.+?): expected one argument"), "{0} skal efterfølges af en værdi."),
-    (re.compile(r"ambiguous option: (\S+)"), "Tvetydigt valg: {0}."),
+PROG = "python -m wizard"
+USAGE = _TEXTS["usage"].format(prog=PROG)
+
+# argparse's messages are English; these are the ones a user can trigger, each with its Danish
+# message, whose placeholders are the pattern's named groups.
+_ARGPARSE_MESSAGES = tuple(
+    (re.compile(pattern), content.text("messages", f"cli.{id}"))
+    for pattern, id in (
+        (r"the following arguments are required: (?P<arguments>.+)", "missing"),
+        (r"unrecognized arguments: (?P<arguments>.+)", "unrecognized"),
+        (r"argument .+?: invalid choice: '?(?P<command>[^' ]*)'?", "invalid_choice"),
+        (r"argument (?P<option>.+?): expected one argument", "expected_one"),
+        (r"ambiguous option: (?P<option>\S+)", "ambiguous"),
+    )
 )
 
 
@@ -48,51 +83,47 @@ class DanishArgumentParser(argparse.ArgumentParser):
         for pattern, danish in _ARGPARSE_MESSAGES:
             match = pattern.search(message)
             if match:
-                raise UsageError(danish.format(*match.groups()))
-        raise UsageError("Kommandoen kunne ikke forstås.")
+                raise UsageError(danish.format(**match.groupdict()))
+        raise UsageError(_TEXTS["not_understood"])
 
 
 class DanishHelpFormatter(argparse.HelpFormatter):
     """Help text with a Danish heading for the usage line."""
 
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "Brug: " if prefix is None else prefix)
+        super().add_usage(usage, actions, groups, _TEXTS["usage_prefix"] + " " if prefix is None else prefix)
 
 
 def _parser() -> DanishArgumentParser:
     parser = DanishArgumentParser(
         prog=PROG,
         usage=USAGE,
-        description="Beslutningsguide om digital chikane: vurderer svarene efter retningslinjen.",
+        description=_TEXTS["description"],
         add_help=False,
         formatter_class=DanishHelpFormatter,
     )
     _danish_sections(parser)
     commands = parser.add_subparsers(
-        dest="command", metavar="KOMMANDO", required=True, parser_class=DanishArgumentParser
+        dest="command", metavar=_TEXTS["commands"], required=True, parser_class=DanishArgumentParser
     )
     evaluate_parser = commands.add_parser(
         "evaluate",
         usage=USAGE,
-        help="vurdér et svarobjekt og skriv resultatet som JSON",
-        description="Læser svarene som JSON og skriver resultatet som JSON.",
+        help=_TEXTS["evaluate_help"],
+        description=_TEXTS["evaluate_description"],
         add_help=False,
         formatter_class=DanishHelpFormatter,
     )
     _danish_sections(evaluate_parser)
-    evaluate_parser.add_argument("file", metavar="FIL", help='filen med svarene (JSON); "-" læser fra standard input')
-    evaluate_parser.add_argument(
-        "--now",
-        metavar="ISO-8601",
-        help='tidspunktet, fristerne regnes fra, fx "2024-10-28T09:00+01:00" (standard: nu)',
-    )
+    evaluate_parser.add_argument("file", metavar=_TEXTS["file"], help=_TEXTS["file_help"])
+    evaluate_parser.add_argument("--now", metavar="ISO-8601", help=_TEXTS["now_help"])
     return parser
 
 
 def _danish_sections(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-h", "--help", action="help", help="vis denne hjælp")
-    parser._positionals.title = "argumenter"
-    parser._optionals.title = "valgmuligheder"
+    parser.add_argument("-h", "--help", action="help", help=_TEXTS["help_help"])
+    parser._positionals.title = _TEXTS["arguments"]
+    parser._optionals.title = _TEXTS["options"]
 
 
 def _read_answers(name: str, stdin: BinaryIO) -> object:
@@ -105,44 +136,44 @@ def _read_answers(name: str, stdin: BinaryIO) -> object:
     except OSError as error:
         # os.fsencode gives back the name's bytes, undecodable ones included, shown as \xNN.
         shown = os.fsencode(name).decode("utf-8", "backslashreplace")
-        raise InputError(f'Filen "{shown}" kunne ikke læses ({_os_reason(error)}).') from None
+        raise InputError(_TEXTS["unreadable"].format(name=shown, reason=_os_reason(error))) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError("Svarene skal være UTF-8-kodet JSON.") from None
+        raise InputError(_TEXTS["not_utf8"]) from None
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except AnswerError:
         raise
     except json.JSONDecodeError as error:
-        raise InputError(f"Svarene er ikke gyldig JSON: fejl i linje {error.lineno}, kolonne {error.colno}.") from None
+        raise InputError(_TEXTS["not_json"].format(line=error.lineno, column=error.colno)) from None
     except RecursionError:
-        raise InputError("Svarene er ikke gyldige: JSON-data er for dybt indlejret.") from None
+        raise InputError(_TEXTS["too_deep"]) from None
     except ValueError:
-        raise InputError("Svarene er ikke gyldig JSON: et tal er for stort.") from None
+        raise InputError(_TEXTS["number_too_big"]) from None
 
 
 def _os_reason(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
-        return "den findes ikke"
+        return _TEXTS["not_found"]
     if isinstance(error, IsADirectoryError):
-        return "det er en mappe"
+        return _TEXTS["is_directory"]
     if isinstance(error, PermissionError):
-        return "ingen adgang"
-    return "læsefejl"
+        return _TEXTS["no_access"]
+    return _TEXTS["read_error"]
 
 
 def _unique_keys(pairs: list) -> dict:
     seen = {}
     for key, value in pairs:
         if key in seen:
-            raise AnswerError(key, f"Feltet {quoted(key)} står mere end én gang.")
+            raise AnswerError(key, _TEXTS["duplicate_field"].format(field=quoted(key)))
         seen[key] = value
     return seen
 
 
 def _no_constant(name: str):
-    raise InputError(f"Svarene er ikke gyldig JSON: {name} er ikke tilladt.")
+    raise InputError(_TEXTS["constant"].format(name=name))
 
 
 def main(
@@ -158,7 +189,7 @@ def main(
 
     def fail(message: str, status: int = 2) -> int:
         # An undecodable byte of the command line arrives as a lone surrogate: write it as its escape.
-        stderr.write(f"Fejl: {message}\n".encode("utf-8", "backslashreplace"))
+        stderr.write(f"{_TEXTS['error_prefix']} {message}\n".encode("utf-8", "backslashreplace"))
         stderr.flush()
         return status
 
@@ -166,7 +197,7 @@ def main(
         try:
             args = _parser().parse_args(argv)
         except UsageError as error:
-            return fail(f"{error}\nBrug: {USAGE}")
+            return fail(f"{error}\n{_TEXTS['usage_prefix']} {USAGE}")
         except SystemExit as exit:  # --help has been printed
             return exit.code if isinstance(exit.code, int) else 0
         now = parse_now(args.now) if args.now is not None else datetime.now(timezone.utc)
@@ -176,7 +207,7 @@ def main(
     except InputError as error:
         return fail(str(error))
     except Exception as error:  # a defect in the guide, not in the input: still no traceback
-        return fail(f"Intern fejl i guiden ({type(error).__name__}). Meld det til den, der driver guiden.", 1)
+        return fail(_TEXTS["internal"].format(error=type(error).__name__), 1)
     stdout.write(json.dumps(result, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
     stdout.flush()
     return 0

@@ -6,6 +6,11 @@ Shared by the answers' validation (:mod:`wizard.contract`) and the reading of ti
 
 import json
 
+from wizard import content
+
+_FIELD = content.text("messages", "answers.field")
+_RECEIVED = content.text("messages", "answers.received")
+
 
 class AnswerError(ValueError):
     """An answer, or the time of evaluation, that the contract does not allow.
@@ -34,5 +39,7 @@ def quoted(value: object) -> str:
 
 def field_error(field: str, requirement: str, value: object = None, *, show_value: bool = True) -> AnswerError:
     """The error for ``field``: what it must be, and (unless ``show_value`` is false) what was given."""
-    got = f" Modtog {quoted(value)}." if show_value else ""
-    return AnswerError(field, f'Feltet "{field}" {requirement}.{got}')
+    message = _FIELD.format(field=field, requirement=requirement)
+    if show_value:
+        message += " " + _RECEIVED.format(value=quoted(value))
+    return AnswerError(field, message)

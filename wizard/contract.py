@@ -10,6 +10,7 @@ that names the key and says what is allowed. Times are read in Danish local time
 from collections.abc import Mapping
 from datetime import datetime
 
+from wizard import content
 from wizard.answer_errors import AnswerError, quoted
 from wizard.answer_errors import field_error as _error
 from wizard.guideline import IMPACT_MAX, IMPACT_MIN
@@ -55,6 +56,14 @@ BOOL_FIELDS = ("danger_now", "outside_work_hours")
 # employee knows the last three for sure, and a colleague or a manager may not have asked yet.
 BOOL_OR_UNKNOWN_FIELDS = ("recording_shared", "repeated", "absence", "treatment", "wants_work_accident")
 
+_NOT_AN_OBJECT = content.text("messages", "answers.not_an_object")
+_UNKNOWN_FIELD = content.text("messages", "answers.unknown_field")
+# What each field must be: the end of the message "answers.field" that names the field.
+_MUST_BE = {
+    id: content.text("messages", f"field.{id}")
+    for id in ("missing", "after_now", "bool", "bool_or_unknown", "role", "impact", "behaviours", "behaviour_unknown")
+}
+
 
 def validate(raw: object, now: datetime | None = None) -> dict:
     """Return the answers object ``raw`` checked and normalised, or raise :class:`AnswerError`.
@@ -64,22 +73,20 @@ def validate(raw: object, now: datetime | None = None) -> dict:
     after ``now`` is refused.
     """
     if not isinstance(raw, Mapping):
-        raise AnswerError(
-            "answers", f"Svarene skal være et JSON-objekt med felterne {', '.join(FIELDS)}. Modtog {quoted(raw)}."
-        )
+        raise AnswerError("answers", _NOT_AN_OBJECT.format(fields=", ".join(FIELDS), value=quoted(raw)))
     for key in sorted(raw, key=str):
         if key not in FIELDS:
-            raise AnswerError(str(key), f"Feltet {quoted(key)} kendes ikke. Tilladte felter: {', '.join(FIELDS)}.")
+            raise AnswerError(str(key), _UNKNOWN_FIELD.format(field=quoted(key), fields=", ".join(FIELDS)))
     for key in REQUIRED:
         if key not in raw:
-            raise _error(key, "mangler; det skal altid udfyldes", show_value=False)
+            raise _error(key, _MUST_BE["missing"], show_value=False)
 
     answers = {}
     for key in FIELDS:
         if key in raw:
             answers[key] = _validate_field(key, raw[key])
     if now is not None and is_after(parse_moment("incident_at", answers["incident_at"]), parse_now(now)):
-        raise _error("incident_at", "må ikke ligge efter tidspunktet for vurderingen (nu)", answers["incident_at"])
+        raise _error("incident_at", _MUST_BE["after_now"], answers["incident_at"])
     return answers
 
 
@@ -87,32 +94,31 @@ def _validate_field(key: str, value: object) -> object:
     if key in BOOL_FIELDS:
         if isinstance(value, bool):
             return value
-        raise _error(key, "skal være true (ja) eller false (nej)", value)
+        raise _error(key, _MUST_BE["bool"], value)
     if key in BOOL_OR_UNKNOWN_FIELDS:
         if isinstance(value, bool) or value == UNKNOWN:
             return value
-        raise _error(key, f'skal være true (ja), false (nej) eller "{UNKNOWN}" (ved ikke)', value)
+        raise _error(key, _MUST_BE["bool_or_unknown"].format(unknown=UNKNOWN), value)
     if key == "role":
         if isinstance(value, str) and value in ROLES:
             return value
-        raise _error(key, f"skal være en af {', '.join(ROLES)}", value)
+        raise _error(key, _MUST_BE["role"].format(roles=", ".join(ROLES)), value)
     if key == "behaviours":
         return _validate_behaviours(value)
     if key == "impact":
         if value == UNKNOWN or (type(value) is int and IMPACT_MIN <= value <= IMPACT_MAX):
             return value
-        raise _error(
-            key, f'skal være et helt tal fra {IMPACT_MIN} til {IMPACT_MAX} eller "{UNKNOWN}" (ved ikke)', value
-        )
+        raise _error(key, _MUST_BE["impact"].format(unknown=UNKNOWN), value)
     parse_moment(key, value)  # incident_at, the one key left
     return value
 
 
 def _validate_behaviours(value: object) -> list:
-    allowed = f"skal være en liste med mindst én af {', '.join(BEHAVIOURS)}"
+    allowed = _MUST_BE["behaviours"].format(behaviours=", ".join(BEHAVIOURS))
     if not isinstance(value, list) or not value:
         raise _error("behaviours", allowed, value)
     for item in value:
         if not isinstance(item, str) or item not in BEHAVIOURS:
-            raise _error("behaviours", f"{allowed}; {quoted(item)} er ikke en af dem", show_value=False)
+            requirement = _MUST_BE["behaviour_unknown"].format(requirement=allowed, value=quoted(item))
+            raise _error("behaviours", requirement, show_value=False)
     return [b for b in BEHAVIOURS if b in value]

@@ -2,14 +2,14 @@
 
 The calendar file follows RFC 5545: the SafetyNet registration as an all-day event on
 its last day, the police report as a timed event at its deadline. Reminders come early:
-the registration is due "så hurtigt som muligt", so its first reminder is the next
+the registration is due "as soon as possible", so its first reminder is the next
 working morning, and the police report's a day ahead, then two hours ahead.
 """
 
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 
-from wizard import render
+from wizard import content, render
 from wizard.moments import COPENHAGEN
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
@@ -20,6 +20,9 @@ PRODUCT_ID = "-//Jobcenter og Borgerservice//Beslutningsguide digital chikane//D
 ALL_DAY_REMINDERS = ("-PT15H",)
 TIMED_REMINDERS = ("-P1D", "-PT2H")
 WORKING_MORNING = time(9, 0)
+# Each event's title and description (content/texts/ui.yaml).
+CALENDAR_SUMMARY = content.text("ui", "calendar_summary")
+CALENDAR_DESCRIPTION = content.text("ui", "calendar_description")
 
 
 def as_text(result: Mapping) -> str:
@@ -91,8 +94,13 @@ def calendar_file(result: Mapping, now: datetime) -> dict:
 
 
 def _event(deadline: Mapping, result: Mapping, stamp: str, now: datetime) -> list[str]:
-    summary = f"Frist: {deadline['label']}"
-    description = f"{deadline['label']}: {deadline['due_text']}. {render.guideline_stamp()}. Regelversion {result['rules_version']}."
+    summary = CALENDAR_SUMMARY.format(label=deadline["label"])
+    description = CALENDAR_DESCRIPTION.format(
+        label=deadline["label"],
+        due=deadline["due_text"],
+        guideline=render.guideline_stamp(),
+        version=result["rules_version"],
+    )
     if deadline["all_day"]:
         day = date.fromisoformat(deadline["due"])
         when = [

@@ -1,30 +1,23 @@
 """The adopted guideline's numbers and sections, each defined once.
 
-Everything here comes from "Sådan forebygger og håndterer vi digital chikane"
-(Jobcenter og Borgerservice, September 2024). The engine's rules, the site's prose
-and the generated rules page all read these values; change one here and every
-place that shows or uses it changes with it.
+Everything here comes from the adopted guideline (content/guideline/), whose title, adoption and
+section titles are texts in ``content/texts/guideline.yaml`` and ``sections.yaml``. The engine's
+rules, the site's prose and the generated rules page all read these values; change one here and
+every place that shows or uses it changes with it.
+
+The build imports this module for :data:`NUMBERS` and :data:`SECTIONS` before it compiles the
+content, so the texts are read only when asked for, never at import.
 """
 
 from dataclasses import dataclass
 
-GUIDELINE_TITLE = "Sådan forebygger og håndterer vi digital chikane"
-GUIDELINE_ADOPTED_BY = "Jobcenter og Borgerservice"
-GUIDELINE_ADOPTED = "september 2024"
-
-# "Anmeldelse skal ske så hurtigt som muligt og senest 10 dage efter hændelsesdagen."
+# Each number stands in a guideline sentence that a rule in content/texts/rules.yaml quotes:
+# REGISTRATION_DAYS in deadline_safetynet's, POLICE_REPORT_HOURS in deadline_police_report's,
+# IMPACT_MIN and IMPACT_MAX in action_plan_unknown's, ACTION_PLAN_THRESHOLD in action_plan_not_needed's.
 REGISTRATION_DAYS = 10
-
-# "Vær opmærksom på, at en eventuel politianmeldelse skal ske inden for 72 timer, for at der
-# kan blive tale om en eventuel erstatning efter voldsoffererstatningsloven."
 POLICE_REPORT_HOURS = 72
-
-# "forholde sig til hvordan medarbejderen er påvirket på en skala fra 1-10"
 IMPACT_MIN = 1
 IMPACT_MAX = 10
-
-# "Hvis medarbejderen vurderer at påvirkningen er mellem 1 og 5 laves der ikke en handleplan
-# på hændelsen. Handleplanen laves ved påvirkning over 5 ..."
 ACTION_PLAN_THRESHOLD = 5
 
 # The numbers the site's prose shows, by the placeholder name used in docs/ ({{ name }}).
@@ -36,6 +29,18 @@ NUMBERS = {
     "action_plan_threshold": ACTION_PLAN_THRESHOLD,
 }
 
+# The guideline's title and adoption, by their names here and their fields in guideline.yaml.
+_ADOPTION = {"GUIDELINE_TITLE": "title", "GUIDELINE_ADOPTED_BY": "adopted_by", "GUIDELINE_ADOPTED": "adopted"}
+
+
+def __getattr__(name: str) -> str:
+    # Module attributes read at first use (PEP 562), so importing this module needs no content.
+    if name in _ADOPTION:
+        from wizard import content
+
+        return content.text("guideline", "guideline", _ADOPTION[name])
+    raise AttributeError(f"module 'wizard.guideline' has no attribute {name!r}")
+
 
 @dataclass(frozen=True)
 class Section:
@@ -43,7 +48,13 @@ class Section:
 
     page: str
     anchor: str
-    title: str
+
+    @property
+    def title(self) -> str:
+        """The heading, from ``content/texts/sections.yaml``."""
+        from wizard import content
+
+        return content.text("sections", self.anchor)
 
     @property
     def href(self) -> str:
@@ -59,27 +70,27 @@ _CRIMINAL = "retningslinje/strafbar/"
 SECTIONS = {
     s.anchor: s
     for s in (
-        Section(_INTRO, "nultolerance", "Vi forebygger og håndterer digital chikane"),
-        Section(_INTRO, "hvad-er-digital-chikane", "Hvad er digital chikane?"),
-        Section(_INTRO, "konflikter-er-en-praemis", "Konflikter er en præmis i vores arbejde"),
-        Section(_INTRO, "ytringsfrihed", "Ytringsfrihed og aktindsigt"),
-        Section(_PREVENTION, "saadan-forebygger-vi", "Sådan forebygger vi digital chikane"),
-        Section(_PREVENTION, "konflikthaandtering", "Konflikthåndtering er en væsentlig kompetence"),
-        Section(_PREVENTION, "gode-raad", "Gode råd til at forebygge digital chikane"),
-        Section(_HANDLING, "registrering-i-safetynet", "Registrering i SafetyNet"),
-        Section(_HANDLING, "handleplan", "Påvirkning og handleplan"),
-        Section(_HANDLING, "arbejdsulykke", "Anmeldelse som arbejdsulykke"),
-        Section(_HANDLING, "frist", "Frist for anmeldelse"),
-        Section(_HANDLING, "pligt-til-at-kontakte-ledelsen", "Pligt til at kontakte ledelsen"),
-        Section(_HANDLING, "du-er-udsat", "Sådan gør du, hvis DU bliver udsat for digital chikane"),
-        Section(_HANDLING, "kollega", "Sådan gør du som KOLLEGA"),
-        Section(_HANDLING, "leder", "Sådan gør du som LEDER"),
-        Section(_HANDLING, "lederens-vurdering", "Lederen vurderer, om det er relevant at …"),
-        Section(_HANDLING, "personaleafdelingen-og-politianmeldelse", "Rådføring og politianmeldelse"),
-        Section(_CRIMINAL, "hvornaar-er-digital-chikane-strafbar", "Hvornår er digital chikane strafbar?"),
-        Section(_CRIMINAL, "straffeloven", "Straffeloven"),
-        Section(_CRIMINAL, "lydoptagelser", "Lydoptagelser"),
-        Section(_CRIMINAL, "arbejdsmiljoeloven", "Arbejdsmiljøloven"),
-        Section(_CRIMINAL, "databeskyttelsesloven", "Databeskyttelsesloven"),
+        Section(_INTRO, "nultolerance"),
+        Section(_INTRO, "hvad-er-digital-chikane"),
+        Section(_INTRO, "konflikter-er-en-praemis"),
+        Section(_INTRO, "ytringsfrihed"),
+        Section(_PREVENTION, "saadan-forebygger-vi"),
+        Section(_PREVENTION, "konflikthaandtering"),
+        Section(_PREVENTION, "gode-raad"),
+        Section(_HANDLING, "registrering-i-safetynet"),
+        Section(_HANDLING, "handleplan"),
+        Section(_HANDLING, "arbejdsulykke"),
+        Section(_HANDLING, "frist"),
+        Section(_HANDLING, "pligt-til-at-kontakte-ledelsen"),
+        Section(_HANDLING, "du-er-udsat"),
+        Section(_HANDLING, "kollega"),
+        Section(_HANDLING, "leder"),
+        Section(_HANDLING, "lederens-vurdering"),
+        Section(_HANDLING, "personaleafdelingen-og-politianmeldelse"),
+        Section(_CRIMINAL, "hvornaar-er-digital-chikane-strafbar"),
+        Section(_CRIMINAL, "straffeloven"),
+        Section(_CRIMINAL, "lydoptagelser"),
+        Section(_CRIMINAL, "arbejdsmiljoeloven"),
+        Section(_CRIMINAL, "databeskyttelsesloven"),
     )
 }

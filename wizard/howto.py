@@ -1,10 +1,10 @@
 """The guide's own help beside the guideline's steps: which page says how, which number to ring, who to call.
 
-The guideline says what to do ("hjælpe medarbejderen med at anmelde til politiet", "Dokumentér chikanen"); this
-module says how, for the steps where the guide can help. It is the guide's own addition, never the guideline,
-and the result shows it as such. Page addresses are relative to the site root; the contacts' names and numbers
-are the municipality's and are set in ``mkdocs.yml`` (``extra.contacts``), so the engine only names which
-contacts belong to a step, by id.
+The guideline says what to do (help the employee report to the police, document the harassment); this module
+says how, for the steps where the guide can help. It is the guide's own addition, never the guideline, and the
+result shows it as such; its texts live in ``content/texts/howto.yaml``. Page addresses are relative to the site
+root; the contacts' names and numbers are the municipality's and are set in ``mkdocs.yml`` (``extra.contacts``),
+so the engine only names which contacts belong to a step, by id.
 """
 
 from dataclasses import dataclass

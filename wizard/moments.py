@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from wizard import content
 from wizard.answer_errors import AnswerError
 from wizard.answer_errors import field_error as _error
 
@@ -27,10 +28,17 @@ _DATE_TIME = re.compile(
     re.ASCII,
 )
 
-_ALLOWED_FORMS = (
-    'en dato som "2024-10-14", en dato og et dansk klokkeslæt som "2024-10-14T09:30" '
-    'eller et tidspunkt med tidszone som "2024-10-14T09:30+02:00"'
-)
+_MESSAGES = {
+    id: content.text("messages", id)
+    for id in (
+        "field.moment",
+        "field.moment_exists",
+        "field.moment_range",
+        "field.moment_skipped",
+        "now.timezone",
+        "now.range",
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,7 @@ def parse_moment(field: str, value: object) -> Moment:
     """Read a date, a Danish local date and time, or an ISO time with offset."""
     match = _DATE_TIME.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise _error(field, f"skal være {_ALLOWED_FORMS}", value)
+        raise _error(field, _MESSAGES["field.moment"], value)
     parts = match.groupdict()
     try:
         day = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
@@ -68,11 +76,11 @@ def parse_moment(field: str, value: object) -> Moment:
         if offset is not None:
             tz = timezone.utc if offset == "Z" else _offset(offset)
     except ValueError:
-        raise _error(field, "skal være en dato og et klokkeslæt, der findes", value) from None
+        raise _error(field, _MESSAGES["field.moment_exists"], value) from None
     if not EARLIEST_DATE <= day <= LATEST_DATE:
         raise _error(
             field,
-            f"skal være en dato fra {EARLIEST_DATE.isoformat()} til {LATEST_DATE.isoformat()}",
+            _MESSAGES["field.moment_range"].format(earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat()),
             value,
         )
     if tz is not None:
@@ -100,12 +108,7 @@ def _local_moment(field: str, value: object, naive: datetime, has_time: bool) ->
     first = naive.replace(tzinfo=COPENHAGEN, fold=0)
     second = naive.replace(tzinfo=COPENHAGEN, fold=1)
     if skipped_by_summer_time(naive):
-        raise _error(
-            field,
-            "har et klokkeslæt, der ikke findes i dansk tid den dag, fordi uret blev stillet en time frem "
-            "til sommertid; angiv klokkeslættet efter omstillingen",
-            value,
-        )
+        raise _error(field, _MESSAGES["field.moment_skipped"], value)
     return Moment(first, naive.date(), has_time, ambiguous=first.utcoffset() != second.utcoffset())
 
 
@@ -113,11 +116,11 @@ def parse_now(value: object) -> datetime:
     """The time of evaluation as a timezone-aware datetime; a string is read like ``incident_at``."""
     if isinstance(value, datetime):
         if value.tzinfo is None or value.utcoffset() is None:
-            raise AnswerError("now", 'Feltet "now" skal have en tidszone, fx "2024-10-14T09:30+02:00".')
+            raise AnswerError("now", _MESSAGES["now.timezone"])
         if not EARLIEST_DATE <= value.astimezone(timezone.utc).date() <= LATEST_DATE:
             raise _error(
                 "now",
-                f"skal ligge fra {EARLIEST_DATE.isoformat()} til {LATEST_DATE.isoformat()}",
+                _MESSAGES["now.range"].format(earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat()),
                 value.isoformat(),
             )
         return value

@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 
-from wizard import flow, questions
+from wizard import content, flow, questions
 from wizard.contract import UNKNOWN
 from wizard.moments import COPENHAGEN, EARLIEST_DATE, parse_now
 from wizard.danish_time import MONTHS, long_date, long_datetime
@@ -18,8 +18,6 @@ from wizard.guideline import (
     GUIDELINE_ADOPTED_BY,
     IMPACT_MAX,
     IMPACT_MIN,
-    POLICE_REPORT_HOURS,
-    REGISTRATION_DAYS,
     Section,
 )
 from wizard.rules import RULES_BY_ID
@@ -37,42 +35,21 @@ def escape(text: str) -> str:
     return str(text).translate(_HTML_ESCAPES)
 
 
-# The guide's own words (buttons, headings, status lines). Engine content has its own texts.
-UI = {
-    "continue": "Fortsæt",
-    "back": "Tilbage",
-    "restart": "Start forfra",
-    "clear": "Slet mine svar",
-    "clear_hint": "Dine svar gemmes kun i denne fane, indtil du sletter dem eller lukker fanen. De sendes ingen steder hen.",
-    "restart_question": "Vil du starte forfra? Alle dine svar bliver slettet.",
-    "restart_yes": "Ja, start forfra",
-    "clear_question": "Vil du slette alle dine svar? De kan ikke hentes tilbage.",
-    "clear_yes": "Ja, slet mine svar",
-    "keep_answers": "Nej, behold mine svar",
-    "error_title": "Der er et problem",
-    "error_prefix": "Fejl:",
-    "progress": "Spørgsmål {n}",
-    "check_title": "Tjek dine svar",
-    "check_intro": "Se dine svar igennem, før du får resultatet.",
-    "check_change": "Ret",
-    "check_submit": "Se resultatet",
-    "time_label": "Klokkeslæt (hvis du kender det)",
-    "time_hint": "Fx 09:30. Lad feltet stå tomt, hvis du ikke kender klokkeslættet.",
-    "date_label": "Dato",
-    "date_range": "Vælg en dato fra {earliest} til og med i dag.",
-    "date_today": "I dag",
-    "date_yesterday": "I går",
-    "read_section": "Læs i retningslinjen: {title}",
-    "loading": "Indlæser beslutningsguiden …",
-    "ready": "Beslutningsguiden er klar.",
-    "kept_while_loading": "Dit svar er gemt. Guiden går videre, så snart den er indlæst.",
-    "restoring": "Dine svar hentes frem …",
-    "copied": "Teksten er kopieret. Du kan sætte den ind i en e-mail eller i SafetyNet.",
-    "copy_manually": "Teksten kunne ikke kopieres automatisk. Markér teksten i feltet, og kopiér den selv.",
+def _texts(*ids: str) -> dict[str, str]:
+    return {id: content.text("ui", id) for id in ids}
+
+
+# The guide's own words (buttons, headings, status lines), from content/texts/ui.yaml; engine content
+# has its own texts.
+UI = _texts(
+    "continue", "back", "restart", "clear", "clear_hint", "restart_question", "restart_yes", "clear_question",
+    "clear_yes", "keep_answers", "error_title", "error_prefix", "progress", "check_title", "check_intro",
+    "check_change", "check_submit", "time_label", "time_hint", "date_label", "date_range", "date_today",
+    "date_yesterday", "read_section", "loading", "ready", "kept_while_loading", "restoring", "copied",
+    "copy_manually",
     # What a step or note rests on when it is not the guideline (which gets a link to its section).
-    "basis_guide": "Guidens egen tilføjelse – står ikke i retningslinjen",
-    "basis_legal_notes": "Lovgrundlag – oplysning, ikke retningslinjen",
-}
+    "basis_guide", "basis_legal_notes",
+)
 
 
 def _attrs(**values: str) -> str:
@@ -102,7 +79,7 @@ def question_screen(
     errors: Mapping[str, str] | None = None,
     first: bool = False,
 ) -> str:
-    """One question as a GOV.UK-style form: heading, hint, error summary, options, Fortsæt."""
+    """One question as a GOV.UK-style form: heading, hint, error summary, options, the continue button."""
     question = questions.worded(question, answers)
     errors = errors or {}
     if form is None:
@@ -211,9 +188,9 @@ def _date_shortcuts(field: str) -> str:
 
 
 def _session_actions(first: bool = False) -> str:
-    """"Start forfra" and "Slet mine svar", each asking first: a slip of the finger never erases the answers.
+    """Restart and clear the answers, each asking first: a slip of the finger never erases the answers.
 
-    The question appears below the row of controls, so its "Ja" button is never where the
+    The question appears below the row of controls, so its "yes" button is never where the
     pointer already was.
     """
     actions = ("clear",) if first else ("restart", "clear")
@@ -242,7 +219,7 @@ def _confirmation(action: str) -> str:
 
 
 def check_screen(answers: Mapping, *, root: str) -> str:
-    """The answers so far, each with a "Ret" button, and the button to see the result."""
+    """The answers so far, each with a button to change it, and the button to see the result."""
     rows = []
     asked = flow.asked(answers)
     for question in asked:
@@ -265,28 +242,20 @@ def check_screen(answers: Mapping, *, root: str) -> str:
     )
 
 
-# The screen "Ja" to "Er nogen i fare lige nu?" leads to. 112 and the advice are the guide's own.
+# The screen that "yes" to "is anyone in danger right now?" leads to. 112 and the advice are the guide's own.
 UI.update(
-    {
-        "danger_call": "Ring 112 nu",
-        "danger_intro": "Nogen er i fare. Ring til alarmcentralen, før du gør noget andet.",
-        "danger_waiting": "Mens du venter på hjælp",
-        "danger_own": "Guidens egne råd – de står ikke i retningslinjen.",
-        "danger_advice": (
-            "Bliv i telefonen, og svar på alarmcentralens spørgsmål. Sig, hvor I er.",
-            "Kom væk fra faren, hvis du kan.",
-            "Bliv ikke alene. Få en kollega eller din leder til at være hos dig.",
-            "Svar ikke den, der truer. Gem beskeder, opslag og billeder – slet ingenting.",
-        ),
-        "danger_safe": "Når alle er i sikkerhed",
-        "danger_safe_text": "Fortsæt guiden. Så får du fristerne og de næste skridt for din rolle.",
-        "danger_continue": "Fortsæt guiden",
-    }
+    _texts(
+        "danger_call", "danger_intro", "danger_waiting", "danger_own", "danger_safe", "danger_safe_text",
+        "danger_continue",
+    )
 )
+# The advice, in the order it is shown.
+DANGER_ADVICE = ("stay_on_the_line", "get_away", "not_alone", "keep_everything")
+UI["danger_advice"] = tuple(content.text("ui", f"danger_advice.{id}") for id in DANGER_ADVICE)
 
 
 def danger_screen(*, question: str, next_screen: str) -> str:
-    """Someone is in danger: "Ring 112 nu" first, what to do while waiting, and the way on to ``next_screen``."""
+    """Someone is in danger: the call to 112 first, what to do while waiting, and the way on to ``next_screen``."""
     advice = "".join(f"<li>{escape(line)}</li>" for line in UI["danger_advice"])
     return (
         '<section class="guide-danger" data-danger>'
@@ -303,80 +272,32 @@ def danger_screen(*, question: str, next_screen: str) -> str:
     )
 
 
+GUIDELINE_STAMP = content.text("ui", "guideline_stamp")
+
+
 def guideline_stamp() -> str:
     """Which guideline the guide implements, for every result and printout."""
-    return f"Retningslinje vedtaget af {GUIDELINE_ADOPTED_BY}, {GUIDELINE_ADOPTED}"
+    return GUIDELINE_STAMP.format(adopted_by=GUIDELINE_ADOPTED_BY, adopted=GUIDELINE_ADOPTED)
 
 
-RESULT_TITLE = "Det skal du gøre nu"
+RESULT_TITLE = content.text("ui", "result_title")
 # Below a day left, the summary marks a deadline as urgent (in words, not by colour alone).
 URGENT_SECONDS = 24 * 60 * 60
 
 UI.update(
-    {
-        "stamp": "Vurderet {when}. {guideline}. Regelversion {version}.",
-        "summary": "Frister",
-        "no_deadlines": "Ud fra dine svar er der ingen frister fra retningslinjen.",
-        "at_clock": "{day} kl. {clock}",
-        "yesterday": "i går",
-        "today": "i dag",
-        "tomorrow": "i morgen",
-        "left": "{left} tilbage.",
-        "and": "og",
-        "day": "døgn",
-        "days": "døgn",
-        "hour": "time",
-        "hours": "timer",
-        "minute": "minut",
-        "minutes": "minutter",
-        "under_a_minute": "under 1 minut",
-        "flag_urgent": "Haster",
-        "flag_overdue": "Overskredet",
-        "overdue": "Fristen er overskredet.",
-        "overdue_safetynet": (
-            "Fristen er overskredet. Registrer hændelsen i SafetyNet alligevel så hurtigt som muligt."
-        ),
-        "overdue_police_report": (
-            "Fristen er overskredet. En anmeldelse er stadig mulig – tal med personalejura med det samme."
-        ),
-        "undecided": f"{MAY_BE_OVERDUE} Tal med personalejura med det samme.",
-        "counted_from_day": "Kun datoen er kendt, så fristen er regnet fra dagens start.",
-        "steps": "Næste skridt for dig ({role})",
-        "group_now": "Nu",
-        "group_within_police_report_hours": f"Inden {POLICE_REPORT_HOURS} timer",
-        "group_within_registration_days": f"Inden {REGISTRATION_DAYS} dage",
-        "group_next_weeks": "De næste uger",
-        "assessment": "Vurdering",
-        "offences_intro": "Mulige overtrædelser (paragraffer fra lovgrundlaget – oplysning, ikke retningslinjen):",
-        "decisions": "Handleplan og arbejdsulykke",
-        "because": "Fordi du svarede {answers}.",
-        "because_yes": "ja til, at {claim}",
-        "because_no": "nej til, at {claim}",
-        "because_unknown": "»Ved ikke« til, om {claim}",
-        "because_scale": "{value} på skalaen fra {low} til {high}",
-        "because_scale_unknown": "»Ved ikke« til »{question}«",
-        "because_chosen": "{values} til »{question}«",
-        "claim_danger_now": "nogen er i fare lige nu",
-        "claim_recording_shared": "optagelsen er lagt på internettet eller givet videre",
-        "claim_outside_work_hours": "det skete uden for arbejdstiden",
-        "claim_repeated": "medarbejderen har oplevet digital chikane gentagne gange over et kort tidsrum",
-        "claim_absence": "medarbejderen har fravær i forbindelse med chikanen",
-        "claim_treatment": "der er et behandlingsbehov",
-        "claim_wants_work_accident": "medarbejderen ønsker sagen anmeldt som arbejdsulykke",
-        "other_steps": "Tjeklisten for {role}",
-        "notes": "Vær opmærksom på",
-        "legal": "Godt at vide – lovgrundlag",
-        "legal_intro": "Oplysninger fra lovgrundlaget. De er ikke en del af den vedtagne retningslinje.",
-        "legal_more": "Læs mere om lovgrundlaget",
-        "print": "Udskriv",
-        "calendar": "Hent frister til kalenderen (.ics)",
-        "calendar_ready": "Kalenderfilen med fristerne er hentet.",
-        "copy": "Kopiér som tekst",
-        "copy_label": "Resultatet som tekst",
-        "change_answers": "Ret dine svar",
-        "cleared": "Dine svar er slettet.",
-    }
+    _texts(
+        "stamp", "summary", "no_deadlines", "at_clock", "yesterday", "today", "tomorrow", "left", "and", "day",
+        "days", "hour", "hours", "minute", "minutes", "under_a_minute", "flag_urgent", "flag_overdue", "overdue",
+        "overdue_safetynet", "overdue_police_report", "counted_from_day", "steps", "group_now",
+        "group_within_police_report_hours", "group_within_registration_days", "group_next_weeks", "assessment",
+        "offences_intro", "decisions", "because", "because_yes", "because_no", "because_unknown", "because_scale",
+        "because_scale_unknown", "because_chosen", "claim_danger_now", "claim_recording_shared",
+        "claim_outside_work_hours", "claim_repeated", "claim_absence", "claim_treatment",
+        "claim_wants_work_accident", "other_steps", "notes", "legal", "legal_intro", "legal_more", "print",
+        "calendar", "calendar_ready", "copy", "copy_label", "change_answers", "cleared",
+    )
 )
+UI["undecided"] = f"{MAY_BE_OVERDUE} {content.text('ui', 'undecided_advice')}"
 
 # The words the page's countdown writes the time left with: the same as time_left's, sent along
 # with the result so the browser has no Danish of its own.
@@ -442,8 +363,11 @@ def result_stamp(result: Mapping) -> str:
     )
 
 
-def _link(href: str, root: str, label: str = "Læs i retningslinjen") -> str:
-    return f'<a class="guide-source" href="{escape(root + href)}">{escape(label)}</a>'
+READ_GUIDELINE = content.text("ui", "read_guideline")
+
+
+def _link(href: str, root: str) -> str:
+    return f'<a class="guide-source" href="{escape(root + href)}">{escape(READ_GUIDELINE)}</a>'
 
 
 def _basis_link(item: Mapping, root: str) -> str:
@@ -465,16 +389,16 @@ def _ends_at(deadline: Mapping) -> datetime:
     return datetime.fromisoformat(deadline["due"])
 
 
-# The engine's own wording of each deadline ("så hurtigt som muligt og senest …"), with the day said
-# relative to now where that is nearer to hand ("i morgen kl. 09.30").
+# The engine's own wording of each deadline ("as soon as possible and at the latest …"), with the day said
+# relative to now where that is nearer to hand ("tomorrow at 09.30").
 DUE_TEXTS = {"safetynet": REGISTRATION_DUE_TEXT, "police_report": POLICE_REPORT_DUE_TEXT}
 
 
 def due_words(due: str, now: datetime | None) -> str:
-    """When ``due`` (a date or an ISO instant) falls, seen from ``now``: "i dag kl. 14.00", "i morgen" or the date.
+    """When ``due`` (a date or an ISO instant) falls, seen from ``now``: "today at 14.00", "tomorrow" or the date.
 
     Without ``now``, always the date. A deadline at midnight is the end of the day before
-    ("kl. 24.00"), never the next day's first minute.
+    ("at 24.00"), never the next day's first minute.
     """
     clock = None
     if "T" in due:
@@ -520,7 +444,7 @@ def _overdue_text(deadline: Mapping) -> str:
 
 
 def _undecided_text(deadline: Mapping) -> str:
-    # The latest moment as a date, never "i dag": the sentence is printed and read later too.
+    # The latest moment as a date, never "today": the sentence is printed and read later too.
     latest = deadline.get("latest_text")
     return UI["undecided"] + (f" {latest}" if latest else "")
 
@@ -564,7 +488,7 @@ def _summary_deadline(deadline: Mapping, now: datetime) -> str:
         data["data_latest"] = deadline["latest"]
     flag = {"urgent": UI["flag_urgent"], "undecided": UI["flag_urgent"], "overdue": UI["flag_overdue"]}.get(state, "")
     when = due_words(deadline["due"], now)
-    # "i dag", "i morgen": the date as well, for the printout and for a page left open past midnight.
+    # "Today", "tomorrow": the date as well, for the printout and for a page left open past midnight.
     date_text = ""
     if when != due_words(deadline["due"], None):
         due_text = escape(deadline["due_text"])
@@ -582,7 +506,7 @@ def _summary_deadline(deadline: Mapping, now: datetime) -> str:
 
 
 def time_left(seconds: int) -> str:
-    """A positive duration in Danish, e.g. "2 døgn og 3 timer" or "45 minutter"; never "0 minutter"."""
+    """A positive duration in Danish words (``UI``), e.g. 2 days and 3 hours or 45 minutes; never 0 minutes."""
     if seconds < 60:
         return UI["under_a_minute"]
     minutes = seconds // 60
@@ -631,7 +555,7 @@ def _steps(steps, root: str, hook: str) -> str:
 
 
 def because(reason: Mapping) -> str:
-    """The answers behind a reason, in the person's own words: "Fordi du svarede 8 på skalaen fra 1 til 10."."""
+    """The answers behind a reason, in the person's own words ("because you answered 8 on the scale from 1 to 10")."""
     values: dict[str, list] = {}
     for given in reason["answers"]:
         values.setdefault(given["field"], []).append(given)
@@ -655,7 +579,7 @@ def _clause(field: str, given: list[Mapping]) -> str:
 
 
 def and_list(items: list[str]) -> str:
-    """``["a", "b", "c"]`` as "a, b og c"."""
+    """``["a", "b", "c"]`` as "a, b and c", in Danish."""
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {UI['and']} {items[-1]}"
@@ -733,7 +657,7 @@ def _result_tools(result: Mapping) -> str:
 
 
 def cleared_notice() -> str:
-    """The confirmation shown above the first question after "Slet mine svar"."""
+    """The confirmation shown above the first question after the answers were cleared."""
     return f'<p class="guide-notice" role="status">{UI["cleared"]}</p>'
 
 
@@ -756,18 +680,10 @@ def static_checklists(*, root: str) -> str:
 
 # Said above the current screen when a request cannot be carried out; the answers stay as they were.
 UI.update(
-    {
-        "notice_bad_request": "Guiden forstod ikke den sidste handling. Dine svar er gemt – fortsæt herfra.",
-        "notice_not_asked": "Svaret på »{question}« er ikke gemt, fordi guiden ikke stiller det spørgsmål nu. "
-        "Fortsæt herfra.",
-        "notice_not_changeable": "»{question}« kan ikke rettes nu, fordi guiden ikke stiller det spørgsmål ud fra "
-        "dine svar. Fortsæt herfra.",
-        "notice_incomplete": "Der mangler svar, før guiden kan vise resultatet. Fortsæt herfra.",
-        "notice_no_result": "Der er ikke noget resultat endnu, så der er intet at hente eller kopiere. "
-        "Besvar spørgsmålene først.",
-        "notice_no_deadlines": "Ud fra dine svar er der ingen frister at lægge i kalenderen.",
-        "notice_internal": "Der skete en fejl i guiden. Dine svar er gemt – prøv igen, eller fortsæt herfra.",
-    }
+    _texts(
+        "notice_bad_request", "notice_not_asked", "notice_not_changeable", "notice_incomplete", "notice_no_result",
+        "notice_no_deadlines", "notice_internal",
+    )
 )
 
 
@@ -781,22 +697,10 @@ def problem_notice(text: str) -> str:
 
 # The guide's own help under a step (wizard.howto), and the documentation note on the result.
 UI.update(
-    {
-        "howto": "Guidens hjælp – ikke en del af retningslinjen",
-        "doc_note": "Note om hændelsen (valgfri)",
-        "doc_note_intro": (
-            "Skriv det ned, mens du husker det. Noten kommer med, når du kopierer resultatet som tekst eller "
-            "udskriver det – så har du fakta klar til registreringen i SafetyNet og en eventuel politianmeldelse. "
-            "Noten bliver kun i denne fane: den gemmes ikke og sendes ingen steder hen."
-        ),
-        "doc_note_where": "Hvor skete det?",
-        "doc_note_where_hint": "Fx Facebook, e-mail, sms eller en anmeldelsesside.",
-        "doc_note_address": "Adresse (URL) eller profilnavn",
-        "doc_note_what": "Hvad blev skrevet eller gjort?",
-        "doc_note_witnesses": "Hvem så det?",
-        "doc_note_screenshots": "Er der taget skærmbilleder – og hvor er de gemt?",
-        "doc_note_print": "Note om hændelsen",
-    }
+    _texts(
+        "howto", "doc_note", "doc_note_intro", "doc_note_where", "doc_note_where_hint", "doc_note_address",
+        "doc_note_what", "doc_note_witnesses", "doc_note_screenshots", "doc_note_print",
+    )
 )
 # The note's fields, in order: (id, label key, hint key or None, multi-line).
 DOCUMENTATION_FIELDS = (

@@ -1,15 +1,16 @@
 """``rules_version``: a short hash of everything that decides or words a result.
 
 It covers the guideline's numbers and sections, the questions, the rules and offences,
-the steps, notes, legal information and labels. It is computed from the data in memory,
-never from source files, so CPython and Pyodide give the same value; a printed result
-can be traced to the rules that produced it.
+the steps, notes, legal information and labels, and every text of the compiled content
+(``wizard.content_data``), so a changed text changes the version. It is computed from the
+data in memory, never from source files, so CPython and Pyodide give the same value; a
+printed result can be traced to the rules that produced it.
 """
 
 import json
 from dataclasses import fields, is_dataclass
 
-from wizard import guideline, howto, notes, questions, rules, steps, texts
+from wizard import content_data, guideline, howto, notes, questions, rules, steps, texts
 from wizard.guideline import Section
 from wizard.conditions import Condition
 
@@ -57,6 +58,7 @@ def rules_data() -> dict:
                 texts.MAY_BE_OVERDUE,
             ],
             "work_accident_reasons": [texts.WORK_ACCIDENT_REASONS, texts.REASONS_JOIN],
+            "content": [content_data.TEXTS, content_data.SOURCES],
         }
     )
 

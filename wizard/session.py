@@ -6,7 +6,7 @@ while the browser tab is open, and nowhere else: not in the URL, cookies or stor
 
 Every request is checked before it changes anything. One the session cannot carry out
 (text that is not a request, a question that is not asked now, an answer arriving just
-after "Slet mine svar") gets the screen the reader is on with a Danish notice above it
+after the reader deleted the answers) gets the screen the reader is on with a Danish notice above it
 (``notice`` in the reply holds its text), and the answers stay as they were. Nothing
 raises out of :func:`handle`: even the engine's own errors are answered that way.
 """

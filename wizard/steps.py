@@ -2,8 +2,9 @@
 
 :data:`STEPS` holds, for each role, every step it can get and the named condition (from
 :mod:`wizard.conditions`) under which it is shown; the texts and their sources live in
-:mod:`wizard.texts`. What must be done about harassment comes first; what must be
-tolerated comes last. Where the guideline gives a step no condition, neither does the guide.
+``content/texts/steps.yaml`` (read by :mod:`wizard.texts`). What must be done about harassment comes
+first; what must be tolerated comes last. Where the guideline gives a step no condition, neither does
+the guide.
 """
 
 from dataclasses import dataclass
@@ -77,7 +78,7 @@ def _joined(reasons: list[str], last: str) -> str:
 def step_text(step: Step, role: str, facts: Facts | None = None) -> str:
     """The step's text for the role.
 
-    The work-accident step names the reasons that applied ("fordi du har fravær …"); without
+    The work-accident step names the reasons that applied (labels.yaml, work_accident_reason); without
     facts (the rules page, the checklists without Python) it names every reason it can give.
     """
     if "{reasons}" not in step.text.text:

@@ -31,9 +31,9 @@ GROUP_OF_STEP = {
     "work_distribution": NOW,
     "contact_platform": NOW,
     "consult_hr": NOW,
-    # "politianmeldelse indenfor 72 timer er en betingelse for at få erstatning"
+    # A police report within the hours is the condition for compensation.
     "police_report": WITHIN_POLICE_REPORT_HOURS,
-    # "så hurtigt som muligt og senest 10 dage efter hændelsesdagen"; the work accident is
+    # As soon as possible and within the registration days; the work accident is
     # reported in the same registration in SafetyNet.
     "register_safetynet": WITHIN_REGISTRATION_DAYS,
     "register_work_accident": WITHIN_REGISTRATION_DAYS,
@@ -43,7 +43,7 @@ GROUP_OF_STEP = {
     "contact_citizen": NEXT_WEEKS,
     "datatilsynet": NEXT_WEEKS,
     "respect_needs": NEXT_WEEKS,
-    # "Derfor skal vi benytte os af muligheden for at være to på den slags sager og samtaler": the
+    # Two on the case and its conversations (the guideline's "konflikthaandtering" section): the
     # next contacts with the citizen.
     "two_on_the_case": NEXT_WEEKS,
 }

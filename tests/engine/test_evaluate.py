@@ -8,7 +8,7 @@ import pytest
 
 from tests.engine.result_schema import check_result
 from tests.engine.scenarios import SCENARIOS
-from wizard import evaluate, guideline, texts
+from wizard import content_data, evaluate, guideline, texts
 from wizard import rules_version as fingerprint
 from wizard.contract import BEHAVIOURS, ROLES
 from wizard.guideline import SECTIONS
@@ -308,7 +308,10 @@ def test_rules_version_changes_when_a_number_or_text_changes(monkeypatch):
     monkeypatch.setitem(texts.NOTES, "impact_unknown", texts.Text("Spørg nogen.", SECTIONS["handleplan"]))
     changed_text = fingerprint.rules_version()
     monkeypatch.undo()
-    assert len({original, changed_number, changed_text}) == 3
+    monkeypatch.setitem(content_data.TEXTS["rules"]["work_accident"], "outcome", "Anmeld den.")
+    changed_content = fingerprint.rules_version()
+    monkeypatch.undo()
+    assert len({original, changed_number, changed_text, changed_content}) == 4
     assert fingerprint.rules_version() == original
 
 
