@@ -39,9 +39,9 @@ def engine_reply(answered: list[tuple[str, list[str]]], form: dict | None = None
 def test_the_opening_questions_are_those_asked_before_any_condition():
     opening = opening_questions()
     assert opening[0] is QUESTIONS[0]
-    assert all(q.asked_if is ALWAYS and q.options for q in opening)
+    assert all(q.asked_if is ALWAYS and q.options and not q.by_role for q in opening)
     following = QUESTIONS[len(opening)]
-    assert following.asked_if is not ALWAYS or not following.options
+    assert following.asked_if is not ALWAYS or not following.options or following.by_role
 
 
 @pytest.mark.parametrize("index", range(len(opening_questions())))

@@ -103,8 +103,12 @@ def guide_block(context: PageContext) -> str:
 
 
 def opening_questions() -> tuple[Question, ...]:
-    """The questions asked before any condition applies, as long as a choice answers them."""
-    opening = tuple(takewhile(lambda q: q.asked_if is ALWAYS and q.kind in CHOICE_KINDS, QUESTIONS))
+    """The questions asked before any condition applies, as long as a choice answers them and
+    their wording does not depend on the reader's role (the page shows them before any answer)."""
+    opening = tuple(takewhile(
+        lambda q: q.asked_if is ALWAYS and q.kind in CHOICE_KINDS and not q.by_role and q.unknown_for is None,
+        QUESTIONS,
+    ))
     if not opening or opening[0] is not QUESTIONS[0]:
         raise ValueError("the guide's first question must be always asked and answered by a choice")
     return opening
@@ -116,22 +120,24 @@ def static_screens(opening: tuple[Question, ...], *, root: str) -> str:
     A question comes twice: as asked, and with the error for nothing chosen. ``data-next``
     names the screen after it, or is empty where only the engine knows what comes next.
     """
+    unreachable = sorted(
+        (q.id, o.leads_to) for q in QUESTIONS for o in q.options
+        if o.leads_to and (q not in opening or o.leads_to != DANGER_SCREEN)
+    )
+    if unreachable:
+        raise ValueError(f"the page cannot show the screens these options lead to without Python: {unreachable}")
     templates = []
     for index, question in enumerate(opening):
         following = opening[index + 1].id if index + 1 < len(opening) else ""
         first = index == 0
-        templates.append(_template(question.id, question.label, following, render.question_screen(
-            question, {}, root=root, first=first)))
-        templates.append(_template(question.id, f"{render.UI['error_prefix']} {question.label}", following,
-                                   render.question_screen(question, {}, root=root, errors=_unanswered(question),
-                                                          first=first), error=True))
-        for option in question.options:
-            if option.leads_to == DANGER_SCREEN:
-                templates.append(_template(DANGER_SCREEN, render.UI["danger_call"], following,
-                                           render.danger_screen(question=question.id, next_screen=following), local=True))
-    leading = {o.leads_to for q in QUESTIONS if q not in opening for o in q.options if o.leads_to}
-    if leading:
-        raise ValueError(f"screens {sorted(leading)} follow a question the page cannot show without Python")
+        asked = render.question_screen(question, {}, root=root, first=first)
+        refused = render.question_screen(question, {}, root=root, errors=_unanswered(question), first=first)
+        templates.append(_template(question.id, question.label, following, asked))
+        error_title = f"{render.UI['error_prefix']} {question.label}"
+        templates.append(_template(question.id, error_title, following, refused, error=True))
+        if any(option.leads_to for option in question.options):
+            danger = render.danger_screen(question=question.id, next_screen=following)
+            templates.append(_template(DANGER_SCREEN, render.UI["danger_call"], following, danger, local=True))
     templates.append(f'<template data-guide-notice="cleared">{render.cleared_notice()}</template>')
     return "".join(templates)
 

@@ -147,7 +147,7 @@ function show(root, response, { push = true, values = null, focus = true } = {})
   if (response.title) document.title = `${response.title} – ${root.dataset.pageTitle}`;
   if (push) history.pushState({}, "", `#${response.anchor}`);
   else history.replaceState(history.state, "", `#${response.anchor}`);
-  view(root).changedAt = performance.now();
+  view(root).screens += 1;
   if (focus) (screen.querySelector("[data-guide-focus]") || screen.querySelector("h1, h2"))?.focus();
   performance.mark("guide:screen", { detail: response.screen });
 }
@@ -179,9 +179,10 @@ function view(root) {
     busy: false, // a request is in flight: the form is locked
     awaiting: false, // the reader answered the last question the page can show, before the engine was ready
     pendingAnchor: null, // Back or Forward while a request was in flight
-    changedAt: 0,
-    pointerDownAt: null, // when the press of the coming click began
-    sequenceAt: -Infinity,
+    // Counted, not timed: which screen was shown when a press, and a run of clicks, began.
+    screens: 0,
+    pressedOn: null,
+    clicksBeganOn: null,
   });
 }
 
@@ -423,8 +424,8 @@ function restoring(root) {
 function stray(root, event) {
   const state = view(root);
   if (event.detail === 0 || !root.querySelector("[data-guide-screen]").contains(event.target)) return false;
-  if (state.pointerDownAt !== null && state.pointerDownAt < state.changedAt) return true;
-  if (event.detail > 1) return state.sequenceAt < state.changedAt || Boolean(event.target.closest("a, button"));
+  if (state.pressedOn !== null && state.pressedOn !== state.screens) return true;
+  if (event.detail > 1) return state.clicksBeganOn !== state.screens || Boolean(event.target.closest("a, button"));
   return false;
 }
 
@@ -783,11 +784,11 @@ function mount(root) {
   mountNote(root);
 
   watchScreens(root);
-  root.addEventListener("pointerdown", (event) => { state.pointerDownAt = event.timeStamp; }, true);
+  root.addEventListener("pointerdown", () => { state.pressedOn = state.screens; }, true);
   root.addEventListener("click", (event) => {
-    if (event.detail === 1) state.sequenceAt = event.timeStamp;
+    if (event.detail === 1) state.clicksBeganOn = state.screens;
     const dropped = stray(root, event);
-    state.pointerDownAt = null;
+    state.pressedOn = null;
     if (dropped) {
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -838,6 +839,11 @@ function onPage() {
   const root = document.querySelector("[data-guide]");
   if (root) mount(root);
 }
+
+// Where instant navigation is going (history.js leaves a Back pressed on the way to another page to it).
+window.location$?.subscribe((url) => {
+  if (window.guideHistory) window.guideHistory.goingTo = url.pathname;
+});
 
 // Material's instant navigation swaps pages without reloading scripts: mount on every page it shows.
 if (typeof window.document$ !== "undefined") window.document$.subscribe(onPage);
