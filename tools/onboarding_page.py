@@ -15,7 +15,7 @@ from tools.scenario_cards import CARDS, NOW, Card
 from wizard import content
 from wizard.result import evaluate
 from wizard.notes import DEPENDS_ON_NOW
-from wizard.render import basis_link, reasons_list, source_link
+from wizard.render import basis_link, decisions_list, reasons_list, source_link
 from wizard.rules import CATEGORIES
 from wizard.texts import CATEGORY_LABELS, CATEGORY_SHORT_LABELS
 
@@ -74,7 +74,7 @@ def _card(number: int, card: Card, root: str) -> str:
         f'<details class="scenario__answer" data-scenario-answer data-search-exclude><summary>{TEXTS["show"]}</summary>'
         f'<div class="scenario__answer-body">'
         f'<p class="scenario__summary" data-scenario-summary role="status" hidden></p>'
-        f"{_given(result)}{_verdicts(result, root)}{_decisions(result)}{_deadlines(result, root)}"
+        f"{_given(result)}{_verdicts(result, root)}{_decisions(result, root)}{_deadlines(result, root)}"
         f"{_notes(result, root)}"
         f'<p class="scenario__source">{escape(TEXTS["source"].format(version=result["rules_version"]))} '
         f'<a href="{escape(root)}saadan-vurderer-guiden/">{TEXTS["how"]}</a></p>'
@@ -107,13 +107,9 @@ def _verdicts(result: dict, root: str) -> str:
     return f'<ul class="scenario__verdicts">{"".join(items)}</ul>'
 
 
-def _decisions(result: dict) -> str:
+def _decisions(result: dict, root: str) -> str:
     # Shown for every card: the work accident is asked whatever happened.
-    labels = result["labels"]
-    return (
-        f'<p class="scenario__decisions"><strong>{TEXTS["decisions"]}</strong> '
-        f'{escape(labels["action_plan"])} {escape(labels["work_accident"])}</p>'
-    )
+    return f'<p class="scenario__heading"><strong>{TEXTS["decisions"]}</strong></p>{decisions_list(result, root)}'
 
 
 def _deadlines(result: dict, root: str) -> str:

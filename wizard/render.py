@@ -319,7 +319,7 @@ def result_screen(result: Mapping, *, root: str) -> str:
     parts.append(
         f'<h2 id="guide-vurdering" data-result-part="assessment">{UI["assessment"]}</h2>'
         f"{_categories(result, root)}"
-        f'<h3 id="guide-beslutninger">{UI["decisions"]}</h3>{_decisions(result, root)}'
+        f'<h3 id="guide-beslutninger">{UI["decisions"]}</h3>{decisions_list(result, root)}'
     )
     others = [
         f'<details class="guide-other-role" data-result-part="other-roles"><summary>'
@@ -644,7 +644,8 @@ def _categories(result: Mapping, root: str) -> str:
     return f'<ul class="guide-categories">{items}</ul>'
 
 
-def _decisions(result: Mapping, root: str) -> str:
+def decisions_list(result: Mapping, root: str) -> str:
+    """The action plan and the work accident, each with its reasons in the reader's answers and their links."""
     items = []
     for decision in ("action_plan", "work_accident"):
         why = "".join(_reason_item(None, reason, root) for reason in result["reasons"].get(decision, ()))
