@@ -26,6 +26,7 @@ from wizard.guideline import (
     SECTIONS,
 )
 from wizard.flow import next_question
+from wizard.render import because
 from wizard.rules import CATEGORIES
 from wizard.texts import CATEGORY_SHORT_LABELS
 
@@ -165,6 +166,10 @@ def test_a_card_holds_the_engines_answer_hidden_until_asked_for(card, onboarding
         c: c in result["categories"] for c in CATEGORIES
     }
     text = answer.text()
+    # The reasons in the result screen's own words ("Fordi du svarede …"), for the decisions too.
+    for key in (*result["categories"], "action_plan", "work_accident"):
+        for reason in result["reasons"].get(key, ()):
+            assert because(reason) in text
     for category in result["categories"]:
         for reason in result["reasons"][category]:
             assert reason["outcome"] in text

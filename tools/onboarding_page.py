@@ -2,10 +2,10 @@
 
 A card shows its story and the four categories as checkboxes. The answer underneath is
 :func:`wizard.evaluate` of the card's answers: the categories with the rules' reasons and
-links to the guideline, the decisions, the deadlines (relative to the incident, never as
-dates) and the notes. It sits in a ``<details>`` element, so it stays hidden until the
-reader asks for it and works without JavaScript; ``scenarios.js`` only sets the reader's
-own ticks beside it.
+links to the guideline, in the result screen's own words and markup (:mod:`wizard.render`),
+the decisions, the deadlines (relative to the incident, never as dates) and the notes. It
+sits in a ``<details>`` element, so it stays hidden until the reader asks for it and works
+without JavaScript; ``scenarios.js`` only sets the reader's own ticks beside it.
 """
 
 from html import escape
@@ -14,17 +14,14 @@ from tools.placeholders import PageContext
 from tools.scenario_cards import CARDS, NOW, Card
 from wizard import content
 from wizard.result import evaluate
-from wizard.guideline import SECTIONS
 from wizard.notes import DEPENDS_ON_NOW
-from wizard.questions import QUESTIONS_BY_ID
-from wizard.render import UI
+from wizard.render import basis_link, decisions_list, reasons_list, source_link
 from wizard.rules import CATEGORIES
 from wizard.texts import CATEGORY_LABELS, CATEGORY_SHORT_LABELS
 
 # The card's own words (content/texts/pages.yaml); everything about harassment comes from the engine's result.
 _TEXT_IDS = (
-    "question", "hint", "show", "given", "applies", "not_applies", "because", "offences", "decisions",
-    "deadlines", "notes", "source", "how",
+    "question", "hint", "show", "given", "applies", "not_applies", "decisions", "deadlines", "notes", "source", "how",
 )
 # Filled in by scenarios.js when the answer is opened: the reader's tick beside the guide's verdict.
 _SCRIPT_TEXTS = ("ticked_agree", "not_ticked_agree", "ticked_disagree", "not_ticked_disagree", "summary")
@@ -37,8 +34,6 @@ RELATIVE_DEADLINES = {
 
 # The answers that decide the categories, shown so a reader can see what the guide was told.
 CATEGORY_FIELDS = ("behaviours", "recording_shared")
-
-_SECTIONS_BY_HREF = {section.href: section for section in SECTIONS.values()}
 
 
 class ScenarioError(ValueError):
@@ -79,21 +74,12 @@ def _card(number: int, card: Card, root: str) -> str:
         f'<details class="scenario__answer" data-scenario-answer data-search-exclude><summary>{TEXTS["show"]}</summary>'
         f'<div class="scenario__answer-body">'
         f'<p class="scenario__summary" data-scenario-summary role="status" hidden></p>'
-        f"{_given(result)}{_verdicts(result, root)}{_decisions(result)}{_deadlines(result, root)}"
+        f"{_given(result)}{_verdicts(result, root)}{_decisions(result, root)}{_deadlines(result, root)}"
         f"{_notes(result, root)}"
         f'<p class="scenario__source">{escape(TEXTS["source"].format(version=result["rules_version"]))} '
         f'<a href="{escape(root)}saadan-vurderer-guiden/">{TEXTS["how"]}</a></p>'
         "</div></details></article>"
     )
-
-
-def _link(href: str | None, root: str, basis: str = "guideline") -> str:
-    """The link to a guideline section, or the mark of a text that is the guide's own or legal information."""
-    if href is None:
-        return f'<em class="scenario__basis" data-basis="{basis}">{escape(UI["basis_" + basis])}</em>'
-    title = _SECTIONS_BY_HREF[href].title
-    label = UI["read_section"].format(title=title)
-    return f'<a class="scenario__link" href="{escape(root + href)}">{escape(label)}</a>'
 
 
 def _given(result: dict) -> str:
@@ -105,32 +91,12 @@ def _given(result: dict) -> str:
     return f'<p class="scenario__heading"><strong>{TEXTS["given"]}</strong></p><ul>{given}</ul>'
 
 
-def _answered(answer: dict) -> str:
-    """One answer behind a reason; a yes or no only makes sense with its question."""
-    if answer["field"] == "behaviours":
-        return answer["label"]
-    return f'{QUESTIONS_BY_ID[answer["field"]].label} {answer["label"]}'
-
-
 def _verdicts(result: dict, root: str) -> str:
     items = []
     for category in CATEGORIES:
         applies = category in result["categories"]
-        details = ""
-        if applies:
-            reasons = "".join(
-                f'<li>{escape(reason["outcome"])} <span class="scenario__because">{TEXTS["because"]} '
-                f'{escape("; ".join(_answered(answer) for answer in reason["answers"]))}.</span> '
-                f'{_link(reason["source"], root)}</li>'
-                for reason in result["reasons"][category]
-            )
-            details = f'<ul class="scenario__reasons">{reasons}</ul>'
-            if category == "criminal" and result["offences"]:
-                offences = "".join(
-                    f'<li data-offence="{escape(o["id"])}">{escape(o["label"])} – {escape(o["reference"])}</li>'
-                    for o in result["offences"]
-                )
-                details += f'<p class="scenario__offences">{TEXTS["offences"]}</p><ul>{offences}</ul>'
+        # The reasons in the result's own words, with what each rule means: a card teaches the rules.
+        details = reasons_list(result, category, root, outcomes=True) if applies else ""
         verdict = TEXTS["applies"] if applies else TEXTS["not_applies"]
         items.append(
             f'<li class="scenario__verdict" data-verdict data-category="{category}"'
@@ -141,13 +107,9 @@ def _verdicts(result: dict, root: str) -> str:
     return f'<ul class="scenario__verdicts">{"".join(items)}</ul>'
 
 
-def _decisions(result: dict) -> str:
+def _decisions(result: dict, root: str) -> str:
     # Shown for every card: the work accident is asked whatever happened.
-    labels = result["labels"]
-    return (
-        f'<p class="scenario__decisions"><strong>{TEXTS["decisions"]}</strong> '
-        f'{escape(labels["action_plan"])} {escape(labels["work_accident"])}</p>'
-    )
+    return f'<p class="scenario__heading"><strong>{TEXTS["decisions"]}</strong></p>{decisions_list(result, root)}'
 
 
 def _deadlines(result: dict, root: str) -> str:
@@ -155,7 +117,7 @@ def _deadlines(result: dict, root: str) -> str:
         return ""
     items = "".join(
         f'<li data-deadline="{escape(d["id"])}">{escape(d["label"])}: {RELATIVE_DEADLINES[d["id"]]}. '
-        f'{_link(d["source"], root)}</li>'
+        f'{source_link(d["source"], root)}</li>'
         for d in result["deadlines"]
     )
     return f'<p class="scenario__heading"><strong>{TEXTS["deadlines"]}</strong></p><ul>{items}</ul>'
@@ -171,7 +133,7 @@ def _notes(result: dict, root: str) -> str:
     if not notes:
         return ""
     items = "".join(
-        f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_link(note["source"], root, note["basis"])}</li>'
+        f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {basis_link(note, root)}</li>'
         for note in notes
     )
     return f'<p class="scenario__heading"><strong>{TEXTS["notes"]}</strong></p><ul>{items}</ul>'

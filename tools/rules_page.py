@@ -15,7 +15,7 @@ from wizard.rules_version import rules_version
 from wizard.guideline import Section
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label
-from wizard.render import UI
+from wizard.render import basis_mark, source_link
 from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
 from wizard.steps import STEPS, step_text
 from wizard.texts import CATEGORY_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS, Text
@@ -35,7 +35,6 @@ TEXTS = {name: content.text("pages", f"rules.{name}") for name in _TEXT_IDS} | {
         False: content.text("pages", "rules.decision.no"),
         None: content.text("pages", "rules.decision.unknown"),
     },
-    "basis": {basis: content.text("pages", f"rules.basis.{basis}") for basis in ("guide", "legal_notes")},
 }
 
 RULE_GROUPS = {
@@ -49,7 +48,8 @@ ANSWER_KINDS = {
 
 
 def _source(section: Section, root: str) -> str:
-    return f'<a href="{escape(root + section.href)}">{escape(UI["read_section"].format(title=section.title))}</a>'
+    """The link to a section, named by its title: on this page a link stands in a row of its own."""
+    return source_link(section.href, root, section.title)
 
 
 def _row(label: str, content: str) -> str:
@@ -186,7 +186,7 @@ def questions_block(context: PageContext) -> str:
 def _text_source(text: Text, root: str) -> str:
     """The link to a text's guideline section, or what it is when it is not the guideline."""
     if text.source is None:
-        return f'<em data-basis="{text.basis}">{escape(TEXTS["basis"][text.basis])}</em>'
+        return basis_mark(text.basis)
     return _source(text.source, root)
 
 

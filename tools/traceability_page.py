@@ -17,6 +17,7 @@ from tools.rules_page import anchor
 from tools.traceability import Entry, Table, Use, WebSection
 from wizard import content
 from wizard.questions import QUESTIONS_BY_ID
+from wizard.render import source_link
 from wizard.rules import OFFENCES, RULES_BY_ID
 from wizard.steps import STEPS
 from wizard.texts import CATEGORY_LABELS, DEADLINE_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS
@@ -26,7 +27,7 @@ TEXTS = {
     name: content.text("pages", f"trace.{name}")
     for name in (
         "summary", "corrections", "corrections_intro", "adopted", "published", "why", "where", "sentence", "guide",
-        "read", "not_used", "note", "corrected",
+        "not_used", "note", "corrected",
     )
 }
 
@@ -97,8 +98,7 @@ def _section(section: WebSection, entries: list[Entry], table: Table, root: str)
     rows = "".join(_row(entry, table) for entry in entries)
     return (
         f'<h3 id="spor-{section.anchor}">{escape(section.title)}</h3>'
-        f'<p class="trace-source"><a href="{escape(root + section.href)}">'
-        f'{TEXTS["read"]}: {escape(section.title)}</a></p>'
+        f'<p class="trace-source">{source_link(section.href, root, section.title)}</p>'
         f'<table class="trace-table" data-trace-section="{section.anchor}">'
         f'<thead><tr><th scope="col">{TEXTS["sentence"]}</th><th scope="col">{TEXTS["guide"]}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"

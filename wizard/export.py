@@ -49,9 +49,7 @@ def as_text(result: Mapping) -> str:
         pairs = render.category_reasons(result, category)
         if any(offence for offence, _ in pairs):
             lines.append(ui["offences_intro"])
-        for offence, reason in pairs:
-            paragraph = f"{offence['label']} – {offence['reference']}. " if offence else ""
-            lines.append(f"- {paragraph}{render.because(reason)}")
+        lines += [f"- {render.reason_sentence(offence, reason)}" for offence, reason in pairs]
     lines += _heading(ui["decisions"])
     for decision in ("action_plan", "work_accident"):
         lines.append(labels[decision])

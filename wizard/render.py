@@ -18,7 +18,6 @@ from wizard.guideline import (
     GUIDELINE_ADOPTED_BY,
     IMPACT_MAX,
     IMPACT_MIN,
-    Section,
 )
 from wizard.rules import RULES_BY_ID
 from wizard.steps import STEPS, step_text
@@ -45,7 +44,7 @@ UI = _texts(
     "continue", "back", "restart", "clear", "clear_hint", "restart_question", "restart_yes", "clear_question",
     "clear_yes", "keep_answers", "error_title", "error_prefix", "progress", "check_title", "check_intro",
     "check_change", "check_submit", "time_label", "time_hint", "date_label", "date_range", "date_today",
-    "date_yesterday", "read_section", "loading", "ready", "kept_while_loading", "restoring", "copied",
+    "date_yesterday", "read_guideline", "read_section", "loading", "ready", "kept_while_loading", "restoring", "copied",
     "copy_manually",
     # What a step or note rests on when it is not the guideline (which gets a link to its section).
     "basis_guide", "basis_legal_notes",
@@ -62,12 +61,6 @@ def _back(previous: str) -> str:
         f'<button type="button" class="guide-back guide-link-button" data-guide-action="back"'
         f' data-screen="{escape(previous)}">{UI["back"]}</button>'
     )
-
-
-def source_link(section: Section, root: str) -> str:
-    """A link to a section of the guideline, labelled with its title."""
-    label = UI["read_section"].format(title=section.title)
-    return f'<a class="guide-source" href="{escape(root + section.href)}">{escape(label)}</a>'
 
 
 def question_screen(
@@ -104,7 +97,7 @@ def question_screen(
         f'<span class="guide-progress">{escape(progress)}</span> {escape(question.label)}</h1></legend>'
     )
     if question.hint:
-        parts.append(f'<div class="guide-hint" id="{question.id}-hint">{escape(question.hint)} {source_link(question.source, root)}</div>')
+        parts.append(f'<div class="guide-hint" id="{question.id}-hint">{escape(question.hint)} {source_link(question.source.href, root, question.source.title)}</div>')
     for field, message in errors.items():
         parts.append(
             f'<p class="guide-error-message" id="{escape(field)}-error">'
@@ -319,14 +312,14 @@ def result_screen(result: Mapping, *, root: str) -> str:
     ]
     if result["notes"]:
         items = "".join(
-            f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {_basis_link(note, root)}</li>'
+            f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {basis_link(note, root)}</li>'
             for note in result["notes"]
         )
         parts.append(f'<h2 id="guide-opmaerksom">{UI["notes"]}</h2><ul class="guide-notes">{items}</ul>')
     parts.append(
         f'<h2 id="guide-vurdering" data-result-part="assessment">{UI["assessment"]}</h2>'
         f"{_categories(result, root)}"
-        f'<h3 id="guide-beslutninger">{UI["decisions"]}</h3>{_decisions(result, root)}'
+        f'<h3 id="guide-beslutninger">{UI["decisions"]}</h3>{decisions_list(result, root)}'
     )
     others = [
         f'<details class="guide-other-role" data-result-part="other-roles"><summary>'
@@ -361,20 +354,6 @@ def result_stamp(result: Mapping) -> str:
         guideline=guideline_stamp(),
         version=result["rules_version"],
     )
-
-
-READ_GUIDELINE = content.text("ui", "read_guideline")
-
-
-def _link(href: str, root: str) -> str:
-    return f'<a class="guide-source" href="{escape(root + href)}">{escape(READ_GUIDELINE)}</a>'
-
-
-def _basis_link(item: Mapping, root: str) -> str:
-    """The link to the guideline section a step or note rests on, or the mark saying it is not the guideline."""
-    if item.get("source"):
-        return _link(item["source"], root)
-    return f'<em class="guide-basis" data-basis="{escape(item["basis"])}">{escape(UI["basis_" + item["basis"]])}</em>'
 
 
 def nearest_first(deadlines) -> list:
@@ -548,10 +527,71 @@ def _steps(steps, root: str, hook: str) -> str:
         items.append(
             f'<li {hook}="{step_id}"><input type="checkbox" id="{box_id}">'
             f'<div><label for="{box_id}">{escape(step["text"])}</label>'
-            f'<span class="guide-step__source">{_basis_link(step, root)}</span>'
+            f'<span class="guide-step__source">{basis_link(step, root)}</span>'
             f'{howto_block(step.get("howto"), root)}</div></li>'
         )
     return f'<ul class="guide-steps">{"".join(items)}</ul>'
+
+
+# Why the guide says what it says, in one wording for the result, its text and print, the practice cards and
+# the pages about the rules: the link to a guideline section, the mark of a text that is not the guideline, a
+# category's reasons in the reader's own answers, and the offences with their paragraphs.
+
+
+def source_link(href: str, root: str, title: str = "") -> str:
+    """A link to the guideline section at ``href``, labelled "read the guideline" (``UI["read_guideline"]``).
+
+    With ``title`` the label names the section (``UI["read_section"]``): for a link that stands on its own, as
+    under a question's hint or in a row of the rules page, where no sentence beside it says what it is about.
+    """
+    label = UI["read_section"].format(title=title) if title else UI["read_guideline"]
+    return f'<a class="guide-source" href="{escape(root + href)}">{escape(label)}</a>'
+
+
+def basis_mark(basis: str) -> str:
+    """The mark of a text that the guideline does not say: the guide's own ("guide") or legal information."""
+    return f'<em class="guide-basis" data-basis="{escape(basis)}">{escape(UI["basis_" + basis])}</em>'
+
+
+def basis_link(item: Mapping, root: str) -> str:
+    """The link to the section a step or note of a result rests on, or the mark saying it is not the guideline."""
+    if item.get("source"):
+        return source_link(item["source"], root)
+    return basis_mark(item["basis"])
+
+
+def offence_paragraph(offence: Mapping) -> str:
+    """An offence a result found, with its paragraph: "Trusler – Straffeloven § 266"."""
+    return f"{offence['label']} – {offence['reference']}"
+
+
+def reason_sentence(offence: Mapping | None, reason: Mapping) -> str:
+    """A reason as plain text: the offence it found with its paragraph, if any, then the reader's answers."""
+    paragraph = f"{offence_paragraph(offence)}. " if offence else ""
+    return paragraph + because(reason)
+
+
+def reasons_list(result: Mapping, category: str, root: str, *, outcomes: bool = False) -> str:
+    """A category's reasons (:func:`category_reasons`), each with its offence, the answers and the link.
+
+    With ``outcomes`` each reason also says what its rule means, for a reader learning the rules (the practice
+    cards); the result leaves it out, for a reader who must act.
+    """
+    pairs = category_reasons(result, category)
+    intro = f'<p class="guide-reasons">{UI["offences_intro"]}</p>' if any(o for o, _ in pairs) else ""
+    items = "".join(_reason_item(offence, reason, root, outcomes) for offence, reason in pairs)
+    return f"{intro}<ul>{items}</ul>"
+
+
+def _reason_item(offence: Mapping | None, reason: Mapping, root: str, outcome: bool = False) -> str:
+    lead = f"{escape(offence_paragraph(offence))}. " if offence else ""
+    if outcome:
+        lead += f"{escape(reason['outcome'])} "
+    attrs = _attrs(data_offence=offence["id"]) if offence else ""
+    return (
+        f'<li{attrs}>{lead}<span class="guide-reasons">{escape(because(reason))}</span> '
+        f'{source_link(reason["source"], root)}</li>'
+    )
 
 
 def because(reason: Mapping) -> str:
@@ -596,34 +636,19 @@ def category_reasons(result: Mapping, category: str) -> list[tuple[Mapping | Non
 
 
 def _categories(result: Mapping, root: str) -> str:
-    items = []
-    for category in result["categories"]:
-        pairs = category_reasons(result, category)
-        reasons = []
-        for offence, reason in pairs:
-            why = f'<span class="guide-reasons">{escape(because(reason))}</span> {_link(reason["source"], root)}'
-            if offence is None:
-                reasons.append(f"<li>{why}</li>")
-            else:
-                reasons.append(
-                    f'<li data-offence="{escape(offence["id"])}">{escape(offence["label"])} – '
-                    f'{escape(offence["reference"])}. {why}</li>'
-                )
-        intro = f'<p class="guide-reasons">{UI["offences_intro"]}</p>' if any(o for o, _ in pairs) else ""
-        items.append(
-            f'<li data-category="{escape(category)}"><h3 class="guide-category__title">'
-            f'{escape(result["labels"]["categories"][category])}</h3>{intro}<ul>{"".join(reasons)}</ul></li>'
-        )
-    return f'<ul class="guide-categories">{"".join(items)}</ul>'
+    items = "".join(
+        f'<li data-category="{escape(category)}"><h3 class="guide-category__title">'
+        f'{escape(result["labels"]["categories"][category])}</h3>{reasons_list(result, category, root)}</li>'
+        for category in result["categories"]
+    )
+    return f'<ul class="guide-categories">{items}</ul>'
 
 
-def _decisions(result: Mapping, root: str) -> str:
+def decisions_list(result: Mapping, root: str) -> str:
+    """The action plan and the work accident, each with its reasons in the reader's answers and their links."""
     items = []
     for decision in ("action_plan", "work_accident"):
-        why = "".join(
-            f'<li><span class="guide-reasons">{escape(because(reason))}</span> {_link(reason["source"], root)}</li>'
-            for reason in result["reasons"].get(decision, ())
-        )
+        why = "".join(_reason_item(None, reason, root) for reason in result["reasons"].get(decision, ()))
         items.append(
             f'<li data-decision="{decision}"><strong>{escape(result["labels"][decision])}</strong>'
             + (f"<ul>{why}</ul>" if why else "")
@@ -668,7 +693,7 @@ def static_checklists(*, root: str) -> str:
         items = "".join(
             f'<li>{"" if step.when.name == "always" else f"<em>{escape(step.when.description)}</em> "}'
             f"{escape(step_text(step, role))} "
-            f"{_basis_link({'source': step.text.source and step.text.source.href, 'basis': step.text.basis}, root)}</li>"
+            f"{basis_link({'source': step.text.source and step.text.source.href, 'basis': step.text.basis}, root)}</li>"
             for step in steps
         )
         # The page puts the reader's role first when it shows these (guide.js, fail()).
