@@ -40,7 +40,7 @@ def wait_ready_or_failed(page, timeout: float = READY_TIMEOUT_MS) -> None:
     """Wait until the engine is ready; raise :class:`GuideError` if the guide gave up instead."""
     page.wait_for_selector(f'{ROOT}:is([data-state="ready"], [data-state="failed"])', timeout=timeout)
     if failed(page):
-        raise GuideError(f"guiden viste sin nødløsning (data-failure={page.get_attribute(ROOT, 'data-failure')!r})")
+        raise GuideError(f"the guide showed its fallback (data-failure={page.get_attribute(ROOT, 'data-failure')!r})")
 
 
 def failed(page) -> bool:
@@ -137,15 +137,15 @@ def walk(page, answers: dict, timeout: float | None = None) -> None:
             submit(page, timeout)
             continue
         if screen not in answers:
-            raise GuideError(f"guiden spurgte om {screen!r}, som stien ikke besvarer")
+            raise GuideError(f"the guide asked {screen!r}, which the path does not answer")
         choose(page, screen, answers[screen])
         submit(page, timeout)
         wait_moved(page, screen, timeout)
         if failed(page):
-            raise GuideError(f"guiden viste sin nødløsning efter svaret på {screen!r}")
+            raise GuideError(f"the guide showed its fallback after the answer to {screen!r}")
         if current_screen(page) == screen:
             error = page.locator(f"{SCREEN} .guide-error-summary")
-            raise GuideError(f"guiden afviste svaret på {screen!r}: {error.inner_text() if error.count() else ''}")
+            raise GuideError(f"the guide refused the answer to {screen!r}: {error.inner_text() if error.count() else ''}")
 
 
 def see_result(page, timeout: float | None = None) -> None:
