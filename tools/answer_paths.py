@@ -24,8 +24,8 @@ class AnswerPath:
 
 
 def answers(path: AnswerPath) -> dict:
-    """The answers object the engine and ``python -m wizard evaluate`` take."""
-    return dict(path.steps)
+    """The answers object the engine and ``python -m wizard evaluate`` take (a fresh one: callers change it)."""
+    return {question_id: list(value) if isinstance(value, list) else value for question_id, value in path.steps}
 
 
 def forms(path: AnswerPath) -> list[tuple[str, dict[str, list[str]]]]:
@@ -105,20 +105,6 @@ MANAGER_THREATENED_AT_WORK = AnswerPath(
         ("wants_work_accident", False),
     ),
 )
-RECORDING_KEPT = AnswerPath(
-    "recording_kept",
-    "A colleague: a citizen recorded a meeting and kept it; absence and the work-accident wish not known.",
-    (
-        ("danger_now", False),
-        ("role", "colleague"),
-        ("behaviours", ["recording"]),
-        ("recording_shared", False),
-        ("incident_at", "2024-10-14T09:30"),
-        ("absence", "unknown"),
-        ("treatment", False),
-        ("wants_work_accident", "unknown"),
-    ),
-)
 RECORDING_PERHAPS_SHARED = AnswerPath(
     "recording_perhaps_shared",
     "An employee criticised and recorded; whether the recording was passed on is not known.",
@@ -129,23 +115,6 @@ RECORDING_PERHAPS_SHARED = AnswerPath(
         ("recording_shared", "unknown"),
         ("incident_at", "2024-10-14T09:30"),
         ("absence", True),
-        ("treatment", False),
-        ("wants_work_accident", False),
-    ),
-)
-RECORDING_PUBLISHED = AnswerPath(
-    "recording_published",
-    "A manager: the recording was put online; impact 4, not repeated.",
-    (
-        ("danger_now", False),
-        ("role", "manager"),
-        ("behaviours", ["recording"]),
-        ("recording_shared", True),
-        ("incident_at", "2024-10-14T09:30"),
-        ("outside_work_hours", False),
-        ("impact", 4),
-        ("repeated", False),
-        ("absence", False),
         ("treatment", False),
         ("wants_work_accident", False),
     ),
@@ -167,14 +136,128 @@ THREATENED_IN_DANGER = AnswerPath(
         ("wants_work_accident", True),
     ),
 )
+RECORDING_KEPT = AnswerPath(
+    "recording_not_shared_colleague",
+    "A citizen recorded a meeting they took part in and kept it to themselves.",
+    (
+        ("danger_now", False),
+        ("role", "colleague"),
+        ("behaviours", ["recording"]),
+        ("recording_shared", False),
+        ("incident_at", "2024-06-03T13:00"),
+        ("absence", False),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ),
+)
+CRITICISM_WORK_ACCIDENT_WISH = AnswerPath(
+    "criticism_work_accident_wish_employee",
+    "Lawful criticism, but the employee wishes a work-accident report: it SKAL be reported, by the "
+    "registration deadline.",
+    (
+        ("danger_now", False),
+        ("role", "employee"),
+        ("behaviours", ["criticism"]),
+        ("incident_at", "2024-10-14T10:00"),
+        ("absence", False),
+        ("treatment", False),
+        ("wants_work_accident", True),
+    ),
+)
+RECORDING_PUBLISHED = AnswerPath(
+    "recording_published_manager",
+    "The recording was put online; impact 4, not repeated: no action plan.",
+    (
+        ("danger_now", False),
+        ("role", "manager"),
+        ("behaviours", ["recording"]),
+        ("recording_shared", True),
+        ("incident_at", "2024-05-06T11:00"),
+        ("outside_work_hours", False),
+        ("impact", 4),
+        ("repeated", False),
+        ("absence", False),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ),
+)
+THREATS_AFTER_HOURS_IN_DANGER = AnswerPath(
+    "threats_after_hours_in_danger",
+    "Threats in the evening, someone in danger now, high impact.",
+    (
+        ("danger_now", True),
+        ("role", "employee"),
+        ("behaviours", ["threats"]),
+        ("incident_at", "2024-09-12T21:40"),
+        ("outside_work_hours", True),
+        ("impact", 8),
+        ("repeated", False),
+        ("absence", False),
+        ("treatment", True),
+        ("wants_work_accident", False),
+    ),
+)
+FAKE_PROFILE_AND_PRIVATE_INFO = AnswerPath(
+    "fake_profile_and_private_info_manager",
+    "A fake profile with the employee's picture and private address: data protection and criminal.",
+    (
+        ("danger_now", False),
+        ("role", "manager"),
+        ("behaviours", ["private_info", "fake_profile"]),
+        ("incident_at", "2024-02-19T08:30"),
+        ("outside_work_hours", False),
+        ("impact", 6),
+        ("repeated", False),
+        ("absence", False),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ),
+)
+REPEATED_MESSAGES_WORK_ACCIDENT = AnswerPath(
+    "repeated_messages_colleague_work_accident",
+    "Insulting texts to the work phone, repeatedly; the colleague is absent.",
+    (
+        ("danger_now", False),
+        ("role", "colleague"),
+        ("behaviours", ["insults", "work_phone_messages"]),
+        ("incident_at", "2024-04-08"),
+        ("outside_work_hours", False),
+        ("impact", 3),
+        ("repeated", True),
+        ("absence", True),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ),
+)
+STALKING_DATE_ONLY_UNKNOWNS = AnswerPath(
+    "stalking_date_only_unknowns_colleague",
+    "Stalking, date without time, impact and repetition not known: action plan cannot be decided.",
+    (
+        ("danger_now", False),
+        ("role", "colleague"),
+        ("behaviours", ["stalking"]),
+        ("incident_at", "2024-01-15"),
+        ("outside_work_hours", False),
+        ("impact", "unknown"),
+        ("repeated", "unknown"),
+        ("absence", False),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ),
+)
 
 PATHS = (
     EMPLOYEE_THREATENED,
     MANAGER_ADDRESS_PUBLISHED,
     CRITICISM_ONLY,
     MANAGER_THREATENED_AT_WORK,
-    RECORDING_KEPT,
     RECORDING_PERHAPS_SHARED,
-    RECORDING_PUBLISHED,
     THREATENED_IN_DANGER,
+    RECORDING_KEPT,
+    CRITICISM_WORK_ACCIDENT_WISH,
+    RECORDING_PUBLISHED,
+    THREATS_AFTER_HOURS_IN_DANGER,
+    FAKE_PROFILE_AND_PRIVATE_INFO,
+    REPEATED_MESSAGES_WORK_ACCIDENT,
+    STALKING_DATE_ONLY_UNKNOWNS,
 )
