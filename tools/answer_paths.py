@@ -245,6 +245,24 @@ STALKING_DATE_ONLY_UNKNOWNS = AnswerPath(
         ("wants_work_accident", False),
     ),
 )
+EVERY_KIND_OF_ANSWER = AnswerPath(
+    "every_kind_of_answer",
+    "A manager, someone in danger: a recording perhaps passed on, private information and threats, impact and "
+    "repetition not known. Every kind of screen and answer the guide has; the stdlib probe walks it.",
+    (
+        ("danger_now", True),
+        ("role", "manager"),
+        ("behaviours", ["recording", "private_info", "threats"]),
+        ("recording_shared", "unknown"),
+        ("incident_at", "2024-10-25T12:00"),
+        ("outside_work_hours", True),
+        ("impact", "unknown"),
+        ("repeated", "unknown"),
+        ("absence", True),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ),
+)
 
 PATHS = (
     EMPLOYEE_THREATENED,
@@ -260,4 +278,5 @@ PATHS = (
     FAKE_PROFILE_AND_PRIVATE_INFO,
     REPEATED_MESSAGES_WORK_ACCIDENT,
     STALKING_DATE_ONLY_UNKNOWNS,
+    EVERY_KIND_OF_ANSWER,
 )
