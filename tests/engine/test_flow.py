@@ -156,6 +156,10 @@ def walk(session: Session, path: list) -> dict:
     return reply
 
 
+def test_every_named_path_has_its_own_name():
+    assert len(PATHS) == len(answer_paths.PATHS)
+
+
 @pytest.mark.parametrize("name", PATHS)
 def test_path(name):
     path = PATHS[name]
