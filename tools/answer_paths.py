@@ -20,7 +20,9 @@ from wizard.questions import form_values
 class AnswerPath:
     name: str
     about: str
-    steps: tuple[tuple[str, object], ...]  # (question id, answer) in the order the guide asks them
+    # (question id, answer) in the order the guide asks them; several choices in the options' order,
+    # as the session keeps them.
+    steps: tuple[tuple[str, object], ...]
 
 
 def answers(path: AnswerPath) -> dict:
@@ -245,6 +247,23 @@ STALKING_DATE_ONLY_UNKNOWNS = AnswerPath(
         ("wants_work_accident", False),
     ),
 )
+MANAGER_THREATS_ADDRESS_ABSENT = AnswerPath(
+    "manager_threats_address_absent",
+    "A manager: threats and the employee's private information, high impact, the employee absent; the result "
+    "screen's tests read it a day and more after.",
+    (
+        ("danger_now", False),
+        ("role", "manager"),
+        ("behaviours", ["private_info", "threats"]),
+        ("incident_at", "2024-10-14T09:30"),
+        ("outside_work_hours", False),
+        ("impact", 8),
+        ("repeated", False),
+        ("absence", True),
+        ("treatment", False),
+        ("wants_work_accident", False),
+    ),
+)
 EVERY_KIND_OF_ANSWER = AnswerPath(
     "every_kind_of_answer",
     "A manager, someone in danger: a recording perhaps passed on, private information and threats, impact and "
@@ -278,5 +297,6 @@ PATHS = (
     FAKE_PROFILE_AND_PRIVATE_INFO,
     REPEATED_MESSAGES_WORK_ACCIDENT,
     STALKING_DATE_ONLY_UNKNOWNS,
+    MANAGER_THREATS_ADDRESS_ABSENT,
     EVERY_KIND_OF_ANSWER,
 )
