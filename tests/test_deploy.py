@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, require
-from tools import deploy_config
+from tools import answer_paths, deploy_config
 from tools.deploy_config import IMMUTABLE, MIME_TYPES, REVALIDATE
 
 DEPLOY = ROOT / "deploy"
@@ -500,18 +500,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 
-# The path through the guide, by question id: threats against oneself, so a criminal matter.
-# A question not listed is answered with its first option, so a new question does not stall the path.
+# The path through the guide, as form fields by question id: threats, so a criminal matter. Its
+# incident is moved to yesterday (``_answer``). A question not in the path is answered with its
+# first option, so a new question does not stall the path.
 GUIDE_ANSWERS = {
-    "danger_now": ["no"],
-    "role": ["employee"],
-    "behaviours": ["threats"],
-    "outside_work_hours": ["no"],
-    "impact": ["7"],
-    "repeated": ["no"],
-    "absence": ["no"],
-    "treatment": ["no"],
-    "wants_work_accident": ["no"],
+    question_id: form[question_id]
+    for question_id, form in answer_paths.forms(answer_paths.MANAGER_THREATENED_AT_WORK)
 }
 
 

@@ -11,6 +11,8 @@ Content-Security-Policy forbids ``eval``, which ``wait_for_function`` needs.
 
 from datetime import date, datetime, timedelta
 
+from tools import answer_paths
+from tools.answer_paths import AnswerPath, forms
 from wizard.moments import COPENHAGEN
 from wizard.questions import DANGER_SCREEN
 
@@ -40,7 +42,7 @@ def wait_ready_or_failed(page, timeout: float = READY_TIMEOUT_MS) -> None:
     """Wait until the engine is ready; raise :class:`GuideError` if the guide gave up instead."""
     page.wait_for_selector(f'{ROOT}:is([data-state="ready"], [data-state="failed"])', timeout=timeout)
     if failed(page):
-        raise GuideError(f"guiden viste sin nødløsning (data-failure={page.get_attribute(ROOT, 'data-failure')!r})")
+        raise GuideError(f"the guide showed its fallback (data-failure={page.get_attribute(ROOT, 'data-failure')!r})")
 
 
 def failed(page) -> bool:
@@ -137,15 +139,15 @@ def walk(page, answers: dict, timeout: float | None = None) -> None:
             submit(page, timeout)
             continue
         if screen not in answers:
-            raise GuideError(f"guiden spurgte om {screen!r}, som stien ikke besvarer")
+            raise GuideError(f"the guide asked {screen!r}, which the path does not answer")
         choose(page, screen, answers[screen])
         submit(page, timeout)
         wait_moved(page, screen, timeout)
         if failed(page):
-            raise GuideError(f"guiden viste sin nødløsning efter svaret på {screen!r}")
+            raise GuideError(f"the guide showed its fallback after the answer to {screen!r}")
         if current_screen(page) == screen:
             error = page.locator(f"{SCREEN} .guide-error-summary")
-            raise GuideError(f"guiden afviste svaret på {screen!r}: {error.inner_text() if error.count() else ''}")
+            raise GuideError(f"the guide refused the answer to {screen!r}: {error.inner_text() if error.count() else ''}")
 
 
 def see_result(page, timeout: float | None = None) -> None:
@@ -162,37 +164,23 @@ def days_ago(n: int) -> date:
     return copenhagen_now().date() - timedelta(days=n)
 
 
-# Whole paths through the guide, one per kind of case.
-EMPLOYEE_THREATENED = {
-    "danger_now": "yes",
-    "role": "employee",
-    "behaviours": "threats",
-    "incident_at": (days_ago(1), "14:00"),
-    "outside_work_hours": "yes",
-    "impact": "8",
-    "repeated": "no",
-    "absence": "yes",
-    "treatment": "no",
-    "wants_work_accident": "no",
-}
-MANAGER_ADDRESS_PUBLISHED = {
-    "danger_now": "no",
-    "role": "manager",
-    "behaviours": "private_info",
-    "incident_at": (days_ago(3), ""),
-    "outside_work_hours": "no",
-    "impact": "3",
-    "repeated": "yes",
-    "absence": "no",
-    "treatment": "no",
-    "wants_work_accident": "no",
-}
-CRITICISM_ONLY = {
-    "danger_now": "no",
-    "role": "colleague",
-    "behaviours": "criticism",
-    "incident_at": (days_ago(0), ""),
-    "absence": "no",
-    "treatment": "no",
-    "wants_work_accident": "no",
-}
+def screen_values(path: AnswerPath, incident_day: date) -> dict:
+    """What :func:`walk` chooses on each screen for ``path``, its incident moved to ``incident_day``.
+
+    The incident keeps the path's time of day (or none): the result's deadlines then lie around
+    today, as a reader in a case sees them.
+    """
+    values = {}
+    for question_id, form in forms(path):
+        if question_id == "incident_at":
+            values[question_id] = (incident_day, form["incident_at_time"][0])
+        else:
+            chosen = form[question_id]
+            values[question_id] = chosen[0] if len(chosen) == 1 else chosen
+    return values
+
+
+# The named paths of :mod:`tools.answer_paths` as the e2e tests and the benchmark walk them.
+EMPLOYEE_THREATENED = screen_values(answer_paths.EMPLOYEE_THREATENED, days_ago(1))
+MANAGER_ADDRESS_PUBLISHED = screen_values(answer_paths.MANAGER_ADDRESS_PUBLISHED, days_ago(3))
+CRITICISM_ONLY = screen_values(answer_paths.CRITICISM_ONLY, days_ago(0))

@@ -17,9 +17,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.answer_paths import EVERY_KIND_OF_ANSWER
+
 ROOT = Path(__file__).resolve().parents[1]
 HARNESS = ROOT / "tools" / "run_pyodide.mjs"
 PROBE = ROOT / "tools" / "stdlib_probe.py"
+PROBE_PATH_LINE = "PATH_STEPS = ()\n"
 CACHE = ROOT / "build" / "bytecode-cache"
 STDLIB_ZIP = "python_stdlib.zip"
 ENGINE_DIR = "engine"
@@ -66,24 +69,32 @@ def compile_for_browser(pyodide_dir: Path, lockfile: Path) -> Bytecode:
 
 def _cache_key(pyodide_dir: Path, lockfile: Path) -> str:
     digest = hashlib.sha256()
-    for path in (pyodide_dir / "package.json", pyodide_dir / STDLIB_ZIP, lockfile, PROBE, Path(__file__)):
+    for path in (pyodide_dir / "package.json", pyodide_dir / STDLIB_ZIP, lockfile, Path(__file__)):
         digest.update(path.read_bytes())
+    digest.update(probe_source().encode())
     return digest.hexdigest()[:16]
+
+
+def probe_source() -> str:
+    """The probe with its path's steps written in: inside Pyodide it can import only the engine."""
+    source = PROBE.read_text(encoding="utf-8")
+    if source.count(PROBE_PATH_LINE) != 1:
+        raise BytecodeError(f"{PROBE.name} has no line {PROBE_PATH_LINE.strip()!r} for its path")
+    return source.replace(PROBE_PATH_LINE, f"PATH_STEPS = {EVERY_KIND_OF_ANSWER.steps!r}\n")
 
 
 def _compile(pyodide_dir: Path, lockfile: Path, cached: Path) -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     work = tempfile.mkdtemp(dir=CACHE)
-    with PROBE.open() as probe:
-        proc = subprocess.run(
-            [
-                "node", str(HARNESS), f"{pyodide_dir}/", str(lockfile),
-                "--mount", work, "--env", json.dumps(runtime_env(pyodide_dir)),
-            ],
-            stdin=probe,
-            capture_output=True,
-            text=True,
-        )
+    proc = subprocess.run(
+        [
+            "node", str(HARNESS), f"{pyodide_dir}/", str(lockfile),
+            "--mount", work, "--env", json.dumps(runtime_env(pyodide_dir)),
+        ],
+        input=probe_source(),
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0 or not (Path(work) / STDLIB_ZIP).is_file():
         raise BytecodeError(f"could not compile the Python code in Pyodide:\n{proc.stderr[-3000:]}")
     try:

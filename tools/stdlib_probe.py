@@ -18,40 +18,42 @@ import zipfile
 from datetime import datetime, timezone
 
 import wizard
+from wizard.questions import form_values
 from wizard.session import Session, respond
 
 STDLIB_ZIP = "/lib/python314.zip"
 OUTPUT = "/mnt/host/python_stdlib.zip"
 ENGINE_OUTPUT = "/mnt/host/engine"
 NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)
-SESSION = [
-    {"action": "current"},
-    {"action": "answer", "question": "danger_now", "form": {}},
-    {"action": "answer", "question": "danger_now", "form": {"danger_now": ["yes"]}},
-    {"action": "answer", "question": "role", "form": {"role": ["manager"]}},
-    {"action": "answer", "question": "behaviours", "form": {"behaviours": ["recording", "private_info", "threats"]}},
-    {"action": "answer", "question": "recording_shared", "form": {"recording_shared": ["unknown"]}},
-    {"action": "answer", "question": "incident_at", "form": {"incident_at": ["2024-13-40"]}},
-    {"action": "answer", "question": "incident_at", "form": {"incident_at": ["2024-10-25"], "incident_at_time": ["12:00"]}},
-    {"action": "answer", "question": "outside_work_hours", "form": {"outside_work_hours": ["yes"]}},
-    {"action": "answer", "question": "impact", "form": {"impact": ["unknown"]}},
-    {"action": "answer", "question": "repeated", "form": {"repeated": ["unknown"]}},
-    {"action": "answer", "question": "absence", "form": {"absence": ["yes"]}},
-    {"action": "answer", "question": "treatment", "form": {"treatment": ["no"]}},
-    {"action": "answer", "question": "wants_work_accident", "form": {"wants_work_accident": ["no"]}},
-    {"action": "change", "question": "impact"},
-    {"action": "answer", "question": "impact", "form": {"impact": ["6"]}},
-    {"action": "confirm"},
-    {"action": "calendar"},
-    {"action": "copy"},
-    {"action": "show", "screen": "check"},
-    {"action": "clear"},
-]
+# The steps of ``tools.answer_paths.EVERY_KIND_OF_ANSWER``: tools/stdlib.py writes them here, since
+# inside Pyodide only the engine and the standard library can be imported.
+PATH_STEPS = ()
+
+
+def requests_for(steps) -> list[dict]:
+    """The path's answers as the page sends them, with an error on two screens, a changed answer,
+    the result, its exports, a look back and a clear."""
+    requests = [{"action": "current"}, {"action": "answer", "question": "danger_now", "form": {}}]
+    for question_id, value in steps:
+        if question_id == "incident_at":
+            requests.append({"action": "answer", "question": question_id, "form": {question_id: ["2024-13-40"]}})
+        requests.append({"action": "answer", "question": question_id, "form": form_values(question_id, value)})
+    return [
+        *requests,
+        {"action": "change", "question": "impact"},
+        {"action": "answer", "question": "impact", "form": form_values("impact", 6)},
+        {"action": "confirm"},
+        {"action": "calendar"},
+        {"action": "copy"},
+        {"action": "show", "screen": "check"},
+        {"action": "clear"},
+    ]
 
 
 def exercise() -> None:
+    assert PATH_STEPS, "tools/stdlib.py did not give the probe its path"
     session = Session()
-    for request in SESSION:
+    for request in requests_for(PATH_STEPS):
         respond(session, {**request, "root": "../"}, NOW)
     assert session.answers == {}, "the probe's session did not end cleared"
 

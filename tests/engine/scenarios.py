@@ -5,7 +5,14 @@ Pure data: each scenario is ``{"name", "about", "answers", "now"}`` with ``now``
 ISO 8601 string. Together they cover every category, every step id of the chosen roles,
 both deadlines (on time, overdue and, for a date without a time, undecided), the
 summer-time changes, every "Ved ikke" and every work-accident decision.
+
+A scenario whose answers are a whole path through the guide is that named path of
+``tools/answer_paths.py`` at a fixed time; the others are answer objects no reader sends
+(a question skipped, an answer not asked, a deadline's edge) that the engine must still take.
 """
+
+from tools import answer_paths
+from tools.answer_paths import scenario
 
 SCENARIOS = [
     {
@@ -26,36 +33,8 @@ SCENARIOS = [
         "answers": {"role": "manager", "behaviours": ["access_request"], "incident_at": "2024-11-20T10:15"},
         "now": "2024-11-21T08:00+01:00",
     },
-    {
-        "name": "recording_not_shared_colleague",
-        "about": "A citizen recorded a meeting they took part in and kept it to themselves.",
-        "answers": {
-            "danger_now": False,
-            "role": "colleague",
-            "behaviours": ["recording"],
-            "recording_shared": False,
-            "incident_at": "2024-06-03T13:00",
-            "absence": False,
-            "treatment": False,
-            "wants_work_accident": False,
-        },
-        "now": "2024-06-04T09:00+02:00",
-    },
-    {
-        "name": "criticism_work_accident_wish_employee",
-        "about": "Lawful criticism, but the employee wishes a work-accident report: it SKAL be reported, by the "
-        "registration deadline.",
-        "answers": {
-            "danger_now": False,
-            "role": "employee",
-            "behaviours": ["criticism"],
-            "incident_at": "2024-10-14T10:00",
-            "absence": False,
-            "treatment": False,
-            "wants_work_accident": True,
-        },
-        "now": "2024-10-15T09:00+02:00",
-    },
+    scenario(answer_paths.RECORDING_KEPT, "2024-06-04T09:00+02:00"),
+    scenario(answer_paths.CRITICISM_WORK_ACCIDENT_WISH, "2024-10-15T09:00+02:00"),
     {
         "name": "insults_date_only_police_window_manager",
         "about": "Insults on a date without time, evaluated between the safe and the latest police deadline.",
@@ -83,75 +62,10 @@ SCENARIOS = [
         },
         "now": "2024-06-04T09:00+02:00",
     },
-    {
-        "name": "recording_published_manager",
-        "about": "The recording was put online; impact 4, not repeated: no action plan.",
-        "answers": {
-            "danger_now": False,
-            "role": "manager",
-            "behaviours": ["recording"],
-            "recording_shared": True,
-            "incident_at": "2024-05-06T11:00",
-            "outside_work_hours": False,
-            "impact": 4,
-            "repeated": False,
-            "absence": False,
-            "treatment": False,
-            "wants_work_accident": False,
-        },
-        "now": "2024-05-07T09:00+02:00",
-    },
-    {
-        "name": "threats_after_hours_in_danger",
-        "about": "Threats in the evening, someone in danger now, high impact.",
-        "answers": {
-            "danger_now": True,
-            "role": "employee",
-            "behaviours": ["threats"],
-            "incident_at": "2024-09-12T21:40",
-            "outside_work_hours": True,
-            "impact": 8,
-            "repeated": False,
-            "absence": False,
-            "treatment": True,
-            "wants_work_accident": False,
-        },
-        "now": "2024-09-12T22:05+02:00",
-    },
-    {
-        "name": "fake_profile_and_private_info_manager",
-        "about": "A fake profile with the employee's picture and private address: data protection and criminal.",
-        "answers": {
-            "danger_now": False,
-            "role": "manager",
-            "behaviours": ["private_info", "fake_profile"],
-            "incident_at": "2024-02-19T08:30",
-            "outside_work_hours": False,
-            "impact": 6,
-            "repeated": False,
-            "absence": False,
-            "treatment": False,
-            "wants_work_accident": False,
-        },
-        "now": "2024-02-20T10:00+01:00",
-    },
-    {
-        "name": "repeated_messages_colleague_work_accident",
-        "about": "Insulting texts to the work phone, repeatedly; the colleague is absent.",
-        "answers": {
-            "danger_now": False,
-            "role": "colleague",
-            "behaviours": ["insults", "work_phone_messages"],
-            "incident_at": "2024-04-08",
-            "outside_work_hours": False,
-            "impact": 3,
-            "repeated": True,
-            "absence": True,
-            "treatment": False,
-            "wants_work_accident": False,
-        },
-        "now": "2024-04-09T12:00+02:00",
-    },
+    scenario(answer_paths.RECORDING_PUBLISHED, "2024-05-07T09:00+02:00"),
+    scenario(answer_paths.THREATS_AFTER_HOURS_IN_DANGER, "2024-09-12T22:05+02:00"),
+    scenario(answer_paths.FAKE_PROFILE_AND_PRIVATE_INFO, "2024-02-20T10:00+01:00"),
+    scenario(answer_paths.REPEATED_MESSAGES_WORK_ACCIDENT, "2024-04-09T12:00+02:00"),
     {
         "name": "accusations_both_deadlines_overdue",
         "about": "Accusations a month ago: the SafetyNet and police-report deadlines have both passed.",
@@ -193,23 +107,7 @@ SCENARIOS = [
         },
         "now": "2024-03-30T09:00+01:00",
     },
-    {
-        "name": "stalking_date_only_unknowns_colleague",
-        "about": "Stalking, date without time, impact and repetition not known: action plan cannot be decided.",
-        "answers": {
-            "danger_now": False,
-            "role": "colleague",
-            "behaviours": ["stalking"],
-            "incident_at": "2024-01-15",
-            "outside_work_hours": False,
-            "impact": "unknown",
-            "repeated": "unknown",
-            "absence": False,
-            "treatment": False,
-            "wants_work_accident": False,
-        },
-        "now": "2024-01-16T08:00+01:00",
-    },
+    scenario(answer_paths.STALKING_DATE_ONLY_UNKNOWNS, "2024-01-16T08:00+01:00"),
     {
         "name": "criticism_and_threats_impact_five_manager",
         "about": "Criticism together with threats; impact exactly 5 and not repeated: no action plan.",

@@ -12,10 +12,12 @@ import pytest
 
 from tests.engine.result_schema import check_result
 from tests.engine.scenarios import SCENARIOS
+from tools import answer_paths
 from wizard import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
-ANSWERS = {"role": "employee", "behaviours": ["threats"], "incident_at": "2024-10-25T12:00"}
+# A reader's whole path, as the guide would hand it to the engine: threats at noon on 25 October 2024.
+ANSWERS = answer_paths.answers(answer_paths.MANAGER_THREATENED_AT_WORK)
 ENGLISH = re.compile(r"\b(Traceback|usage|error|argument|arguments|invalid|expected|required)\b", re.I)
 
 

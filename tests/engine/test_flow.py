@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tools import answer_paths
 from wizard import flow
 from wizard.session import CHECK, RESULT, Session, respond
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values
@@ -143,62 +144,7 @@ def test_next_screen_in_the_session(node):
 
 
 # Whole paths: each answer in the order its screen comes, then the answers to check.
-PATHS = {
-    "lawful criticism": [
-        ("danger_now", False),
-        ("role", "employee"),
-        ("behaviours", ["criticism"]),
-        ("incident_at", "2024-10-14"),
-        ("absence", False),
-        ("treatment", False),
-        ("wants_work_accident", False),
-    ],
-    "recording kept": [
-        ("danger_now", False),
-        ("role", "colleague"),
-        ("behaviours", ["recording"]),
-        ("recording_shared", False),
-        ("incident_at", INCIDENT_AT),
-        ("absence", "unknown"),
-        ("treatment", False),
-        ("wants_work_accident", "unknown"),
-    ],
-    "recording perhaps shared": [
-        ("danger_now", False),
-        ("role", "employee"),
-        ("behaviours", ["criticism", "recording"]),
-        ("recording_shared", "unknown"),
-        ("incident_at", INCIDENT_AT),
-        ("absence", True),
-        ("treatment", False),
-        ("wants_work_accident", False),
-    ],
-    "recording published": [
-        ("danger_now", False),
-        ("role", "manager"),
-        ("behaviours", ["recording"]),
-        ("recording_shared", True),
-        ("incident_at", INCIDENT_AT),
-        ("outside_work_hours", False),
-        ("impact", 4),
-        ("repeated", False),
-        ("absence", False),
-        ("treatment", False),
-        ("wants_work_accident", False),
-    ],
-    "threatened, in danger": [
-        ("danger_now", True),
-        ("role", "manager"),
-        ("behaviours", ["private_info", "threats"]),
-        ("incident_at", INCIDENT_AT),
-        ("outside_work_hours", True),
-        ("impact", "unknown"),
-        ("repeated", "unknown"),
-        ("absence", True),
-        ("treatment", True),
-        ("wants_work_accident", True),
-    ],
-}
+PATHS = {path.name: list(path.steps) for path in answer_paths.PATHS}
 
 
 def walk(session: Session, path: list) -> dict:
@@ -208,6 +154,10 @@ def walk(session: Session, path: list) -> dict:
         assert reply["screen"] == question_id
         reply = respond(session, answer(question_id, value), NOW)
     return reply
+
+
+def test_every_named_path_has_its_own_name():
+    assert len(PATHS) == len(answer_paths.PATHS)
 
 
 @pytest.mark.parametrize("name", PATHS)
@@ -222,7 +172,8 @@ def test_path(name):
 
 def test_changing_the_behaviours_from_the_check_screen_drops_or_asks_the_follow_up_questions():
     session = Session()
-    walk(session, PATHS["threatened, in danger"])
+    walk(session, PATHS["threatened_in_danger"])
+    incident_at = session.answers["incident_at"]
     assert respond(session, {"action": "change", "question": "behaviours"}, NOW)["screen"] == "behaviours"
     assert respond(session, answer("behaviours", ["criticism"]), NOW)["screen"] == CHECK
     work_accident = ["absence", "treatment", "wants_work_accident"]  # asked for every incident
@@ -232,18 +183,18 @@ def test_changing_the_behaviours_from_the_check_screen_drops_or_asks_the_follow_
     assert respond(session, answer("behaviours", ["recording"]), NOW)["screen"] == "recording_shared"
     # The time of the incident was answered before the change: only the new questions are asked.
     answered = {"incident_at", "absence", "treatment", "wants_work_accident"}
-    asked_now = [(q, v) for q, v in PATHS["recording published"][3:] if q not in answered]
+    asked_now = [(q, v) for q, v in PATHS["recording_published_manager"][3:] if q not in answered]
     for (question_id, value), following in zip(asked_now, [*(q for q, _ in asked_now[1:]), CHECK]):
         assert respond(session, answer(question_id, value), NOW)["screen"] == following
-    assert session.answers["incident_at"] == INCIDENT_AT
+    assert session.answers["incident_at"] == incident_at
 
 
 def test_back_then_continue_goes_to_the_next_screen_and_keeps_the_later_answers():
     session = Session()
-    walk(session, PATHS["recording published"][:7])
+    walk(session, PATHS["recording_published_manager"][:7])
     assert respond(session, {"action": "show", "anchor": "trin-role"}, NOW)["screen"] == "role"
     assert respond(session, answer("role", "employee"), NOW)["screen"] == "behaviours"
-    assert session.answers == {**dict(PATHS["recording published"][:7]), "role": "employee"}
+    assert session.answers == {**dict(PATHS["recording_published_manager"][:7]), "role": "employee"}
     # A screen further on than the reader has come shows where the reader is.
     assert respond(session, {"action": "show", "anchor": "trin-absence"}, NOW)["screen"] == "repeated"
 
@@ -256,7 +207,7 @@ def test_position_says_which_questions_the_reader_can_be_on():
     assert open_now == ["danger_now", "role", "behaviours", "incident_at", "outside_work_hours"]
     assert position.previous("danger_now") is None and position.previous("incident_at").id == "behaviours"
     assert position.after("incident_at").id == "outside_work_hours" and position.after("wants_work_accident") is None
-    assert flow.position(dict(PATHS["lawful criticism"])).complete
+    assert flow.position(dict(PATHS["criticism_only"])).complete
 
 
 choices = {

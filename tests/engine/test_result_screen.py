@@ -12,6 +12,7 @@ from tests.html_tree import parse_html
 from wizard.texts import POLICE_REPORT_LATEST_TEXT
 from wizard import export, render, timing
 from wizard.contract import ROLES
+from tools import answer_paths
 from wizard.moments import COPENHAGEN
 from wizard.result import evaluate
 from wizard.guideline import IMPACT_MAX, IMPACT_MIN
@@ -19,18 +20,7 @@ from wizard.questions import QUESTIONS_BY_ID
 from wizard.steps import STEPS
 
 NOW = "2024-10-15T12:00+02:00"
-MANAGER = {
-    "danger_now": False,
-    "role": "manager",
-    "behaviours": ["threats", "private_info"],
-    "incident_at": "2024-10-14T09:30",
-    "outside_work_hours": False,
-    "impact": 8,
-    "repeated": False,
-    "absence": True,
-    "treatment": False,
-    "wants_work_accident": False,
-}
+MANAGER = answer_paths.answers(answer_paths.MANAGER_THREATS_ADDRESS_ABSENT)
 
 
 def screen(result) -> "parse_html":

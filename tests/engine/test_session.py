@@ -13,33 +13,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tools import answer_paths
 from wizard import flow, render
 from wizard import session as shell
 from wizard.session import CHECK, RESULT, Session, handle
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values, parse_form
 
 INCIDENT_AT = "2024-10-14T09:30"
-THREATENED = {
-    "danger_now": False,
-    "role": "manager",
-    "behaviours": ["threats"],
-    "incident_at": INCIDENT_AT,
-    "outside_work_hours": False,
-    "impact": 6,
-    "repeated": True,
-    "absence": False,
-    "treatment": False,
-    "wants_work_accident": False,
-}
-CRITICISM = {
-    "danger_now": False,
-    "role": "employee",
-    "behaviours": ["criticism"],
-    "incident_at": INCIDENT_AT,
-    "absence": False,
-    "treatment": False,
-    "wants_work_accident": False,
-}
+THREATENED = answer_paths.answers(answer_paths.MANAGER_THREATENED_AT_WORK)
+CRITICISM = answer_paths.answers(answer_paths.CRITICISM_ONLY)
 HALFWAY = {k: THREATENED[k] for k in ("danger_now", "role", "behaviours", "incident_at")}
 # Where a reader halfway through is, and a question further on: read from the flow, so these
 # tests hold whichever conditions the questions have.

@@ -13,7 +13,8 @@ import pytest
 
 import wizard
 from tests.engine.scenarios import SCENARIOS
-from tests.pyodide.paths import MANAGER_PATH, replay
+from tests.pyodide.paths import replay
+from tools.answer_paths import MANAGER_THREATENED_AT_WORK, answer_requests
 from wizard import evaluate, validate
 from wizard.moments import parse_now
 
@@ -73,6 +74,9 @@ print(json.dumps({
     pypi_wheel = next((ROOT / ".venv" / "browser-wheels").glob("tzdata-*.whl"))
     with zipfile.ZipFile(pypi_wheel) as wheel:
         assert facts["tzif"] == hashlib.sha256(wheel.read("tzdata/zoneinfo/Europe/Copenhagen")).hexdigest()
+
+
+MANAGER_PATH = [{"action": "current"}, *answer_requests(MANAGER_THREATENED_AT_WORK), {"action": "confirm"}]
 
 
 def test_a_whole_guide_session_renders_the_same_in_pyodide(shipped_pyodide):

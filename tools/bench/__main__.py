@@ -40,7 +40,7 @@ def run(site_dir: Path, rounds: int, warm_up: bool, profiles: list[str], profile
 
     runtime = guide_runtime(site_dir)
     if not Path(CHROMIUM).exists():
-        raise BenchError(f"Chromium findes ikke ({CHROMIUM}): installér Debians chromium.")
+        raise BenchError(f"Chromium is missing ({CHROMIUM}): install Debian's chromium.")
     load_before = os.getloadavg()
     server = BenchServer(site_dir, extra=stock_page(runtime)).start()
     try:
@@ -57,9 +57,9 @@ def run(site_dir: Path, rounds: int, warm_up: bool, profiles: list[str], profile
                     browser.close()
                 readers = run_profiles(launch, server, CHROMIUM, profiles, profile_runs, pace)
             except GuideError as error:
-                raise BenchError(f"Beslutningsguiden: {error}") from error
+                raise BenchError(f"The decision guide: {error}") from error
             except PlaywrightError as error:
-                raise BenchError(f"Chromium-kørslen fejlede: {error}") from error
+                raise BenchError(f"The Chromium run failed: {error}") from error
     finally:
         server.shutdown()
         server.server_close()
@@ -92,7 +92,7 @@ def _count(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"antal kørsler skal være et helt tal på mindst 1 (fik {text!r})")
+        raise argparse.ArgumentTypeError(f"the number of runs must be a whole number of at least 1 (got {text!r})")
     return value
 
 
@@ -103,7 +103,7 @@ def _profiles(text: str) -> list[str]:
     unknown = [key for key in keys if key not in PROFILES]
     if unknown or not keys:
         raise argparse.ArgumentTypeError(
-            f"ukendt profil {', '.join(unknown) or repr(text)}: vælg blandt {', '.join(PROFILES)} eller none"
+            f"unknown profile {', '.join(unknown) or repr(text)}: choose from {', '.join(PROFILES)} or none"
         )
     return keys
 
@@ -114,7 +114,7 @@ def _pace(text: str) -> float:
     except ValueError:
         value = -1.0
     if not 0 <= value <= 60:
-        raise argparse.ArgumentTypeError(f"tempoet skal være et antal sekunder fra 0 til 60 (fik {text!r})")
+        raise argparse.ArgumentTypeError(f"the pace must be a number of seconds from 0 to 60 (got {text!r})")
     return value
 
 
@@ -135,17 +135,17 @@ def main(argv=None) -> int:
     rounds = args.runs or (1 if args.quick else DEFAULT_RUNS)
     profiles = args.profiles if args.profiles is not None else list(QUICK_PROFILES if args.quick else PROFILES)
     profile_runs = args.profile_runs or (1 if args.quick else DEFAULT_PROFILE_RUNS)
-    print(f"Benchmark: {rounds} kolde + {rounds} varme kørsler af hver side, {profile_runs} læser-kørsler pr. "
-          f"profil ({', '.join(profiles) or 'ingen'}) ({args.site})", file=sys.stderr)
+    print(f"Benchmark: {rounds} cold + {rounds} warm runs of each page, {profile_runs} reader runs per "
+          f"profile ({', '.join(profiles) or 'none'}) ({args.site})", file=sys.stderr)
     try:
         report = run(args.site, rounds, not args.quick, profiles, profile_runs, args.pace)
     except BenchError as error:
-        print(f"Fejl: {error}", file=sys.stderr)
+        print(f"Error: {error}", file=sys.stderr)
         return 1
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(render_table(report))
-    print(f"\nRapport: {args.output}", file=sys.stderr)
+    print(f"\nReport: {args.output}", file=sys.stderr)
     return 0
 
 

@@ -156,7 +156,7 @@ def slow_phone_chromium(chromium: str, share: float):
     quota is missing.
     """
     if not shutil.which("taskset"):
-        raise BenchError("taskset findes ikke (Debians util-linux): profilen slow-phone kan ikke begrænse CPU'en.")
+        raise BenchError("taskset is missing (Debian's util-linux): the slow-phone profile cannot limit the CPU.")
     cgroup, how = _cgroup(share)
     with tempfile.TemporaryDirectory(prefix="tools-bench-") as folder:
         launcher = Path(folder) / "chromium"
@@ -180,7 +180,7 @@ def _remove_cgroup(path: Path, timeout: float = 10.0) -> None:
             return
         except OSError:
             if time.monotonic() > deadline:
-                print(f"  advarsel: cgroup {path} kunne ikke fjernes", file=sys.stderr)
+                print(f"  warning: could not remove cgroup {path}", file=sys.stderr)
                 return
             time.sleep(0.1)
 
@@ -228,7 +228,7 @@ def read(page, server: BenchServer, pace: float) -> dict:
         if screen in PATH:
             choose(page, screen, PATH[screen])
         elif screen not in ("check", DANGER_SCREEN):
-            raise BenchError(f"guiden spurgte om {screen!r}, som benchmarkens sti ikke besvarer.")
+            raise BenchError(f"the guide asked {screen!r}, which the benchmark's path does not answer.")
         left = shown_at + pace * 1000 - page.evaluate("performance.now()")
         if left > 0:
             time.sleep(left / 1000)
@@ -238,7 +238,7 @@ def read(page, server: BenchServer, pace: float) -> dict:
             continue
         if current_screen(page) == screen:
             error = page.locator(f"{SCREEN} .guide-error-summary")
-            raise BenchError(f"guiden afviste svaret på {screen!r}: {error.inner_text() if error.count() else ''}")
+            raise BenchError(f"the guide refused the answer to {screen!r}: {error.inner_text() if error.count() else ''}")
         if current_screen(page) != "result":
             _answerable_or_failed(page)
         collected = page.evaluate(COLLECT)
@@ -306,7 +306,7 @@ def run_profiles(launch, server: BenchServer, chromium: str, keys: list[str], ru
             measured = []
             for number in range(runs):
                 measured.append(measure_reader(browser, server, profile, pace))
-                print(f"  profil {profile.label}: kørsel {number + 1}/{runs} færdig", file=sys.stderr, flush=True)
+                print(f"  profile {profile.label}: run {number + 1}/{runs} done", file=sys.stderr, flush=True)
         results[key] = {"label": profile.label, "network": str(profile.network), "cpu": cpu, "runs": measured}
     return results
 

@@ -134,12 +134,12 @@ def guide_runtime(site_dir: Path) -> dict[str, str | None]:
     """The runtime paths (site-relative) the built guide page declares."""
     page = site_dir / GUIDE_PAGE / "index.html"
     if not page.is_file():
-        raise BenchError(f"{page} findes ikke: byg siden først (`make build`), eller angiv --site.")
+        raise BenchError(f"{page} does not exist: build the site first (`make build`), or give --site.")
     parser = _GuideAttributes()
     parser.feed(page.read_text(encoding="utf-8"))
     attributes = parser.attributes
     if not attributes or not attributes.get("data-pyodide") or not attributes.get("data-lockfile"):
-        raise BenchError(f"{page}: elementet [data-guide] med data-pyodide og data-lockfile mangler.")
+        raise BenchError(f"{page}: the element [data-guide] with data-pyodide and data-lockfile is missing.")
     return {
         "pyodide": attributes["data-pyodide"],
         "lockfile": attributes["data-lockfile"],
@@ -182,7 +182,7 @@ def steps(submits: list[float], screens: list[dict]) -> list[dict]:
     for submitted in submits:
         shown = next((s for s in screens if s["at"] >= submitted), None)
         if shown is None:
-            raise BenchError("et svar blev sendt, men guiden viste ingen ny skærm (performance-mærket guide:screen).")
+            raise BenchError("an answer was sent, but the guide showed no new screen (performance mark guide:screen).")
         paired.append({"screen": shown["screen"], "ms": shown["at"] - submitted})
     return paired
 
@@ -196,14 +196,14 @@ def poll(page, expression: str, arg=None, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not page.evaluate(expression, arg):
         if time.monotonic() > deadline:
-            raise BenchError(f"siden nåede ikke frem til {expression!r} på {timeout:.0f} s")
+            raise BenchError(f"the page did not reach {expression!r} within {timeout:.0f} s")
         time.sleep(0.01)
 
 
 def _wait_stock(page) -> None:
     page.wait_for_selector('html:not([data-state="loading"])', timeout=READY_TIMEOUT_MS)
     if page.get_attribute("html", "data-state") != "ready":
-        raise BenchError(f"Stock Pyodide startede ikke ({page.get_attribute('html', 'data-error')}).")
+        raise BenchError(f"Stock Pyodide did not start ({page.get_attribute('html', 'data-error')}).")
 
 
 def _wait_for_kept_state(page) -> None:
@@ -219,7 +219,7 @@ def _wait_for_kept_state(page) -> None:
 
 def painted(collected: dict, what: str) -> float:
     if collected["fcp"] is None:
-        raise BenchError(f"{what}: Chromium rapporterede ingen first-contentful-paint.")
+        raise BenchError(f"{what}: Chromium reported no first-contentful-paint.")
     return collected["fcp"]
 
 
@@ -230,10 +230,10 @@ def measure_guide(page, base_url: str) -> dict:
         walk(page, PATH, timeout=READY_TIMEOUT_MS)
         see_result(page, timeout=READY_TIMEOUT_MS)
     except GuideError as error:
-        raise BenchError(f"Beslutningsguiden: {error}") from error
+        raise BenchError(f"The decision guide: {error}") from error
     collected = page.evaluate(COLLECT)
     if collected["firstQuestion"] is None:
-        raise BenchError("det første spørgsmål blev aldrig synligt med guiden monteret (data-mounted).")
+        raise BenchError("the first question never became visible with the guide mounted (data-mounted).")
     taken = steps(collected["submits"], collected["screens"])
     _wait_for_kept_state(page)
     return {
@@ -284,7 +284,7 @@ def cold_and_warm(browser, server: BenchServer, name: str) -> list[dict]:
             server.wire.take()
             run = {"page": name, "phase": phase, **measure(page, server.url)}
             if not server.wire.wait_quiet(QUIET_SECONDS):
-                raise BenchError("serveren blev ikke færdig med at sende (uafsluttede forespørgsler).")
+                raise BenchError("the server did not finish sending (unfinished requests).")
             tally = server.wire.take()
             run.update(bytes=tally.bytes, requests=tally.requests, bytes_by_path=tally.by_path)
             runs.append(run)
@@ -305,5 +305,5 @@ def run_rounds(browser, server: BenchServer, rounds: int, warm_up: bool) -> list
         for name in order:
             for run in cold_and_warm(browser, server, name):
                 runs.append({"round": number + 1, **run})
-        print(f"  runde {number + 1}/{rounds} færdig", file=sys.stderr, flush=True)
+        print(f"  round {number + 1}/{rounds} done", file=sys.stderr, flush=True)
     return runs
