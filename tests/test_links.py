@@ -21,7 +21,8 @@ from wizard.guideline import SECTIONS, Section
 from wizard.questions import QUESTIONS
 from wizard.rules import OFFENCES, RULES
 from wizard.steps import STEPS
-from wizard.texts import CATEGORY_LABELS, NOTES, STEP_TEXTS
+from wizard.notes import NOTES
+from wizard.texts import CATEGORY_LABELS
 
 # Where the guide's screens are shown, and that page's path back to the site root.
 GUIDE_PAGE = "beslutningsguide/"
@@ -142,7 +143,6 @@ ENGINE_DATA = {
     "RULES": RULES,
     "OFFENCES": OFFENCES,
     "STEPS": STEPS,
-    "STEP_TEXTS": STEP_TEXTS,
     "NOTES": NOTES,
     "CATEGORY_LABELS": CATEGORY_LABELS,
 }

@@ -24,7 +24,8 @@ from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID
 from wizard.rules import CATEGORIES, OFFENCES, RULES
 from wizard.steps import STEPS, step_text
-from wizard.texts import CATEGORY_LABELS, LEGAL_INFO, NOTES
+from wizard.notes import LEGAL_INFO, NOTES
+from wizard.texts import CATEGORY_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "saadan-vurderer-guiden/"

@@ -18,7 +18,8 @@ from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label
 from wizard.render import basis_mark, source_link
 from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
 from wizard.steps import STEPS, step_text
-from wizard.texts import CATEGORY_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS, Text
+from wizard.notes import LEGAL_INFO, NOTES
+from wizard.texts import CATEGORY_LABELS, ROLE_LABELS, Text
 
 # The page's own words around the engine's texts (content/texts/pages.yaml).
 _TEXT_IDS = (

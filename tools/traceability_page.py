@@ -20,7 +20,8 @@ from wizard.questions import QUESTIONS_BY_ID
 from wizard.render import source_link
 from wizard.rules import OFFENCES, RULES_BY_ID
 from wizard.steps import STEPS
-from wizard.texts import CATEGORY_LABELS, DEADLINE_LABELS, LEGAL_INFO, NOTES, ROLE_LABELS
+from wizard.notes import LEGAL_INFO, NOTES
+from wizard.texts import CATEGORY_LABELS, DEADLINE_LABELS, ROLE_LABELS
 
 # The table's own words (content/texts/pages.yaml).
 TEXTS = {

@@ -8,7 +8,8 @@ named condition (from :mod:`wizard.conditions`) holds.
 
 from wizard import conditions as c
 from wizard.conditions import Facts
-from wizard.texts import LEGAL_INFO, NOTES
+from wizard import content
+from wizard.texts import LegalInfo, entry
 
 NOTE_RULES = (
     ("criminal_assessment", c.CRIMINAL),
@@ -39,6 +40,12 @@ LEGAL_INFO_RULES = (
     ("datatilsynet", c.DATA_PROTECTION),
     ("platforms", c.DATA_PROTECTION),
 )
+
+# The texts, by the ids above (content/texts/notes.yaml and legal.yaml).
+NOTES = {id: entry("notes", id) for id, _ in NOTE_RULES}
+LEGAL_INFO = {
+    id: LegalInfo(content.text("legal", id), content.text("legal", id, "reference")) for id, _ in LEGAL_INFO_RULES
+}
 
 
 def notes_for(facts: Facts) -> list[dict]:

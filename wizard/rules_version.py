@@ -42,8 +42,8 @@ def rules_data() -> dict:
             "offences": rules.OFFENCES,
             "steps": steps.STEPS,
             "howto": [howto.HOWTO, howto.PAGES],
-            "notes": [notes.NOTE_RULES, texts.NOTES],
-            "legal_info": [notes.LEGAL_INFO_RULES, texts.LEGAL_INFO],
+            "notes": [notes.NOTE_RULES, notes.NOTES],
+            "legal_info": [notes.LEGAL_INFO_RULES, notes.LEGAL_INFO],
             "labels": [
                 texts.CATEGORY_LABELS,
                 texts.CATEGORY_SHORT_LABELS,

@@ -13,7 +13,7 @@ from wizard import conditions as c
 from wizard.conditions import Condition, Facts
 from wizard.contract import ROLES
 from wizard.howto import howto_for
-from wizard.texts import REASONS_JOIN, STEP_TEXTS, WORK_ACCIDENT_REASONS, Text
+from wizard.texts import REASONS_JOIN, WORK_ACCIDENT_REASONS, Text, entry
 from wizard.timing import GROUP_OF_STEP
 
 
@@ -68,7 +68,9 @@ _ORDER = {
     ),
 }
 
-STEPS = {role: tuple(Step(id, when, STEP_TEXTS[role][id]) for id, when in _ORDER[role]) for role in ROLES}
+STEPS = {
+    role: tuple(Step(id, when, entry("steps", f"{role}.{id}")) for id, when in _ORDER[role]) for role in ROLES
+}
 
 
 def _joined(reasons: list[str], last: str) -> str:

@@ -50,7 +50,7 @@ class LegalInfo:
 _BASIS = {"guideline": "guideline", "legal": "legal_notes", "guide": "guide"}
 
 
-def _text(file: str, id: str) -> Text:
+def entry(file: str, id: str) -> Text:
     """The entry ``id`` of ``file`` as a :class:`Text`; fields other than "text" are roles' own wordings."""
     fields = content.fields(file, id)
     source = content.source(file, id)
@@ -63,7 +63,7 @@ def _text(file: str, id: str) -> Text:
 
 
 _CATEGORIES = ("work_environment", "criminal", "data_protection", "undecided", "protected_speech")
-CATEGORY_LABELS = {category: _text("labels", f"category.{category}") for category in _CATEGORIES}
+CATEGORY_LABELS = {category: entry("labels", f"category.{category}") for category in _CATEGORIES}
 # The same categories in a few words, where a list of them is a choice (the practice cards' checkboxes).
 CATEGORY_SHORT_LABELS = {category: content.text("labels", f"category_short.{category}") for category in _CATEGORIES}
 
@@ -79,79 +79,7 @@ WORK_ACCIDENT_REASONS = {
 REASONS_JOIN = {kind: f" {content.text('labels', f'reasons_join.{kind}')} " for kind in ("all", "any")}
 
 # Each role's steps, by id; when each is shown is wizard.steps' concern.
-_STEP_IDS = {
-    "employee": (
-        "call_112",
-        "document",
-        "contact_manager",
-        "tell_colleagues",
-        "register_safetynet",
-        "register_work_accident",
-        "inform_manager_after_hours",
-        "two_on_the_case",
-        "police_report",
-        "tolerate",
-    ),
-    "colleague": (
-        "call_112",
-        "support_colleague",
-        "contact_affected_manager",
-        "contact_relatives",
-        "respect_needs",
-        "first_aid_colleagues",
-        "register_work_accident",
-        "police_report",
-        "tolerate",
-    ),
-    "manager": (
-        "call_112",
-        "register_safetynet",
-        "action_plan",
-        "register_work_accident",
-        "care",
-        "work_distribution",
-        "two_on_the_case",
-        "consider_contact_change",
-        "contact_citizen",
-        "contact_platform",
-        "datatilsynet",
-        "consult_hr",
-        "police_report",
-        "tolerate",
-    ),
-}
-STEP_TEXTS = {role: {id: _text("steps", f"{role}.{id}") for id in ids} for role, ids in _STEP_IDS.items()}
 
-_NOTE_IDS = (
-    "criminal_assessment",
-    "stalking_basis",
-    "data_protection_assessment",
-    "protected_speech_offensive",
-    "recording_shared_unknown",
-    "impact_unknown",
-    "repeated_unknown",
-    "work_accident_unknown",
-    "duty_to_contact_management",
-    "safetynet_overdue",
-    "police_report_passed",
-    "police_report_from_start_of_day",
-    "ambiguous_time",
-)
-NOTES = {id: _text("notes", id) for id in _NOTE_IDS}
-
-_LEGAL_IDS = (
-    "offererstatningsloven",
-    "compensation_condition_waived",
-    "psychological_violence",
-    "work_accident_recognition",
-    "work_accident_statutory_deadline",
-    "outside_work_hours",
-    "datatilsynet",
-    "platforms",
-)
-# Each entry's source (a heading of "Lovgrundlag") is checked when the content is compiled; the result shows the
-# reference.
-LEGAL_INFO = {id: LegalInfo(content.text("legal", id), content.text("legal", id, "reference")) for id in _LEGAL_IDS}
 
 # Keyed by the flag's JSON value (true, false, null).
 FLAG_LABELS = {

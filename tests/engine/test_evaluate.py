@@ -8,7 +8,7 @@ import pytest
 
 from tests.engine.result_schema import check_result
 from tests.engine.scenarios import SCENARIOS
-from wizard import content_data, evaluate, guideline, texts
+from wizard import content_data, evaluate, guideline, notes, texts
 from wizard import rules_version as fingerprint
 from wizard.contract import BEHAVIOURS, ROLES
 from wizard.guideline import SECTIONS
@@ -305,7 +305,7 @@ def test_rules_version_changes_when_a_number_or_text_changes(monkeypatch):
     monkeypatch.setitem(guideline.NUMBERS, "registration_days", 11)
     changed_number = fingerprint.rules_version()
     monkeypatch.undo()
-    monkeypatch.setitem(texts.NOTES, "impact_unknown", texts.Text("Spørg nogen.", SECTIONS["handleplan"]))
+    monkeypatch.setitem(notes.NOTES, "impact_unknown", texts.Text("Spørg nogen.", SECTIONS["handleplan"]))
     changed_text = fingerprint.rules_version()
     monkeypatch.undo()
     monkeypatch.setitem(content_data.TEXTS["rules"]["work_accident"], "outcome", "Anmeld den.")
@@ -316,7 +316,7 @@ def test_rules_version_changes_when_a_number_or_text_changes(monkeypatch):
 
 
 def test_every_source_is_a_guideline_section_and_every_other_text_says_what_it_is():
-    texts_ = [s.text for role in ROLES for s in STEPS[role]] + list(texts.NOTES.values())
+    texts_ = [s.text for role in ROLES for s in STEPS[role]] + list(notes.NOTES.values())
     used = [q.source for q in QUESTIONS] + [r.source for r in RULES] + [o.source for o in OFFENCES.values()]
     used += [t.source for t in texts_ if t.basis == "guideline"] + [t.source for t in texts.CATEGORY_LABELS.values()]
     for section in used:
@@ -339,7 +339,7 @@ def test_what_the_guide_adds_is_marked_as_its_own():
     for role in ROLES:
         call = next(s for s in STEPS[role] if s.id == "call_112")
         assert (call.text.basis, call.text.source) == ("guide", None)
-    assert (texts.NOTES["stalking_basis"].basis, texts.NOTES["stalking_basis"].source) == ("legal_notes", None)
+    assert (notes.NOTES["stalking_basis"].basis, notes.NOTES["stalking_basis"].source) == ("legal_notes", None)
     result = by_name("threats_after_hours_in_danger")
     assert result["steps"][0] == {
         "id": "call_112", "text": "Ring 112, hvis nogen er i fare lige nu.", "source": None, "basis": "guide",
