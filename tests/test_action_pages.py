@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTICE = "Guidens hjælp – ikke en del af den vedtagne retningslinje"
 HOW_TO_PAGES = sorted({href.split("#")[0] for href in PAGES.values()})
 PLATFORM_PAGES = {
-    "Facebook": "https://www.facebook.com/help/181495968648557",
+    "Facebook": "https://www.facebook.com/help/1380418588640631",
     "Instagram": "https://help.instagram.com/192435014247952",
     "TikTok": "https://support.tiktok.com/en/safety-hc/report-a-problem",
     "X": "https://help.x.com/en/safety-and-security/report-abusive-behavior",
