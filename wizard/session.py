@@ -2,7 +2,9 @@
 
 The worker passes every request as JSON text to :func:`handle` and gets JSON text back,
 so no JavaScript object reaches the engine. The answers live in this module's memory
-while the browser tab is open, and nowhere else: not in the URL, cookies or storage.
+while the browser tab is open; the page keeps the answered forms in the tab's
+sessionStorage so that a reload can replay them (guide.js), and nothing else: not in the
+URL, cookies or any other storage, and never sent anywhere.
 
 Every request is checked before it changes anything. One the session cannot carry out
 (text that is not a request, a question that is not asked now, an answer arriving just
