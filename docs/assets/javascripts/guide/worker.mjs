@@ -182,8 +182,9 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
     env,
     // Also after a snapshot: its interpreter has imported the engine, but the files are not there.
     packages: ["wizard"],
-    // loadPyodide only logs a package that fails to load; keep the log.
-    stderr: (line) => problems.push(line),
+    // loadPyodide only logs a package that fails to load; keep the log. Once the engine runs, what
+    // it writes to stderr (an error it caught in a request) is for the console.
+    stderr: (line) => (engine ? consoleError("Beslutningsguiden (engine):", line) : problems.push(line)),
   };
   const consoleError = console.error;
   console.error = (...args) => {
