@@ -16,16 +16,18 @@ from pathlib import Path
 import pytest
 
 from tests.html_tree import article, section_after
-from wizard import evaluate
+from wizard import content, evaluate
 from wizard.contract import ROLES
 from wizard.rules_version import rules_version
 from wizard.guideline import ACTION_PLAN_THRESHOLD, IMPACT_MAX, IMPACT_MIN, POLICE_REPORT_HOURS, REGISTRATION_DAYS
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID
+from wizard.render import UI
 from wizard.rules import CATEGORIES, OFFENCES, RULES
 from wizard.steps import STEPS, step_text
 from wizard.notes import LEGAL_INFO, NOTES
 from wizard.texts import CATEGORY_LABELS
+from wizard.timing import GROUP_OF_STEP
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "saadan-vurderer-guiden/"
@@ -118,12 +120,16 @@ def test_every_question_is_shown_in_order_with_its_options_and_when_it_is_asked(
         assert f"../{question.source.href}" in hrefs(entry)
 
 
+def shown_steps(rules_page, role: str) -> list:
+    """The role's steps on the page, each with its item, in the checklist's order."""
+    items = rules_page.one("ol", data_role=role).find_all("li", data_step=None)
+    assert [item.attrs["data-step"] for item in items] == [step.id for step in STEPS[role]]
+    return list(zip(STEPS[role], items))
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_every_step_of_every_role_is_shown_in_order_with_its_condition(role, rules_page):
-    checklist = rules_page.one("ol", data_role=role)
-    items = checklist.find_all("li", data_step=None)
-    assert [item.attrs["data-step"] for item in items] == [step.id for step in STEPS[role]]
-    for step, item in zip(STEPS[role], items):
+    for step, item in shown_steps(rules_page, role):
         text = item.text()
         assert step_text(step, role) in text
         assert step.when.description in text
@@ -131,6 +137,22 @@ def test_every_step_of_every_role_is_shown_in_order_with_its_condition(role, rul
             assert f"../{step.text.source.href}" in hrefs(item)
         else:  # the guide's own wording or legal information: marked, never cited to the guideline
             assert hrefs(item) == set() and item.one(data_basis=step.text.basis)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_step_shows_the_group_the_result_puts_it_under(role, rules_page):
+    for step, item in shown_steps(rules_page, role):
+        group = GROUP_OF_STEP[step.id]
+        shown = item.one(data_step_group=None)
+        assert shown.attrs["data-step-group"] == group
+        assert shown.text() == f'{content.text("pages", "rules.due")}: {UI[f"group_{group}"]}'
+
+
+def test_the_groups_name_the_guidelines_deadlines(rules_page):
+    groups = {step.id: item.one(data_step_group=None).text() for step, item in shown_steps(rules_page, "employee")}
+    assert groups["police_report"].endswith(f": Inden {POLICE_REPORT_HOURS} timer")
+    assert groups["register_safetynet"].endswith(f": Inden {REGISTRATION_DAYS} dage")
+    assert groups["call_112"].endswith(": Nu")
 
 
 def test_every_note_and_piece_of_legal_information_is_shown_with_when(rules_page):

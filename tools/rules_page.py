@@ -1,9 +1,9 @@
 """The blocks of ``saadan-vurderer-guiden/`` (how the guide decides), generated from the engine's tables at build time.
 
 Every rule of :data:`wizard.rules.RULES`, the offences, the questions with their options
-and when each is asked, every role's steps with their conditions, the notes and the
-legal information, and the rules version. Nothing here words a rule: the texts are the
-engine's, so the page cannot say something the guide does not do.
+and when each is asked, every role's steps with their conditions and time groups,
+the notes and the legal information, and the rules version. Nothing here words a rule: the
+texts are the engine's, so the page cannot say something the guide does not do.
 """
 
 from html import escape
@@ -15,16 +15,17 @@ from wizard.rules_version import rules_version
 from wizard.guideline import Section
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label
-from wizard.render import basis_mark, source_link
+from wizard.render import UI, basis_mark, source_link
 from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
-from wizard.steps import STEPS, step_text
+from wizard.steps import STEPS, Step, step_text
 from wizard.notes import LEGAL_INFO, NOTES
 from wizard.texts import CATEGORY_LABELS, ROLE_LABELS, Text
+from wizard.timing import GROUP_OF_STEP
 
 # The page's own words around the engine's texts (content/texts/pages.yaml).
 _TEXT_IDS = (
     "rule", "when", "answers", "outcome", "category", "offences", "quote", "source", "asked", "hint", "about",
-    "answer_kind", "options", "shown", "reference", "guideline_basis", "legal_notes_basis", "legal_info",
+    "answer_kind", "options", "shown", "due", "reference", "guideline_basis", "legal_notes_basis", "legal_info",
     "applies", "decision", "by_role", "unknown_for", "notes", "legal", "legal_link",
 )
 TEXTS = {name: content.text("pages", f"rules.{name}") for name in _TEXT_IDS} | {
@@ -192,19 +193,29 @@ def _text_source(text: Text, root: str) -> str:
 
 
 def steps_block(context: PageContext) -> str:
-    """Every role's checklist in the guide's order, each step with the condition that shows it."""
+    """Every role's checklist in the guide's order, each step as :func:`_step` shows it."""
     parts = []
     for role in ROLES:
-        items = "".join(
-            f'<li data-step="{step.id}"><p>{escape(step_text(step, role))}</p>'
-            f"{_condition(step.when.description, _text_source(step.text, context.root))}</li>"
-            for step in STEPS[role]
-        )
+        items = "".join(_step(step, role, context.root) for step in STEPS[role])
         parts.append(
             f'<h3 id="{anchor("skridt", role)}">{escape(ROLE_LABELS[role])}</h3>'
             f'<ol class="rules-steps" data-role="{role}">{items}</ol>'
         )
     return "".join(parts)
+
+
+def _step(step: Step, role: str, root: str) -> str:
+    """A step with the condition that shows it and the group the result puts it under.
+
+    The group is named by the result's own heading, so the owners read the words a user reads.
+    """
+    group = GROUP_OF_STEP[step.id]
+    return (
+        f'<li data-step="{step.id}"><p>{escape(step_text(step, role))}</p>'
+        f"{_condition(step.when.description, _text_source(step.text, root))}"
+        f'<p class="rules-condition" data-step-group="{group}"><strong>{TEXTS["due"]}:</strong> '
+        f'{escape(UI["group_" + group])}</p></li>'
+    )
 
 
 def notes_block(context: PageContext) -> str:
