@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.html_tree import article, section_after
-from wizard import content, evaluate
+from wizard import content, evaluate, howto
 from wizard.contract import ROLES
 from wizard.rules_version import rules_version
 from wizard.guideline import ACTION_PLAN_THRESHOLD, IMPACT_MAX, IMPACT_MIN, POLICE_REPORT_HOURS, REGISTRATION_DAYS
@@ -26,7 +26,7 @@ from wizard.render import UI
 from wizard.rules import CATEGORIES, OFFENCES, RULES
 from wizard.steps import STEPS, step_text
 from wizard.notes import LEGAL_INFO, NOTES
-from wizard.texts import CATEGORY_LABELS
+from wizard.texts import CATEGORY_LABELS, CONTACT_LABELS
 from wizard.timing import GROUP_OF_STEP
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,6 +153,38 @@ def test_the_groups_name_the_guidelines_deadlines(rules_page):
     assert groups["police_report"].endswith(f": Inden {POLICE_REPORT_HOURS} timer")
     assert groups["register_safetynet"].endswith(f": Inden {REGISTRATION_DAYS} dage")
     assert groups["call_112"].endswith(": Nu")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_step_shows_its_how_to_marked_as_the_guides_own(role, rules_page):
+    for step, item in shown_steps(rules_page, role):
+        expected = howto.howto_for(step.id)
+        blocks = item.with_class("guide-howto")
+        if expected is None:
+            assert blocks == [], step.id
+            continue
+        (block,) = blocks
+        (label,) = block.with_class("guide-howto__label")
+        assert label.text() == UI["howto"]  # the result's mark: the guide's help, not the guideline
+        if expected["text"]:
+            assert expected["text"] in block.text()
+        assert hrefs(block) == {f"../{link['href']}" for link in expected["links"]} | {
+            f"tel:{phone['number']}" for phone in expected["phones"]
+        }
+        for link in expected["links"] + expected["phones"]:
+            assert link["label"] in block.text()
+        slots = block.find_all(data_contact_slot=None)
+        assert [slot.attrs["data-contact-slot"] for slot in slots] == expected["contacts"]
+        assert [slot.text() for slot in slots] == [CONTACT_LABELS[id] for id in expected["contacts"]]
+
+
+def test_the_police_report_step_says_how_to_report_and_whom_to_ask_first(rules_page):
+    item = rules_page.one("ol", data_role="employee").one("li", data_step="police_report")
+    assert {
+        f"tel:{howto.POLICE_PHONE}", f"../{howto.PAGES['police']}", f"../{howto.PAGES['document']}"
+    } <= hrefs(item)
+    assert item.one(data_contact_slot="personalejura").text() == CONTACT_LABELS["personalejura"]
+    assert content.text("howto", "howto.police_report") in item.text()
 
 
 def test_every_note_and_piece_of_legal_information_is_shown_with_when(rules_page):

@@ -1,7 +1,7 @@
 """The blocks of ``saadan-vurderer-guiden/`` (how the guide decides), generated from the engine's tables at build time.
 
 Every rule of :data:`wizard.rules.RULES`, the offences, the questions with their options
-and when each is asked, every role's steps with their conditions and time groups,
+and when each is asked, every role's steps with their conditions, time groups and how-tos,
 the notes and the legal information, and the rules version. Nothing here words a rule: the
 texts are the engine's, so the page cannot say something the guide does not do.
 """
@@ -13,9 +13,10 @@ from wizard import content
 from wizard.contract import ROLES
 from wizard.rules_version import rules_version
 from wizard.guideline import Section
+from wizard.howto import howto_for
 from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label
-from wizard.render import UI, basis_mark, source_link
+from wizard.render import UI, basis_mark, howto_block, source_link
 from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
 from wizard.steps import STEPS, Step, step_text
 from wizard.notes import LEGAL_INFO, NOTES
@@ -205,16 +206,18 @@ def steps_block(context: PageContext) -> str:
 
 
 def _step(step: Step, role: str, root: str) -> str:
-    """A step with the condition that shows it and the group the result puts it under.
+    """A step with the condition that shows it, the group the result puts it under, and the guide's how-to.
 
-    The group is named by the result's own heading, so the owners read the words a user reads.
+    The group's heading and the how-to are rendered as the result renders them, so the owners read the
+    words a user reads, the how-to under the label that says it is not the guideline.
     """
     group = GROUP_OF_STEP[step.id]
     return (
         f'<li data-step="{step.id}"><p>{escape(step_text(step, role))}</p>'
         f"{_condition(step.when.description, _text_source(step.text, root))}"
         f'<p class="rules-condition" data-step-group="{group}"><strong>{TEXTS["due"]}:</strong> '
-        f'{escape(UI["group_" + group])}</p></li>'
+        f'{escape(UI["group_" + group])}</p>'
+        f"{howto_block(howto_for(step.id), root)}</li>"
     )
 
 
