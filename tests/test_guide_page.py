@@ -1,26 +1,34 @@
-"""The screens the guide's page holds for the time before Python is ready are the engine's own."""
+"""The screens the guide's page holds for the time before Python is ready are the engine's own, and so is its flow."""
 
 import re
 from datetime import datetime, timezone
 
 import pytest
 
-from tools.guide_page import opening_questions, static_screens
+from dataclasses import replace
+
+from tools import answer_paths, page_flow
+from tools.guide_page import static_screens
+from tools.page_flow import flow_table
+from wizard import flow
 from wizard import session as shell
-from wizard.conditions import ALWAYS
-from wizard.questions import DANGER_SCREEN, QUESTIONS
+from wizard.conditions import Condition
+from wizard.contract import BEHAVIOURS, ROLES
+from wizard.questions import DANGER_SCREEN, QUESTIONS, QUESTIONS_BY_ID
 
 NOW = datetime(2024, 10, 26, 9, 0, tzinfo=timezone.utc)
 ROOT = "../"
 TEMPLATE = re.compile(r'<template data-guide-static="(?P<screen>[^"]+)"(?P<attrs>[^>]*)>(?P<html>.*?)</template>', re.S)
 
 
-def templates() -> dict[tuple[str, bool], dict]:
+def templates() -> dict[tuple[str, str, bool], dict]:
     found = {}
-    for match in TEMPLATE.finditer(static_screens(opening_questions(), root=ROOT)):
+    for match in TEMPLATE.finditer(static_screens(root=ROOT)):
         attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', match["attrs"]))
         error = " data-error" in match["attrs"]
-        found[match["screen"], error] = {**attrs, "html": match["html"], "local": " data-local" in match["attrs"]}
+        found[match["screen"], attrs["data-role"], error] = {
+            **attrs, "html": match["html"], "local": " data-local" in match["attrs"],
+        }
     return found
 
 
@@ -36,44 +44,82 @@ def engine_reply(answered: list[tuple[str, list[str]]], form: dict | None = None
     return reply
 
 
-def test_the_opening_questions_are_those_asked_before_any_condition():
-    opening = opening_questions()
-    assert opening[0] is QUESTIONS[0]
-    assert all(q.asked_if is ALWAYS and q.options and not q.by_role for q in opening)
-    following = QUESTIONS[len(opening)]
-    assert following.asked_if is not ALWAYS or not following.options or following.by_role
+# What the page sets on a question's screen from the flow table: its number and "Tilbage"'s target.
+PROGRESS = re.compile(r'(<span class="guide-progress">)[^<]*(</span>)')
+BACK = re.compile(r'(data-guide-action="back" data-screen=")[^"]*(")')
 
 
-@pytest.mark.parametrize("index", range(len(opening_questions())))
-def test_each_opening_screen_is_the_engines_screen(index):
-    opening = opening_questions()
-    question = opening[index]
-    # The earlier questions answered with an option that leads straight on.
-    answered = [(q.id, [next(o.id for o in q.options if not o.leads_to)]) for q in opening[:index]]
+def path_dependent(html: str) -> str:
+    return BACK.sub(r"\1…\2", PROGRESS.sub(r"\1…\2", html))
+
+
+def walked(path) -> list[tuple[dict, dict, dict]]:
+    """Every question screen of ``path`` as the engine shows it: (the reply, its error reply, the answers before)."""
+    session = shell.Session()
+    reply = shell.respond(session, {"action": "current", "root": ROOT}, NOW)
+    screens = []
+    for request in answer_paths.answer_requests(path):
+        assert reply["screen"] == request["question"]
+        answers = dict(session.answers)
+        refused = shell.respond(session, {**request, "form": {}, "root": ROOT}, NOW)
+        screens.append((reply, refused, answers))
+        reply = shell.respond(session, {**request, "root": ROOT}, NOW)
+    return screens
+
+
+def test_every_question_has_a_screen_on_the_page_for_each_of_its_wordings():
     page = templates()
-    reply = engine_reply(answered)
-    assert reply["screen"] == question.id
-    shown = page[question.id, False]
-    assert (shown["html"], shown["data-anchor"], shown["data-title"]) == (reply["html"], reply["anchor"], reply["title"])
-    assert shown["data-next"] == (opening[index + 1].id if index + 1 < len(opening) else "")
-    # Nothing chosen: the engine's own error screen.
-    refused = engine_reply(answered, {}, question.id)
-    error = page[question.id, True]
-    assert (error["html"], error["data-title"]) == (refused["html"], refused["title"])
+    for question in QUESTIONS:
+        roles = ("",) if not question.by_role and question.unknown_for is None else ROLES
+        for role in roles:
+            assert (question.id, role, False) in page and (question.id, role, True) in page, (question.id, role)
+    assert {screen for screen, _, _ in page} == {q.id for q in QUESTIONS} | {DANGER_SCREEN}
+
+
+@pytest.mark.parametrize("path", answer_paths.PATHS, ids=lambda p: p.name)
+def test_each_screen_on_the_page_is_the_engines_screen_but_for_its_place_in_the_path(path):
+    page = templates()
+    for reply, refused, answers in walked(path):
+        question = QUESTIONS_BY_ID[reply["screen"]]
+        role = answers.get("role", "") if question.by_role or question.unknown_for is not None else ""
+        shown, error = page[question.id, role, False], page[question.id, role, True]
+        assert (shown["data-anchor"], shown["data-title"]) == (reply["anchor"], reply["title"])
+        assert path_dependent(shown["html"]) == path_dependent(reply["html"])
+        # Nothing chosen (no date): the engine's own error screen.
+        assert error["data-title"] == refused["title"]
+        assert path_dependent(error["html"]) == path_dependent(refused["html"])
+
+
+def test_the_flow_table_holds_the_answers_the_conditions_read():
+    table = flow_table()
+    assert [key["question"] for key in table["deciding"]] == ["behaviours", "recording_shared"]
+    assert table["questions"] == [q.id for q in QUESTIONS]
+    assert len(table["asked"]) == 2 ** len(BEHAVIOURS) * 4
+    # Nothing answered: the questions asked whatever comes (the same as the engine's).
+    first = table["masks"][table["digits"].index(table["asked"][0])]
+    assert [q.id for bit, q in enumerate(QUESTIONS) if first >> bit & 1] == [q.id for q in flow.asked({})]
+
+
+def test_a_condition_on_a_date_cannot_be_tabled_and_stops_the_build(monkeypatch):
+    on_date = Condition("on_date", "", lambda facts: "incident_at" in facts.answers)
+    changed = tuple(replace(q, asked_if=on_date) if q.id == "impact" else q for q in QUESTIONS)
+    monkeypatch.setattr(page_flow, "QUESTIONS", changed)
+    with pytest.raises(ValueError, match="'incident_at', which is not answered by a choice"):
+        page_flow.flow_table()
 
 
 def test_yes_to_danger_leads_to_the_112_screen_and_the_question_after_it():
     page = templates()
-    (question,) = [q for q in opening_questions() if any(o.leads_to for o in q.options)]
+    (question,) = [q for q in QUESTIONS if any(o.leads_to for o in q.options)]
     leading = [o.id for o in question.options if o.leads_to == DANGER_SCREEN]
     assert leading == ["yes"]
-    markup = page[question.id, False]["html"]
+    markup = page[question.id, "", False]["html"]
     assert re.findall(r'value="(\w+)"[^>]*data-leads-to="danger"', markup) == leading
-    danger = page[DANGER_SCREEN, False]
+    danger = page[DANGER_SCREEN, "", False]
     assert danger["local"] and danger["data-anchor"] == shell.ANCHOR_PREFIX + DANGER_SCREEN
     assert re.search(r"<a [^>]*>", danger["html"])[0].count('href="tel:112"') == 1  # the first link calls 112
     assert "Ring 112 nu" in danger["html"] and "Guidens egne råd" in danger["html"]
-    following = opening_questions()[opening_questions().index(question) + 1]
+    following = QUESTIONS[QUESTIONS.index(question) + 1]
     assert f'data-continue="{following.id}"' in danger["html"]
     # The engine keeps the answer "Ja" and goes on to the next question (the result's 112 step stays).
     reply = engine_reply([(question.id, leading)])

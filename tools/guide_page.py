@@ -1,26 +1,24 @@
-"""The decision guide's page: its shell, with the first screens rendered at build time.
+"""The decision guide's page: its shell, with every question's screen rendered at build time.
 
-The opening questions (always asked, before any condition applies) and the danger screen
-are rendered by the same code that renders every later screen in the browser, so a reader
-can answer them before Python has loaded: the page moves between them and keeps the
-answers for the engine. The shell also holds the Danish failure messages and the
+The questions and the danger screen are rendered by the same code that renders them in the
+browser, and the flow table (:mod:`tools.page_flow`) says which questions the answers ask, so
+a reader can answer every question before Python has loaded: the page moves between them and
+keeps the answers for the engine, which checks them once it is ready. The shell also holds the Danish failure messages and the
 guideline's static checklists, shown when Python cannot start and to browsers without
 JavaScript.
 """
 
 import json
 from html import escape
-from itertools import takewhile
 
+from tools.page_flow import flow_table
 from tools.placeholders import PageContext
-from wizard import content, render
+from wizard import content, flow, render
 from wizard.session import ANCHOR_PREFIX, RESULT, _anchor
-from wizard.contract import AnswerError
+from wizard.contract import ROLES, AnswerError
 from wizard.conditions import ALWAYS
 from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
 
-# The kinds of question a choice answers: the page can tell "nothing chosen" without Python.
-CHOICE_KINDS = ("single", "multiple", "scale")
 # The page sets data-role on the guide's root whenever this question is answered (the fallback reads it).
 ROLE_QUESTION = "role"
 
@@ -57,8 +55,7 @@ def guide_block(context: PageContext) -> str:
     runtime = context.runtime
     if runtime is None:
         raise ValueError("the guide block needs the prepared runtime (tools.bundle)")
-    opening = opening_questions()
-    first = opening[0]
+    first = QUESTIONS[0]
     ui = render.UI
     data = {
         "data-root": context.root,
@@ -74,6 +71,7 @@ def guide_block(context: PageContext) -> str:
         "data-engine-trouble": ENGINE_TROUBLE,
         "data-anchor-prefix": ANCHOR_PREFIX,
         "data-role-question": ROLE_QUESTION,
+        "data-progress": ui["progress"],
         "data-result-screen": RESULT,
         "data-restoring-text": ui["restoring"],
         "data-page-title": PAGE_TITLE,
@@ -94,7 +92,7 @@ def guide_block(context: PageContext) -> str:
         f'<p class="guide-status" role="status" aria-live="polite" data-guide-status>{ui["loading"]}</p>'
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
-        f"{static_screens(opening, root=context.root)}"
+        f"{static_screens(root=context.root)}{flow_script()}"
         f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}<p>{FALLBACK_INTRO}</p>'
         f"<div data-guide-checklists>{checklists}</div></div>"
         f'<noscript><div class="guide-fallback">{DANGER}<p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
@@ -102,57 +100,69 @@ def guide_block(context: PageContext) -> str:
     )
 
 
-def opening_questions() -> tuple[Question, ...]:
-    """The questions asked before any condition applies, as long as a choice answers them and
-    their wording does not depend on the reader's role (the page shows them before any answer)."""
-    opening = tuple(takewhile(
-        lambda q: q.asked_if is ALWAYS and q.kind in CHOICE_KINDS and not q.by_role and q.unknown_for is None,
-        QUESTIONS,
-    ))
-    if not opening or opening[0] is not QUESTIONS[0]:
-        raise ValueError("the guide's first question must be always asked and answered by a choice")
-    return opening
+def static_screens(*, root: str) -> str:
+    """Every question screen the page shows without Python, each in an inert <template> (so no id is doubled).
 
-
-def static_screens(opening: tuple[Question, ...], *, root: str) -> str:
-    """Every screen the page shows without Python, each in an inert <template> (so no id is doubled).
-
-    A question comes twice: as asked, and with the error for nothing chosen. ``data-next``
-    names the screen after it, or is empty where only the engine knows what comes next.
+    A question comes once per wording: a question that a role words its own way (or where only
+    some roles are offered "Ved ikke") comes once per role, marked ``data-role``. Each comes as asked and with the engine's error for an empty
+    form. The progress and the "Tilbage" button depend on the path: the page sets them from the
+    flow table (:mod:`tools.page_flow`).
     """
-    unreachable = sorted(
-        (q.id, o.leads_to) for q in QUESTIONS for o in q.options
-        if o.leads_to and (q not in opening or o.leads_to != DANGER_SCREEN)
-    )
-    if unreachable:
-        raise ValueError(f"the page cannot show the screens these options lead to without Python: {unreachable}")
+    first = QUESTIONS[0]
+    if first.asked_if is not ALWAYS:
+        raise ValueError("the guide's first question must always be asked")
+    elsewhere = sorted((q.id, o.leads_to) for q in QUESTIONS for o in q.options if o.leads_to not in ("", DANGER_SCREEN))
+    if elsewhere:
+        raise ValueError(f"the page cannot show the screens these options lead to without Python: {elsewhere}")
     templates = []
-    for index, question in enumerate(opening):
-        following = opening[index + 1].id if index + 1 < len(opening) else ""
-        first = index == 0
-        asked = render.question_screen(question, {}, root=root, first=first)
-        refused = render.question_screen(question, {}, root=root, errors=_unanswered(question), first=first)
-        templates.append(_template(question.id, question.label, following, asked))
-        error_title = f"{render.UI['error_prefix']} {question.label}"
-        templates.append(_template(question.id, error_title, following, refused, error=True))
-        if any(option.leads_to for option in question.options):
-            danger = render.danger_screen(question=question.id, next_screen=following)
-            templates.append(_template(DANGER_SCREEN, render.UI["danger_call"], following, danger, local=True))
+    for question in QUESTIONS:
+        is_first = question is first
+        for role in _wordings(question):
+            answers = {ROLE_QUESTION: role} if role else {}
+            asked = render.question_screen(question, answers, root=root, first=is_first)
+            refused = render.question_screen(question, answers, root=root, errors=_unanswered(question), first=is_first)
+            templates.append(_template(question.id, question.label, asked, role=role))
+            error_title = f"{render.UI['error_prefix']} {question.label}"
+            templates.append(_template(question.id, error_title, refused, role=role, error=True))
+        leading = [o for o in question.options if o.leads_to == DANGER_SCREEN]
+        if leading:
+            following = flow.position({question.id: parse_form(question.id, {question.id: [leading[0].id]})})
+            danger = render.danger_screen(question=question.id, next_screen=following.after(question.id).id)
+            templates.append(_template(DANGER_SCREEN, render.UI["danger_call"], danger, local=True))
     templates.append(f'<template data-guide-notice="cleared">{render.cleared_notice()}</template>')
     return "".join(templates)
 
 
-def _template(screen: str, title: str, following: str, html: str, error: bool = False, local: bool = False) -> str:
+def _wordings(question: Question) -> tuple[str, ...]:
+    """The roles with a template of their own for ``question``, or ("",) for one wording for all.
+
+    The role question is always asked before it, so the page knows the role by then.
+    """
+    if not question.by_role and question.unknown_for is None:
+        return ("",)
+    role = next((q for q in QUESTIONS if q.id == ROLE_QUESTION), None)
+    if role is None or role.asked_if is not ALWAYS or QUESTIONS.index(role) > QUESTIONS.index(question):
+        raise ValueError(f"{question.id!r} is worded by role, so the role question must always be asked before it")
+    return ROLES
+
+
+def flow_script() -> str:
+    """The flow table for flow.js, as JSON the page reads (never runs)."""
+    table = json.dumps(flow_table(), separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" data-guide-flow>{table}</script>'
+
+
+def _template(screen: str, title: str, html: str, role: str = "", error: bool = False, local: bool = False) -> str:
     """One screen; ``local`` marks a screen only the page shows (the engine has no such screen)."""
     flags = (" data-error" if error else "") + (" data-local" if local else "")
     return (
-        f'<template data-guide-static="{screen}" data-anchor="{_anchor(screen)}" data-title="{escape(title)}"'
-        f' data-next="{following}"{flags}>{html}</template>'
+        f'<template data-guide-static="{screen}" data-role="{role}" data-anchor="{_anchor(screen)}"'
+        f' data-title="{escape(title)}"{flags}>{html}</template>'
     )
 
 
 def _unanswered(question: Question) -> dict[str, str]:
-    """The engine's own error for a form with nothing chosen."""
+    """The engine's own error for an empty form (nothing chosen, no date)."""
     try:
         parse_form(question.id, {})
     except AnswerError as error:

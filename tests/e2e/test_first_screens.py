@@ -5,8 +5,11 @@ for Pyodide's and the engine's files until the test lets them through, so the pa
 was built with.
 """
 
+import html
 import json
 import re
+from datetime import date, datetime, timedelta, timezone
+from random import Random
 
 import pytest
 
@@ -16,14 +19,20 @@ from tests.e2e.guide import (
     answer,
     answer_time,
     axe_violations,
+    choose,
     current_screen,
+    days_ago,
     open_guide,
     see_result,
     submit,
     wait_for_screen,
     walk,
 )
-from wizard.questions import DANGER_SCREEN, QUESTIONS_BY_ID
+from tools import answer_paths
+from tools.guide_driver import screen_values
+from wizard import flow
+from wizard import session as shell
+from wizard.questions import DANGER_SCREEN, QUESTIONS, QUESTIONS_BY_ID, parse_form
 
 pytestmark = pytest.mark.browser
 
@@ -155,39 +164,168 @@ def test_danger_screen_with_python_ready(page, site_url):
     assert page.is_checked('input[name="danger_now"][value="yes"]')
 
 
-def test_first_screens_are_answered_while_python_stalls_and_replayed(page, site_url):
+def engine_screen(session, question: str, form: dict | None) -> dict:
+    """The engine's reply (in CPython) to answering ``question`` with ``form``; None: just where it is."""
+    request = {"action": "answer", "question": question, "form": form} if form is not None else {"action": "current"}
+    return shell.respond(session, {**request, "root": "../"}, datetime.now(timezone.utc))
+
+
+def shown_place(page) -> dict:
+    return page.evaluate(r"""() => {
+      const screen = document.querySelector("[data-guide-screen]");
+      return {
+        heading: screen.querySelector("h1").textContent.replace(/\s+/g, " ").trim(),
+        back: screen.querySelector('[data-guide-action="back"]')?.dataset.screen ?? null,
+        options: [...screen.querySelectorAll("form[data-question] input")].map((input) => input.value || input.name),
+      };
+    }""")
+
+
+def engine_place(reply: dict) -> dict:
+    back = re.search(r'data-guide-action="back" data-screen="([^"]*)"', reply["html"])
+    options = re.findall(r'<input [^>]*?(?:name="([^"]+)" value="([^"]*)"|name="([^"]+)")', reply["html"])
+    heading = re.search(r'<h1[^>]*><span class="guide-progress">([^<]*)</span> ([^<]*)</h1>', reply["html"])
+    return {
+        "heading": f"{heading[1]} {html.unescape(heading[2])}",
+        "back": back[1] if back else None,
+        "options": [value or single or name for name, value, single in options],
+    }
+
+
+@pytest.mark.parametrize("path", [answer_paths.RECORDING_PUBLISHED, answer_paths.MANAGER_ADDRESS_PUBLISHED],
+                         ids=lambda p: p.name)
+def test_every_question_is_answered_while_python_stalls_and_replayed(page, site_url, path):
     python = open_stalled(page, site_url)
-    opening = ["danger_now", "role", "behaviours"]
-    answer(page, "danger_now", "no")
-    wait_for_screen(page, "role")
-    assert axe_violations(page) == []
-    answer(page, "role", "manager")
-    assert page.get_attribute("[data-guide]", "data-role") == "manager"
-    wait_for_screen(page, "behaviours")
-    # Nothing chosen: the engine's own error, from the page.
-    submit(page)
-    summary = page.locator(".guide-error-summary")
-    assert summary.is_visible() and "Vælg mindst ét" in summary.inner_text()
-    assert page.title().startswith("Fejl:")
-    assert axe_violations(page) == []
-    answer(page, "behaviours", "private_info")
-    assert current_screen(page) == "behaviours"
+    values = screen_values(path, days_ago(2))
+    engine = shell.Session()
+    reply = engine_screen(engine, "", None)
+    asked = []
+    for question, form in answer_paths.forms(path):
+        if current_screen(page) == DANGER_SCREEN:
+            submit(page)
+        wait_for_screen(page, question)
+        # The page's screen says what the engine's would: wording for the role, number, "Tilbage".
+        assert reply["screen"] == question
+        assert shown_place(page) == engine_place(reply)
+        if asked:  # the first screen comes with the page, under the page's own title
+            assert page.title().startswith(reply["title"])
+        if question in ("incident_at", "absence"):
+            assert axe_violations(page) == []
+        choose(page, question, values[question])
+        submit(page)
+        asked.append(question)
+        if question == "incident_at":
+            form = {"incident_at": [values[question][0].isoformat()], "incident_at_time": [values[question][1]]}
+        reply = engine_screen(engine, question, form)
+    # The answers to check are the engine's to show: the page keeps the last answer and says so.
+    assert reply["screen"] == "check" and current_screen(page) == asked[-1]
     assert "gemt" in page.inner_text("[data-guide-status]")
     assert state(page) == "loading"
-    assert [step["question"] for step in kept_steps(page)] == opening
-    assert [m["question"] for m in marks(page, "guide:answered")] == opening
+    assert [step["question"] for step in kept_steps(page)] == asked
+    assert [m["question"] for m in marks(page, "guide:answered")] == asked
     assert all(m["early"] for m in marks(page, "guide:answered"))
 
     python.release()
-    # The engine gets the answers in order and shows the question after the last one.
-    wait_for_screen(page, "incident_at")
-    page.wait_for_selector('[data-guide][data-state="ready"]')
-    assert marks(page, "guide:replayed") == [len(opening)]
-    walk(page, MANAGER_ADDRESS_PUBLISHED)
     text = check_screen_text(page)
-    for question, value in (("role", "manager"), ("behaviours", "private_info")):
+    page.wait_for_selector('[data-guide][data-state="ready"]')
+    assert marks(page, "guide:replayed") == [len(asked)]
+    for question, value in (("role", values["role"]), ("impact", values["impact"])):
         label = next(o.label for o in QUESTIONS_BY_ID[question].options if o.id == value)
         assert label in text
+    see_result(page)
+
+
+def test_the_page_walks_the_questions_as_the_engine_does(page, site_url):
+    open_stalled(page, site_url)
+    random = Random(14)
+    cases = []
+    for _ in range(400):
+        answers, forms = {}, {}
+        for question in QUESTIONS:
+            if random.random() < 0.35:
+                continue
+            if question.kind == "date_time":
+                forms[question.id] = {question.id: ["2024-10-01"], f"{question.id}_time": [""]}
+            elif question.kind == "multiple":
+                chosen = random.sample([o.id for o in question.options], random.randint(1, 4))
+                forms[question.id] = {question.id: chosen}
+            else:
+                forms[question.id] = {question.id: [random.choice(question.options).id]}
+            answers[question.id] = parse_form(question.id, forms[question.id])
+        place = flow.position(answers)
+        expected = {"asked": [q.id for q in place.asked], "kept": sorted(place.answers),
+                    "next": place.next.id if place.next else None}
+        cases.append((forms, expected))
+    walked = page.evaluate("""(forms) => {
+      const table = JSON.parse(document.querySelector("script[data-guide-flow]").textContent);
+      return forms.map((answers) => {
+        const place = window.guideFlow.position(table, answers);
+        return { asked: place.asked, kept: Object.keys(place.answers).sort(), next: place.next };
+      });
+    }""", [forms for forms, _ in cases])
+    assert walked == [expected for _, expected in cases]
+    assert {tuple(e["asked"]) for _, e in cases} == {tuple(w["asked"]) for w in walked}
+    assert len({tuple(e["asked"]) for _, e in cases}) > 2
+
+
+def last_sunday_of_march(year: int) -> date:
+    day = date(year, 3, 31)
+    return day - timedelta(days=(day.weekday() + 1) % 7)
+
+
+def test_a_time_the_page_cannot_check_gets_the_engines_message_and_the_later_answers_wait(page, site_url):
+    python = open_stalled(page, site_url)
+    answer(page, "danger_now", "no")
+    answer(page, "role", "employee")
+    answer(page, "behaviours", "threats")
+    # A clock time that did not exist in Denmark: the browser takes it, only the engine knows.
+    spring = last_sunday_of_march(days_ago(0).year - 1)
+    answer_time(page, spring, "02:30")
+    wait_for_screen(page, "outside_work_hours")
+    answer(page, "outside_work_hours", "yes")
+    answer(page, "impact", "5")
+    wait_for_screen(page, "repeated")
+    assert [step["question"] for step in kept_steps(page)][-3:] == ["incident_at", "outside_work_hours", "impact"]
+
+    python.release()
+    # The engine refuses the time: the reader is back on that question with its message and the answer given.
+    page.wait_for_selector('[data-guide-screen][data-current="incident_at"] .guide-error-summary', timeout=60_000)
+    page.wait_for_selector('[data-guide][data-state="ready"]')
+    assert "sommertid" in page.inner_text(".guide-error-summary")
+    assert page.input_value('input[name="incident_at"]') == spring.isoformat()
+    assert page.input_value('input[name="incident_at_time"]') == "02:30"
+    # The answers after it wait for it, also in the tab's storage.
+    assert [step["question"] for step in kept_steps(page)][-3:] == ["incident_at", "outside_work_hours", "impact"]
+    assert axe_violations(page) == []
+
+    answer_time(page, spring, "03:30")
+    # On to the next question, with the answer given before; and the one after it too.
+    wait_for_screen(page, "outside_work_hours")
+    assert page.is_checked('input[name="outside_work_hours"][value="yes"]')
+    submit(page)
+    wait_for_screen(page, "impact")
+    assert page.is_checked('input[name="impact"][value="5"]')
+    submit(page)
+    walk(page, {"repeated": "no", "absence": "no", "treatment": "no", "wants_work_accident": "no"})
+    text = check_screen_text(page)
+    assert "03.30" in text or "03:30" in text
+    assert [step["question"] for step in kept_steps(page) if step["action"] == "answer"].count("incident_at") == 1
+
+
+def test_a_date_the_browser_finds_out_of_range_waits_for_the_engines_message(page, site_url):
+    python = open_stalled(page, site_url)
+    answer(page, "danger_now", "no")
+    answer(page, "role", "manager")
+    answer(page, "behaviours", "insults")
+    answer_time(page, days_ago(-1))
+    assert current_screen(page) == "incident_at"
+    assert "gemt" in page.inner_text("[data-guide-status]")
+    python.release()
+    page.wait_for_selector('[data-guide-screen][data-current="incident_at"] .guide-error-summary', timeout=60_000)
+    assert page.input_value('input[name="incident_at"]') == days_ago(-1).isoformat()
+    answer_time(page, days_ago(1))
+    wait_for_screen(page, "outside_work_hours")
+    assert [step["question"] for step in kept_steps(page)][-1] == "incident_at"
 
 
 def test_back_to_an_earlier_first_screen_while_python_stalls(page, site_url):

@@ -2,9 +2,11 @@
 // form submissions and the browser's Back button into requests to it (engine.js runs the worker).
 // Nothing here decides anything about harassment.
 //
-// The opening questions and the danger screen are also in the page, as inert <template>s the
-// build rendered with the engine's own code: a reader answers them before Python is ready, the
-// page moves between them, and the engine gets the answers in order once it is ready.
+// Every question and the danger screen are also in the page, as inert <template>s the build
+// rendered with the engine's own code, and the page knows which questions the answers ask from the
+// flow table (flow.js): a reader answers them before Python is ready, the page moves between them,
+// and the engine gets the answers in order once it is ready. What the page cannot check (e.g. a
+// time later today than now) the engine does then: the reader gets its message on that question.
 //
 // Every step that changes the answers (an answer, a "Ret", "Se resultatet") is kept for the tab
 // in sessionStorage: a reload, or a phone discarding the tab, replays them to a fresh engine.
@@ -54,14 +56,17 @@ function questionFields(question, values) {
   );
 }
 
-function keptForm(question) {
-  const step = session.steps.findLast((s) => s.action === "answer" && s.question === question);
-  return step ? step.form : null;
-}
-
 function remember(root, step, held) {
-  session.steps.push(step);
-  if (held) session.held = session.steps.length;
+  if (held) {
+    // In front of the steps the engine has not taken yet: they wait behind an answer it refused,
+    // which this one replaces if it answers the same question.
+    const waiting = session.steps[session.held];
+    const replaces = waiting?.action === "answer" && waiting.question === step.question && step.action === "answer";
+    session.steps.splice(session.held, replaces ? 1 : 0, step);
+    session.held += 1;
+  } else {
+    session.steps.push(step);
+  }
   saveSteps();
   noteRole(root, step);
 }
@@ -101,19 +106,66 @@ function announce(root, text, { quiet = false } = {}) {
 
 // -- Screens ---------------------------------------------------------------------------------------
 
-function staticScreen(root, screen, { error = false } = {}) {
-  if (!screen) return null;
-  const template = [...root.querySelectorAll("template[data-guide-static]")].find(
-    (t) => t.dataset.guideStatic === screen && t.hasAttribute("data-error") === error,
-  );
-  return template && fromTemplate(template);
+function flowTable(root) {
+  return (root.guideFlowTable ??= JSON.parse(root.querySelector("script[data-guide-flow]").textContent));
 }
 
-function staticByAnchor(root, anchor) {
-  const template = [...root.querySelectorAll("template[data-guide-static]:not([data-error])")].find(
-    (t) => t.dataset.anchor === anchor,
+// The answers as the page has them: each question's last form, less the answers that later
+// answers no longer ask for, as the engine keeps them. null where only the engine can tell.
+function pageAnswers(root) {
+  let answers = {};
+  for (const step of session.steps) {
+    if (step.action !== "answer") continue;
+    const place = window.guideFlow.position(flowTable(root), { ...answers, [step.question]: step.form });
+    if (!place) return null;
+    answers = place.answers;
+  }
+  return answers;
+}
+
+function pagePlace(root) {
+  const answers = pageAnswers(root);
+  return answers && window.guideFlow.position(flowTable(root), answers);
+}
+
+function keptForm(root, question) {
+  return pageAnswers(root)?.[question] ?? null;
+}
+
+// The question after this one where the page's answers lead, or null where the engine must say
+// (the answers to check come next, or the page cannot tell).
+function following(root, question) {
+  const asked = pagePlace(root)?.asked ?? [];
+  const index = asked.indexOf(question);
+  return index < 0 ? null : asked[index + 1] ?? null;
+}
+
+// A screen the page holds: its own (the danger screen), or a question the answers so far reach,
+// worded for the reader's role, with its number and "Tilbage" to the question before it.
+function pageScreen(root, screen, { error = false } = {}) {
+  const templates = [...root.querySelectorAll("template[data-guide-static]")].filter(
+    (t) => t.dataset.guideStatic === screen && t.hasAttribute("data-error") === error,
   );
-  return template && fromTemplate(template);
+  const local = templates.find((t) => t.hasAttribute("data-local"));
+  if (local) return fromTemplate(local);
+  const place = pagePlace(root);
+  const index = place ? place.asked.indexOf(screen) : -1;
+  if (index < 0 || (place.next !== null && index > place.asked.indexOf(place.next))) return null;
+  const role = place.answers[root.dataset.roleQuestion]?.[root.dataset.roleQuestion]?.[0] ?? "";
+  const template = templates.find((t) => t.dataset.role === role) ?? templates.find((t) => t.dataset.role === "");
+  if (!template) return null;
+  const html = template.content.cloneNode(true);
+  html.querySelector(".guide-progress").textContent = root.dataset.progress.replace("{n}", String(index + 1));
+  const back = html.querySelector('[data-guide-action="back"]');
+  if (back) back.dataset.screen = place.asked[index - 1] ?? "";
+  const holder = document.createElement("div");
+  holder.append(html);
+  return { ...fromTemplate(template), html: holder.innerHTML };
+}
+
+function pageScreenByAnchor(root, anchor) {
+  const template = [...root.querySelectorAll("template[data-guide-static]")].find((t) => t.dataset.anchor === anchor);
+  return template ? pageScreen(root, template.dataset.guideStatic) : null;
 }
 
 function fromTemplate(template) {
@@ -122,9 +174,14 @@ function fromTemplate(template) {
     anchor: template.dataset.anchor,
     title: template.dataset.title,
     html: template.innerHTML,
-    next: template.dataset.next,
     local: template.hasAttribute("data-local"),
   };
+}
+
+// What the page checks itself: a choice made, a date given. The engine checks the rest.
+function unanswered(form) {
+  if (form.querySelector('input[type="radio"], input[type="checkbox"]')) return !form.querySelector("input:checked");
+  return [...form.querySelectorAll("input[required]")].some((input) => !input.value);
 }
 
 function fill(screen, values) {
@@ -157,7 +214,7 @@ function show(root, response, { push = true, values = null, focus = true } = {})
 // place, and the reader's unsent choice is put back.
 function refresh(root, response) {
   const screen = root.querySelector("[data-guide-screen]");
-  const local = staticScreen(root, response.screen);
+  const local = pageScreen(root, response.screen);
   const probe = document.createElement("template");
   probe.innerHTML = response.html;
   if (local && probe.innerHTML === local.html && screen.dataset.current === response.screen) {
@@ -208,7 +265,11 @@ async function request(root, message, { push = true, keep = null } = {}) {
     delete root.dataset.trouble;
     announce(root, "", { quiet: true });
   }
-  if (keep && accepted(root, keep, response)) remember(root, keep, true);
+  let shown = response;
+  if (keep && accepted(root, keep, response)) {
+    remember(root, keep, true);
+    if (session.held < session.steps.length) shown = await catchUp(root, response);
+  }
   const state = view(root);
   if (state.pendingAnchor) {
     // The reader pressed Back or Forward meanwhile: go where the address bar now says.
@@ -226,13 +287,30 @@ async function request(root, message, { push = true, keep = null } = {}) {
     await copy(root, response.copy);
     return;
   }
-  show(root, response, { push });
+  show(root, shown, { push });
 }
 
-// Replays the steps the engine does not hold yet, in order; drops any it refuses (e.g. kept by an
-// older build). Resolves with the engine's reply to the last step it carried out.
+// The answers that waited behind a refused one, once the reader has answered it: the engine gets
+// them, and the reader goes on to the screen the answer led to, now with its answer filled in.
+async function catchUp(root, response) {
+  const state = view(root);
+  state.busy = true;
+  try {
+    const { refusal } = await replay(root);
+    return refusal ?? (await call({ action: "show", screen: response.screen, root: root.dataset.root }));
+  } finally {
+    state.busy = false;
+  }
+}
+
+// Replays the steps the engine does not hold yet, in order. An answer it refuses with a message
+// (e.g. a time later today than now, which the page could not check) stops the replay: the steps
+// after it wait until the reader has answered it again. Any other step it refuses (e.g. kept by an
+// older build) is dropped. Resolves with the engine's reply to the last step it carried out, and
+// with the refusal, if any.
 async function replay(root) {
   let last = null;
+  let refusal = null;
   let replayed = 0;
   for (;;) {
     if (session.stale) {
@@ -250,6 +328,10 @@ async function replay(root) {
       session.held += 1;
       replayed += 1;
       last = response;
+    } else if (step.action === "answer" && response && !response.failure && !response.notice
+      && response.screen === step.question) {
+      refusal = response;
+      break;
     } else {
       console.warn("Beslutningsguiden kunne ikke genskabe et svar:", step.question || step.action);
       session.steps.splice(session.held, 1);
@@ -257,7 +339,7 @@ async function replay(root) {
     }
   }
   if (replayed) performance.mark("guide:replayed", { detail: replayed });
-  return last;
+  return { last, refusal };
 }
 
 // Once the engine is ready: give it every answer, then show the engine's screen for where the
@@ -265,10 +347,15 @@ async function replay(root) {
 async function settle(root) {
   const state = view(root);
   for (;;) {
-    const last = await replay(root);
+    const { last, refusal } = await replay(root);
+    if (refusal) {
+      state.awaiting = false;
+      show(root, refusal, { push: location.hash.slice(1) !== refusal.anchor });
+      return;
+    }
     const anchor = location.hash.slice(1);
     const steps = session.steps.length;
-    const local = staticByAnchor(root, anchor);
+    const local = pageScreenByAnchor(root, anchor);
     if (local?.local) {
       if (root.querySelector("[data-guide-screen]").dataset.current !== local.screen) {
         show(root, local, { push: false });
@@ -324,25 +411,24 @@ function onSubmit(root, event) {
       return;
     }
     // 112 first: the page's own screen at once; the engine keeps the answer meanwhile.
-    show(root, staticScreen(root, leadsTo));
+    show(root, pageScreen(root, leadsTo));
     call({ action: "answer", question, form: values, root: root.dataset.root }).then((response) => {
       if (accepted(root, step, response)) remember(root, step, true);
     });
     return;
   }
-  const here = staticScreen(root, question);
-  if (!here) return;
-  // Every question the page shows is answered by a choice: nothing chosen is the only mistake.
-  if (!form.querySelector("input:checked")) {
-    show(root, staticScreen(root, question, { error: true }), { push: false });
+  if (!pageScreen(root, question)) return;
+  if (unanswered(form)) {
+    show(root, pageScreen(root, question, { error: true }), { push: false, values: step.form });
     return;
   }
   performance.mark("guide:answered", { detail: { question, early: true } });
   remember(root, step, false);
-  const next = leadsTo || here.next;
+  // A date the browser itself finds out of range waits for the engine's message.
+  const next = leadsTo || (form.checkValidity() ? following(root, question) : null);
   if (next) {
     state.awaiting = false;
-    show(root, staticScreen(root, next), { values: keptForm(next) });
+    show(root, pageScreen(root, next), { values: keptForm(root, next) });
   } else {
     state.awaiting = true;
     announce(root, root.dataset.keptWhileLoading);
@@ -355,9 +441,9 @@ function proceed(root, screen) {
     request(root, screen ? { action: "show", screen } : { action: "current" });
     return;
   }
-  const next = staticScreen(root, screen);
+  const next = pageScreen(root, screen);
   if (next) {
-    show(root, next, { values: keptForm(screen) });
+    show(root, next, { values: keptForm(root, screen) });
   } else {
     view(root).awaiting = true;
     announce(root, root.dataset.keptWhileLoading);
@@ -372,7 +458,7 @@ function startAgain(root, action) {
     request(root, { action });
     return;
   }
-  const first = fromTemplate(root.querySelector("template[data-guide-static]:not([data-error])"));
+  const first = pageScreen(root, flowTable(root).questions[0]);
   const notice = action === "clear" ? root.querySelector('template[data-guide-notice="cleared"]').innerHTML : "";
   show(root, { ...first, html: notice + first.html });
 }
@@ -390,8 +476,8 @@ function goBack(root, previous) {
   } else if (root.dataset.state === "ready") {
     if (!view(root).busy) request(root, { action: "show", screen: previous });
   } else {
-    const screen = staticScreen(root, previous);
-    if (screen) show(root, screen, { values: keptForm(previous) });
+    const screen = pageScreen(root, previous);
+    if (screen) show(root, screen, { values: keptForm(root, previous) });
   }
 }
 
@@ -399,14 +485,14 @@ function goBack(root, previous) {
 function navigate(root, anchor) {
   const state = view(root);
   if (root.dataset.state === "failed") return;
-  const local = staticByAnchor(root, anchor);
+  const local = pageScreenByAnchor(root, anchor);
   if (local?.local) {
     show(root, local, { push: false });
   } else if (root.dataset.state === "ready") {
     if (state.busy) state.pendingAnchor = anchor;
     else request(root, { action: "show", anchor }, { push: false });
   } else if (local) {
-    show(root, local, { push: false, values: keptForm(local.screen) });
+    show(root, local, { push: false, values: keptForm(root, local.screen) });
   } else {
     restoring(root);
   }
@@ -542,8 +628,8 @@ function arrive(root) {
     }
     return;
   }
-  const local = guideAnchor && staticByAnchor(root, anchor);
-  if (local) show(root, local, { push: false, focus: false, values: keptForm(local.screen) });
+  const local = guideAnchor && pageScreenByAnchor(root, anchor);
+  if (local) show(root, local, { push: false, focus: false, values: keptForm(root, local.screen) });
   else restoring(root);
 }
 
