@@ -5,6 +5,7 @@ told apart from a stall by its reason, since the page gives up on silence only a
 data-stall-timeout.
 """
 
+import json
 import re
 
 import pytest
@@ -13,7 +14,9 @@ from tests.e2e.guide import (
     MANAGER_ADDRESS_PUBLISHED,
     READY_TIMEOUT_MS,
     answer,
+    answer_time,
     current_screen,
+    days_ago,
     open_guide,
     see_result,
     wait_for_screen,
@@ -21,6 +24,7 @@ from tests.e2e.guide import (
 )
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.guide_page import ENGINE_TROUBLE, FAILURES, STALL_TIMEOUT_SECONDS
+from wizard.questions import QUESTIONS_BY_ID
 
 pytestmark = pytest.mark.browser
 
@@ -51,6 +55,11 @@ def seen(page) -> dict:
 def wait_for_failure(page) -> str:
     page.wait_for_selector('[data-guide][data-state="failed"]', timeout=READY_TIMEOUT_MS)
     return page.get_attribute("[data-guide]", "data-failure")
+
+
+def kept_steps(page) -> list[dict]:
+    stored = page.evaluate("sessionStorage.getItem('beslutningsguide:svar')")
+    return json.loads(stored)["steps"] if stored else []
 
 
 def console_errors(page) -> list[str]:
@@ -238,6 +247,48 @@ def test_a_failed_request_keeps_the_screen_and_the_answers(page, site_url):
     page.go_back()
     wait_for_screen(page, "danger_now")
     assert page.is_checked('input[name="danger_now"][value="no"]')
+
+
+def test_a_fault_while_the_early_answers_are_replayed_loses_none_of_them(page, site_url):
+    held = []
+    page.route("**/assets/wizard/**", lambda route: held.append(route))
+    open_guide(page, site_url, wait_ready=False)
+    answer(page, "danger_now", "no")
+    answer(page, "role", "colleague")
+    answer(page, "behaviours", "insults")
+    wait_for_screen(page, "incident_at")
+    # The engine's first two replies break on their way back: the first answer replayed fails twice.
+    (worker,) = [worker for worker in page.workers if worker.url.endswith("/guide/worker.mjs")]
+    worker.evaluate("""() => {
+        const parse = JSON.parse;
+        let breaks = 2;
+        JSON.parse = (text, ...rest) => {
+          if (breaks > 0 && String(text).includes('"anchor"')) {
+            breaks -= 1;
+            throw new Error("test: the reply broke");
+          }
+          return parse(text, ...rest);
+        };
+    }""")
+    errors = console_errors(page)
+    for route in held:
+        route.continue_()
+    page.unroute("**/assets/wizard/**")
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(
+        "text => document.querySelector('[data-guide-status]').textContent === text", arg=ENGINE_TROUBLE
+    )
+    assert any("Beslutningsguiden (engine)" in error for error in errors), errors
+    # Every answer is still kept, and the reader is where they were.
+    assert [step["question"] for step in kept_steps(page)] == ["danger_now", "role", "behaviours"]
+    assert current_screen(page) == "incident_at"
+    # The next answer gives the engine the kept ones first, and the guide goes on.
+    answer_time(page, days_ago(1))
+    wait_for_screen(page, "outside_work_hours")
+    walk(page, {"outside_work_hours": "no", "impact": "3", "repeated": "no", "absence": "no", "treatment": "no",
+                "wants_work_accident": "no"})
+    insults = next(o.label for o in QUESTIONS_BY_ID["behaviours"].options if o.id == "insults")
+    assert insults in page.inner_text(".guide-summary")
 
 
 def test_the_workers_own_sha256_agrees_with_the_browsers(page, site_url):

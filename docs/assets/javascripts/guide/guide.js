@@ -256,6 +256,7 @@ async function exchange(root, message) {
 }
 
 async function request(root, message, { push = true, keep = null } = {}) {
+  if (session.held < session.steps.length && !(await caughtUp(root))) return;
   const response = await exchange(root, message);
   if (response.failure) {
     trouble(root, response.failure);
@@ -293,11 +294,22 @@ async function request(root, message, { push = true, keep = null } = {}) {
 // The answers that waited behind a refused one, once the reader has answered it: the engine gets
 // them, and the reader goes on to the screen the answer led to, now with its answer filled in.
 async function catchUp(root, response) {
+  const replayed = await caughtUp(root);
+  if (!replayed) return response;
+  return replayed.refusal ?? (await call({ action: "show", screen: response.screen, root: root.dataset.root }));
+}
+
+// Before a request: the steps the engine does not hold yet (held back by a fault, or waiting behind
+// a refused answer) go first, so that the engine has every answer before it. Resolves with the
+// replay's outcome, or null after a fault: the steps stay kept, and the reader is told.
+async function caughtUp(root) {
   const state = view(root);
   state.busy = true;
   try {
-    const { refusal } = await replay(root);
-    return refusal ?? (await call({ action: "show", screen: response.screen, root: root.dataset.root }));
+    return await replay(root);
+  } catch (error) {
+    trouble(root, String(error));
+    return null;
   } finally {
     state.busy = false;
   }
@@ -306,12 +318,14 @@ async function catchUp(root, response) {
 // Replays the steps the engine does not hold yet, in order. An answer it refuses with a message
 // (e.g. a time later today than now, which the page could not check) stops the replay: the steps
 // after it wait until the reader has answered it again. Any other step it refuses (e.g. kept by an
-// older build) is dropped. Resolves with the engine's reply to the last step it carried out, and
-// with the refusal, if any.
+// older build) is dropped. A fault (no reply) is not a refusal: the step is tried once more, and
+// then the replay throws, with every step still kept. Resolves with the engine's reply to the last
+// step it carried out, and with the refusal, if any.
 async function replay(root) {
   let last = null;
   let refusal = null;
   let replayed = 0;
+  let faults = 0;
   for (;;) {
     if (session.stale) {
       await call({ action: "restart", root: root.dataset.root });
@@ -324,6 +338,11 @@ async function replay(root) {
     const step = session.steps[session.held];
     const response = await call({ ...step, root: root.dataset.root });
     if (generation !== session.generation) continue; // the reader deleted the answers meanwhile
+    if (response?.failure) {
+      faults += 1;
+      if (faults > 1) throw new Error(response.failure);
+      continue;
+    }
     if (accepted(root, step, response)) {
       session.held += 1;
       replayed += 1;
@@ -907,7 +926,7 @@ function mount(root) {
       trouble(root, String(error));
     }
     root.dataset.state = "ready";
-    announce(root, root.dataset.readyText, { quiet: true });
+    if (!root.dataset.trouble) announce(root, root.dataset.readyText, { quiet: true });
   });
 }
 
