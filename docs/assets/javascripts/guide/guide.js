@@ -111,31 +111,30 @@ function flowTable(root) {
 }
 
 // The answers as the page has them: each question's last form, less the answers that later
-// answers no longer ask for, as the engine keeps them. null where only the engine can tell.
+// answers no longer ask for, as the engine keeps them. A form the table cannot read (an answer
+// this build does not know, e.g. kept by an older one) is left out: the engine refuses it too.
 function pageAnswers(root) {
   let answers = {};
   for (const step of session.steps) {
     if (step.action !== "answer") continue;
     const place = window.guideFlow.position(flowTable(root), { ...answers, [step.question]: step.form });
-    if (!place) return null;
-    answers = place.answers;
+    if (place) answers = place.answers;
   }
   return answers;
 }
 
 function pagePlace(root) {
-  const answers = pageAnswers(root);
-  return answers && window.guideFlow.position(flowTable(root), answers);
+  return window.guideFlow.position(flowTable(root), pageAnswers(root));
 }
 
 function keptForm(root, question) {
-  return pageAnswers(root)?.[question] ?? null;
+  return pageAnswers(root)[question] ?? null;
 }
 
 // The question after this one where the page's answers lead, or null where the engine must say
-// (the answers to check come next, or the page cannot tell).
+// (the answers to check come next).
 function following(root, question) {
-  const asked = pagePlace(root)?.asked ?? [];
+  const { asked } = pagePlace(root);
   const index = asked.indexOf(question);
   return index < 0 ? null : asked[index + 1] ?? null;
 }
@@ -149,7 +148,7 @@ function pageScreen(root, screen, { error = false } = {}) {
   const local = templates.find((t) => t.hasAttribute("data-local"));
   if (local) return fromTemplate(local);
   const place = pagePlace(root);
-  const index = place ? place.asked.indexOf(screen) : -1;
+  const index = place.asked.indexOf(screen);
   if (index < 0 || (place.next !== null && index > place.asked.indexOf(place.next))) return null;
   const role = place.answers[root.dataset.roleQuestion]?.[root.dataset.roleQuestion]?.[0] ?? "";
   const template = templates.find((t) => t.dataset.role === role) ?? templates.find((t) => t.dataset.role === "");
@@ -436,15 +435,16 @@ function onSubmit(root, event) {
     });
     return;
   }
-  if (!pageScreen(root, question)) return;
-  if (unanswered(form)) {
+  // A screen the page does not hold (e.g. one the engine showed) leaves every check to the engine.
+  const here = pageScreen(root, question);
+  if (here && unanswered(form)) {
     show(root, pageScreen(root, question, { error: true }), { push: false, values: step.form });
     return;
   }
   performance.mark("guide:answered", { detail: { question, early: true } });
   remember(root, step, false);
   // A date the browser itself finds out of range waits for the engine's message.
-  const next = leadsTo || (form.checkValidity() ? following(root, question) : null);
+  const next = here && (leadsTo || (form.checkValidity() ? following(root, question) : null));
   if (next) {
     state.awaiting = false;
     show(root, pageScreen(root, next), { values: keptForm(root, next) });
