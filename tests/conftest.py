@@ -1,4 +1,5 @@
-"""Shared fixtures: one strict build of the site per test session, a loopback server, and Chromium."""
+"""Shared fixtures: one strict build of the site per test session, builds with a setting changed, a loopback
+server, and Chromium."""
 
 import os
 import socket
@@ -53,6 +54,34 @@ def site_build(tmp_path_factory):
         text=True,
     )
     return site_dir, proc
+
+
+@pytest.fixture
+def changed_build(tmp_path):
+    """Run MkDocs' own build of the project's mkdocs.yml in a fresh interpreter, with ``config`` changed first.
+
+    The returned function takes the Python lines that change ``config`` and call ``build(config)`` (``datetime``
+    and ``sys`` are imported), and returns the completed process; stderr has the log as ``LEVEL - message``.
+    """
+
+    def build(lines: str) -> subprocess.CompletedProcess:
+        script = (
+            "import datetime, logging, sys\n"
+            "from mkdocs.commands.build import build\n"
+            "from mkdocs.config import load_config\n"
+            "logging.basicConfig(format='%(levelname)s - %(message)s')\n"
+            f"config = load_config('mkdocs.yml', site_dir={str(tmp_path / 'site')!r})\n"
+        ) + lines
+        return subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,7 @@
 """'Lovgrundlag': the legal notes as information beside the guideline, with a review date the build watches."""
 
 import logging
-import os
 import re
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -151,27 +148,14 @@ def test_a_missing_or_malformed_date_stops_the_build_with_a_danish_message(value
         block(value, date(2026, 11, 25), monkeypatch)
 
 
-def test_a_stale_review_date_fails_the_strict_build_with_the_warning(tmp_path):
+def test_a_stale_review_date_fails_the_strict_build_with_the_warning(changed_build):
     # MkDocs' own build with the project's mkdocs.yml (strict: true), only the review date changed.
-    script = (
-        "import datetime, logging, sys\n"
-        "from mkdocs.commands.build import build\n"
-        "from mkdocs.config import load_config\n"
-        "logging.basicConfig(format='%(levelname)s - %(message)s')\n"
-        f"config = load_config('mkdocs.yml', site_dir={str(tmp_path / 'site')!r})\n"
+    proc = changed_build(
         "config['extra']['legal_notes_reviewed'] = datetime.date(2020, 1, 1)\n"
         "try:\n"
         "    build(config)\n"
         "except Exception as error:\n"
         "    sys.exit(f'ABORTED: {error}')\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
     )
     assert proc.returncode != 0
     assert "Lovgrundlag: de juridiske noter blev senest gennemgået 1. januar 2020" in proc.stderr

@@ -99,6 +99,13 @@ def press_continue(page, click="click") -> None:
     getattr(page.locator("[data-guide-screen] form button[type=submit]"), click)()
 
 
+def back_through(page, *screens: str) -> None:
+    """Press the browser's Back once for each screen, and wait for that screen each time."""
+    for screen in screens:
+        page.go_back()
+        wait_for_screen(page, screen)
+
+
 def check_screen_text(page) -> str:
     wait_for_screen(page, "check")
     return page.inner_text(".guide-summary")
@@ -126,10 +133,7 @@ def test_danger_shows_112_at_once_without_python(page, site_url):
     # Once everyone is safe, the guide goes on, still without Python, and Back returns to 112.
     press_continue(page)
     wait_for_screen(page, "role")
-    page.go_back()
-    wait_for_screen(page, DANGER_SCREEN)
-    page.go_back()
-    wait_for_screen(page, "danger_now")
+    back_through(page, DANGER_SCREEN, "danger_now")
     assert page.is_checked('input[name="danger_now"][value="yes"]')
     page.go_forward()
     wait_for_screen(page, DANGER_SCREEN)
@@ -155,12 +159,7 @@ def test_danger_screen_with_python_ready(page, site_url):
     wait_for_screen(page, "role")
     answer(page, "role", "colleague")
     wait_for_screen(page, "behaviours")
-    page.go_back()
-    wait_for_screen(page, "role")
-    page.go_back()
-    wait_for_screen(page, DANGER_SCREEN)
-    page.go_back()
-    wait_for_screen(page, "danger_now")
+    back_through(page, "role", DANGER_SCREEN, "danger_now")
     assert page.is_checked('input[name="danger_now"][value="yes"]')
 
 
@@ -342,8 +341,7 @@ def test_back_to_an_earlier_first_screen_while_python_stalls(page, site_url):
     page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
     # The reader is still on the screen they were on, and the engine has the changed answer.
     assert current_screen(page) == "behaviours"
-    page.go_back()
-    wait_for_screen(page, "role")
+    back_through(page, "role")
     assert page.is_checked('input[name="role"][value="colleague"]')
     assert page.get_attribute("[data-guide]", "data-role") == "colleague"
 
@@ -367,8 +365,7 @@ def test_a_double_click_advances_one_screen_and_erases_nothing(page, site_url, p
     assert page.locator('input[name="behaviours"]:checked').count() == 0
     assert page.locator("[data-guide-confirm]:not([hidden])").count() == 0
     assert [step["question"] for step in kept_steps(page)] == ["danger_now", "role"]
-    page.go_back()
-    wait_for_screen(page, "role")
+    back_through(page, "role")
     assert page.is_checked('input[name="role"][value="manager"]')
     # A double click on "Slet mine svar" only asks.
     page.locator('[data-guide-screen] [data-guide-ask="clear"]').dblclick()
@@ -444,11 +441,7 @@ def test_reload_mid_walk_returns_to_the_same_screen_with_every_answer(page, site
     walk(page, answers)
     assert next(o.label for o in QUESTIONS_BY_ID["role"].options if o.id == "manager") in check_screen_text(page)
     # Back still walks the screens, across the reload too.
-    page.go_back()
-    wait_for_screen(page, "wants_work_accident")
-    for screen in ("treatment", "absence", "repeated", "impact", "outside_work_hours"):
-        page.go_back()
-        wait_for_screen(page, screen)
+    back_through(page, "wants_work_accident", "treatment", "absence", "repeated", "impact", "outside_work_hours")
     assert page.is_checked('input[name="outside_work_hours"][value="no"]')
 
 
@@ -469,8 +462,7 @@ def test_back_many_times_through_a_whole_walk(page, site_url):
     page.wait_for_function("history.state && history.state.y > 0")  # Material has seen the scroll
     assert page.url.endswith("#trin-result")
     for screen in ["check", *reversed(seen)]:
-        page.go_back()
-        wait_for_screen(page, screen)
+        back_through(page, screen)
         assert page.url.endswith("#trin-" + screen.replace("_", "-"))
     for screen in seen[1:4]:
         page.go_forward()
@@ -489,8 +481,7 @@ def test_coming_back_from_the_guideline_returns_to_the_same_place(page, site_url
     assert before > 0
     link.click()
     page.wait_for_url(re.compile(r"/retningslinje/"))
-    page.go_back()
-    wait_for_screen(page, "result")
+    back_through(page, "result")
     page.wait_for_function("document.activeElement?.classList.contains('guide-source')")
     assert page.evaluate("window.sameDocument") is True  # instant navigation: the same worker
     assert page.evaluate("document.activeElement.getAttribute('href')") == href

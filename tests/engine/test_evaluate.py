@@ -194,6 +194,31 @@ def note_ids(result):
     return [n["id"] for n in result["notes"]]
 
 
+# Runs of steps that stand together, in this order, in many expected lists below: the colleague's support for
+# the one it happened to; the leader's care, sharing of the work, being two, the assessments (contact person,
+# citizen, platform, Datatilsynet) and Personalejura. A list names the run and spells out what the answers add.
+COLLEAGUE_SUPPORT = [
+    "support_colleague", "contact_affected_manager", "contact_relatives", "respect_needs", "first_aid_colleagues",
+]
+MANAGER_DUTIES = [
+    "care", "work_distribution", "two_on_the_case", "consider_contact_change", "contact_citizen", "contact_platform",
+    "datatilsynet", "consult_hr",
+]
+# An employee threatened after working hours, in danger now and in need of treatment: 112 first, both
+# registrations, telling the leader afterwards and the 72 hours.
+EMPLOYEE_IN_DANGER_AFTER_HOURS = [
+    "call_112",
+    "document",
+    "contact_manager",
+    "tell_colleagues",
+    "register_safetynet",
+    "register_work_accident",
+    "inform_manager_after_hours",
+    "police_report",
+    "two_on_the_case",
+]
+
+
 def test_protected_speech_only():
     result = by_name("criticism_only_employee")
     assert result["categories"] == ["protected_speech"]
@@ -210,50 +235,20 @@ def test_danger_now_puts_112_first_for_every_role():
     result = by_name("threats_after_hours_in_danger")
     for role in ROLES:
         assert step_ids(result, role)[0] == "call_112"
-    assert step_ids(result) == [
-        "call_112",
-        "document",
-        "contact_manager",
-        "tell_colleagues",
-        "register_safetynet",
-        "register_work_accident",
-        "inform_manager_after_hours",
-        "police_report",
-        "two_on_the_case",
-    ]
+    assert step_ids(result) == EMPLOYEE_IN_DANGER_AFTER_HOURS
 
 
 def test_manager_steps_for_data_protection_and_crime():
     result = by_name("fake_profile_and_private_info_manager")
     assert result["categories"] == ["work_environment", "criminal", "data_protection"]
-    assert step_ids(result) == [
-        "register_safetynet",
-        "action_plan",
-        "care",
-        "work_distribution",
-        "two_on_the_case",
-        "consider_contact_change",
-        "contact_citizen",
-        "contact_platform",
-        "datatilsynet",
-        "consult_hr",
-        "police_report",
-    ]
+    assert step_ids(result) == ["register_safetynet", "action_plan", *MANAGER_DUTIES, "police_report"]
     assert {"criminal_assessment", "data_protection_assessment"} <= set(note_ids(result))
     assert {"datatilsynet", "platforms", "offererstatningsloven"} <= {i["id"] for i in result["legal_info"]}
 
 
 def test_colleague_steps():
     result = by_name("repeated_messages_colleague_work_accident")
-    assert step_ids(result) == [
-        "support_colleague",
-        "contact_affected_manager",
-        "contact_relatives",
-        "respect_needs",
-        "first_aid_colleagues",
-        "register_work_accident",
-        "police_report",
-    ]
+    assert step_ids(result) == [*COLLEAGUE_SUPPORT, "register_work_accident", "police_report"]
     assert result["action_plan"] is True and result["work_accident"] is True
     assert "duty_to_contact_management" in note_ids(result)
 
@@ -356,88 +351,21 @@ ALL_ANSWERS = {"outside_work_hours": False, "impact": 3, "repeated": False}
         (
             {"behaviours": ["access_request"], "absence": False, "treatment": False, "wants_work_accident": False},
             ["document", "contact_manager", "tell_colleagues", "two_on_the_case", "tolerate"],
-            [
-                "support_colleague",
-                "contact_affected_manager",
-                "contact_relatives",
-                "respect_needs",
-                "first_aid_colleagues",
-                "tolerate",
-            ],
-            [
-                "care",
-                "work_distribution",
-                "two_on_the_case",
-                "consider_contact_change",
-                "contact_citizen",
-                "contact_platform",
-                "datatilsynet",
-                "consult_hr",
-                "tolerate",
-            ],
+            [*COLLEAGUE_SUPPORT, "tolerate"],
+            [*MANAGER_DUTIES, "tolerate"],
         ),
         (
             {"behaviours": ["insults"], "impact": 5, "repeated": False, "outside_work_hours": False},
             ["document", "contact_manager", "tell_colleagues", "register_safetynet", "police_report", "two_on_the_case"],
-            [
-                "support_colleague",
-                "contact_affected_manager",
-                "contact_relatives",
-                "respect_needs",
-                "first_aid_colleagues",
-                "police_report",
-            ],
-            [
-                "register_safetynet",
-                "care",
-                "work_distribution",
-                "two_on_the_case",
-                "consider_contact_change",
-                "contact_citizen",
-                "contact_platform",
-                "datatilsynet",
-                "consult_hr",
-                "police_report",
-            ],
+            [*COLLEAGUE_SUPPORT, "police_report"],
+            ["register_safetynet", *MANAGER_DUTIES, "police_report"],
         ),
         (
             {"danger_now": True, "behaviours": ["threats"], "impact": 6, "outside_work_hours": True, "treatment": True},
-            [
-                "call_112",
-                "document",
-                "contact_manager",
-                "tell_colleagues",
-                "register_safetynet",
-                "register_work_accident",
-                "inform_manager_after_hours",
-                "police_report",
-                "two_on_the_case",
-            ],
-            [
-                "call_112",
-                "support_colleague",
-                "contact_affected_manager",
-                "contact_relatives",
-                "respect_needs",
-                "first_aid_colleagues",
-                "register_work_accident",
-                "police_report",
-            ],
-            [
-                "call_112",
-                "register_safetynet",
-                "action_plan",
-                "register_work_accident",
-                "care",
-                "work_distribution",
-                "two_on_the_case",
-                "consider_contact_change",
-                "contact_citizen",
-                "contact_platform",
-                "datatilsynet",
-                "consult_hr",
-                "police_report",
-            ],
+            EMPLOYEE_IN_DANGER_AFTER_HOURS,
+            ["call_112", *COLLEAGUE_SUPPORT, "register_work_accident", "police_report"],
+            ["call_112", "register_safetynet", "action_plan", "register_work_accident", *MANAGER_DUTIES,
+             "police_report"],
         ),
     ],
 )
