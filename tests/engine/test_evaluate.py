@@ -342,9 +342,6 @@ def test_what_the_guide_adds_is_marked_as_its_own():
     }
 
 
-ALL_ANSWERS = {"outside_work_hours": False, "impact": 3, "repeated": False}
-
-
 @pytest.mark.parametrize(
     "answers, employee, colleague, manager",
     [
