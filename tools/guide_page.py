@@ -72,6 +72,9 @@ def guide_block(context: PageContext) -> str:
         "data-anchor-prefix": ANCHOR_PREFIX,
         "data-role-question": ROLE_QUESTION,
         "data-progress": ui["progress"],
+        # An attribute, not a <script type="application/json">: instant navigation re-inserts a page's
+        # scripts, and the browser then runs that one as JavaScript.
+        "data-flow": json.dumps(flow_table(), separators=(",", ":")),
         "data-result-screen": RESULT,
         "data-restoring-text": ui["restoring"],
         "data-page-title": PAGE_TITLE,
@@ -92,7 +95,7 @@ def guide_block(context: PageContext) -> str:
         f'<p class="guide-status" role="status" aria-live="polite" data-guide-status>{ui["loading"]}</p>'
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
         f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
-        f"{static_screens(root=context.root)}{flow_script()}"
+        f"{static_screens(root=context.root)}"
         f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}<p>{FALLBACK_INTRO}</p>'
         f"<div data-guide-checklists>{checklists}</div></div>"
         f'<noscript><div class="guide-fallback">{DANGER}<p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
@@ -144,12 +147,6 @@ def _wordings(question: Question) -> tuple[str, ...]:
     if role is None or role.asked_if is not ALWAYS or QUESTIONS.index(role) > QUESTIONS.index(question):
         raise ValueError(f"{question.id!r} is worded by role, so the role question must always be asked before it")
     return ROLES
-
-
-def flow_script() -> str:
-    """The flow table for flow.js, as JSON the page reads (never runs)."""
-    table = json.dumps(flow_table(), separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/json" data-guide-flow>{table}</script>'
 
 
 def _template(screen: str, title: str, html: str, role: str = "", error: bool = False, local: bool = False) -> str:

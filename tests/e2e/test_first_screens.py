@@ -256,7 +256,7 @@ def test_the_page_walks_the_questions_as_the_engine_does(page, site_url):
                     "next": place.next.id if place.next else None}
         cases.append((forms, expected))
     walked = page.evaluate("""(forms) => {
-      const table = JSON.parse(document.querySelector("script[data-guide-flow]").textContent);
+      const table = JSON.parse(document.querySelector("[data-guide]").dataset.flow);
       return forms.map((answers) => {
         const place = window.guideFlow.position(table, answers);
         return { asked: place.asked, kept: Object.keys(place.answers).sort(), next: place.next };
@@ -325,6 +325,53 @@ def test_a_date_the_browser_finds_out_of_range_waits_for_the_engines_message(pag
     answer_time(page, days_ago(1))
     wait_for_screen(page, "outside_work_hours")
     assert [step["question"] for step in kept_steps(page)][-1] == "incident_at"
+
+
+def test_a_reload_while_python_stalls_returns_to_the_same_question_with_every_answer(page, site_url):
+    open_stalled(page, site_url)
+    values = MANAGER_ADDRESS_PUBLISHED
+    engine = shell.Session()
+    while (screen := current_screen(page)) != "impact":
+        choose(page, screen, values[screen])
+        form = {screen: [values[screen]]}
+        if screen == "incident_at":
+            form = {screen: [values[screen][0].isoformat()], "incident_at_time": [values[screen][1]]}
+        reply = engine_screen(engine, screen, form)
+        submit(page)
+    page.reload()
+    wait_for_screen(page, "impact")
+    assert state(page) == "loading"
+    assert shown_place(page) == engine_place(reply)
+    page.click('[data-guide-screen] [data-guide-action="back"]')
+    wait_for_screen(page, "outside_work_hours")
+    assert page.is_checked(f'input[name="outside_work_hours"][value="{values["outside_work_hours"]}"]')
+    # Opened without a screen in the address (e.g. from the menu): the next question, without Python.
+    page.goto(site_url + "beslutningsguide/")
+    wait_for_screen(page, "impact")
+    assert page.url.endswith("#trin-impact") and state(page) == "loading"
+
+
+def test_an_answer_kept_by_an_older_build_does_not_stop_the_page_before_python(page, site_url):
+    steps = [
+        {"action": "answer", "question": "danger_now", "form": {"danger_now": ["no"]}},
+        {"action": "answer", "question": "role", "form": {"role": ["employee"]}},
+        {"action": "answer", "question": "behaviours", "form": {"behaviours": ["no_such_behaviour"]}},
+    ]
+    stored = json.dumps(json.dumps({"steps": steps}))
+    page.add_init_script(f"if (!sessionStorage.getItem({STEPS_KEY!r})) sessionStorage.setItem({STEPS_KEY!r}, {stored})")
+    python = open_stalled(page, site_url)
+    # The page leaves out the answer it cannot read, and asks that question.
+    wait_for_screen(page, "behaviours")
+    assert page.locator('input[name="behaviours"]:checked').count() == 0
+    answer(page, "behaviours", "insults")
+    wait_for_screen(page, "incident_at")
+    python.release()
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    # The engine drops the old answer, which the new one replaced; the reader stays where they are.
+    assert current_screen(page) == "incident_at"
+    assert page.locator("[data-guide-screen] .guide-error-summary").count() == 0
+    kept = [step["form"] for step in kept_steps(page) if step["question"] == "behaviours"]
+    assert kept == [{"behaviours": ["insults"]}]
 
 
 def test_back_to_an_earlier_first_screen_while_python_stalls(page, site_url):

@@ -107,7 +107,7 @@ function announce(root, text, { quiet = false } = {}) {
 // -- Screens ---------------------------------------------------------------------------------------
 
 function flowTable(root) {
-  return (root.guideFlowTable ??= JSON.parse(root.querySelector("script[data-guide-flow]").textContent));
+  return (root.guideFlowTable ??= JSON.parse(root.dataset.flow));
 }
 
 // The answers as the page has them: each question's last form, less the answers that later
@@ -315,9 +315,9 @@ async function caughtUp(root) {
 }
 
 // Replays the steps the engine does not hold yet, in order. An answer it refuses with a message
-// (e.g. a time later today than now, which the page could not check) stops the replay: the steps
-// after it wait until the reader has answered it again. Any other step it refuses (e.g. kept by an
-// older build) is dropped. A fault (no reply) is not a refusal: the step is tried once more, and
+// (e.g. a time later today than now, which the page could not check) stops the replay, unless a
+// later step answers that question again: the steps after it wait until the reader has answered
+// it. Any other step it refuses (e.g. kept by an older build) is dropped. A fault (no reply) is not a refusal: the step is tried once more, and
 // then the replay throws, with every step still kept. Resolves with the engine's reply to the last
 // step it carried out, and with the refusal, if any.
 async function replay(root) {
@@ -346,8 +346,8 @@ async function replay(root) {
       session.held += 1;
       replayed += 1;
       last = response;
-    } else if (step.action === "answer" && response && !response.failure && !response.notice
-      && response.screen === step.question) {
+    } else if (step.action === "answer" && !response.notice && response.screen === step.question
+      && !answeredAgain(session.held)) {
       refusal = response;
       break;
     } else {
@@ -358,6 +358,12 @@ async function replay(root) {
   }
   if (replayed) performance.mark("guide:replayed", { detail: replayed });
   return { last, refusal };
+}
+
+// Whether a later step answers the same question as the step at ``index`` (which it then replaces).
+function answeredAgain(index) {
+  const { question } = session.steps[index];
+  return session.steps.slice(index + 1).some((step) => step.action === "answer" && step.question === question);
 }
 
 // Once the engine is ready: give it every answer, then show the engine's screen for where the
@@ -647,7 +653,8 @@ function arrive(root) {
     }
     return;
   }
-  const local = guideAnchor && pageScreenByAnchor(root, anchor);
+  // Without a screen in the address (e.g. the guide opened from the menu), the next question.
+  const local = guideAnchor ? pageScreenByAnchor(root, anchor) : !anchor && pageScreen(root, pagePlace(root).next);
   if (local) show(root, local, { push: false, focus: false, values: keptForm(root, local.screen) });
   else restoring(root);
 }
