@@ -1,4 +1,6 @@
-"""The e2e tests' helpers: the guide's driver, shared with the benchmark, and the axe helper."""
+"""The e2e tests' helpers: the guide's driver, shared with the benchmark, the axe helper and the screen sizes."""
+
+from contextlib import contextmanager
 
 from tests.axe import AXE, axe_violations
 from tools.guide_driver import (
@@ -24,12 +26,27 @@ from tools.guide_driver import (
     walk,
 )
 
+# The sizes the guide is tested at: a phone (390x844) and a desktop screen.
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+@contextmanager
+def page_of_size(browser, size: str):
+    """A page at ``size`` (a key of SIZES), with a Danish locale and Copenhagen's time; closed after."""
+    context = browser.new_context(viewport=SIZES[size], locale="da-DK", timezone_id="Europe/Copenhagen")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 __all__ = [
     "AXE",
     "CRITICISM_ONLY",
     "EMPLOYEE_THREATENED",
     "MANAGER_ADDRESS_PUBLISHED",
     "READY_TIMEOUT_MS",
+    "SIZES",
     "GuideError",
     "answer",
     "answer_time",
@@ -40,6 +57,7 @@ __all__ = [
     "days_ago",
     "failed",
     "open_guide",
+    "page_of_size",
     "see_result",
     "submit",
     "wait_answerable",

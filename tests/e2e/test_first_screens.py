@@ -14,6 +14,7 @@ from random import Random
 import pytest
 
 from tests.e2e.guide import (
+    SIZES,
     EMPLOYEE_THREATENED,
     MANAGER_ADDRESS_PUBLISHED,
     answer,
@@ -23,6 +24,7 @@ from tests.e2e.guide import (
     current_screen,
     days_ago,
     open_guide,
+    page_of_size,
     see_result,
     submit,
     wait_for_screen,
@@ -36,7 +38,6 @@ from wizard.questions import DANGER_SCREEN, QUESTIONS, QUESTIONS_BY_ID, parse_fo
 
 pytestmark = pytest.mark.browser
 
-SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PYTHON_FILES = ("**/assets/pyodide/**", "**/assets/wizard/**")
 STEPS_KEY = "beslutningsguide:svar"
 # The guide gives up on a Python that sends nothing for a while; these tests hold it back on purpose.
@@ -52,10 +53,8 @@ new MutationObserver((_, observer) => {
 
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))
 def page(browser, request):
-    context = browser.new_context(viewport=SIZES[request.param], locale="da-DK", timezone_id="Europe/Copenhagen")
-    page = context.new_page()
-    yield page
-    context.close()
+    with page_of_size(browser, request.param) as page:
+        yield page
 
 
 class StalledPython:

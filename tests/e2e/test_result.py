@@ -15,11 +15,13 @@ import pytest
 
 from tests.e2e.guide import (
     MANAGER_ADDRESS_PUBLISHED,
+    SIZES,
     answer,
     axe_violations,
     copenhagen_now,
     days_ago,
     open_guide,
+    page_of_size,
     see_result,
     wait_for_screen,
     walk,
@@ -29,9 +31,7 @@ from wizard.moments import COPENHAGEN
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-SIZES = {"phone": PHONE, "desktop": DESKTOP}
+PHONE = SIZES["phone"]
 SCREENSHOTS = Path(tempfile.gettempdir()) / "beslutningsguide-result-screenshots"
 
 
@@ -56,12 +56,8 @@ def manager_hours_ago(hours: float) -> dict:
 @pytest.fixture
 def sized(browser, request):
     """A page at the size the test is parametrised with (Danish locale, Copenhagen time)."""
-    context = browser.new_context(
-        viewport=SIZES[request.param], locale="da-DK", timezone_id="Europe/Copenhagen"
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+    with page_of_size(browser, request.param) as page:
+        yield page
 
 
 def result_for(page, site_url: str, answers: dict) -> None:
@@ -117,9 +113,9 @@ def test_the_result_reads_deadlines_then_steps_by_when_then_assessment_then_othe
     assert "Fordi du svarede ja til, at medarbejderen har fravær" in accident
 
 
-def test_a_manager_on_a_phone_sees_what_to_do_first_and_by_when_without_scrolling(browser, site_url):
-    context = browser.new_context(viewport=PHONE, locale="da-DK", timezone_id="Europe/Copenhagen")
-    page = context.new_page()
+@pytest.mark.parametrize("sized", ["phone"], indirect=True)
+def test_a_manager_on_a_phone_sees_what_to_do_first_and_by_when_without_scrolling(sized, site_url):
+    page = sized
     result_for(page, site_url, manager_hours_ago(60))
     screenshot(page, "phone-first-screen.png")
     screenshot(page, "phone-whole.png", full_page=True)
@@ -132,7 +128,6 @@ def test_a_manager_on_a_phone_sees_what_to_do_first_and_by_when_without_scrollin
     )
     assert header["bottom"] <= summary["top"] < summary["bottom"] <= first_step["top"]
     assert first_step["bottom"] <= PHONE["height"], f"the first step ends at {first_step['bottom']} px"
-    context.close()
 
 
 def countdown_state(page, deadline: str) -> dict:
@@ -211,10 +206,10 @@ def test_each_confirmation_appears_beside_its_button(sized, site_url):
     assert copied.index("FRISTER") < copied.index("NÆSTE SKRIDT") < copied.index("VURDERING")
 
 
+@pytest.mark.parametrize("sized", ["phone"], indirect=True)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_result_passes_axe(browser, site_url, scheme):
-    context = browser.new_context(viewport=PHONE, locale="da-DK", timezone_id="Europe/Copenhagen")
-    page = context.new_page()
+def test_the_result_passes_axe(sized, site_url, scheme):
+    page = sized
     page.emulate_media(color_scheme=scheme)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     result_for(page, site_url, manager_hours_ago(60))
@@ -224,7 +219,6 @@ def test_the_result_passes_axe(browser, site_url, scheme):
     violations = axe_violations(page)
     screenshot(page, f"phone-{scheme}-copied-and-opened.png", full_page=True)
     assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
-    context.close()
 
 
 def test_the_date_shortcuts_fill_the_date_and_the_picker_stops_at_today(page, site_url):
