@@ -71,7 +71,7 @@ def guide_block(context: PageContext) -> str:
         "data-engine-trouble": ENGINE_TROUBLE,
         "data-anchor-prefix": ANCHOR_PREFIX,
         "data-role-question": ROLE_QUESTION,
-        "data-progress": ui["progress"],
+        "data-question-number": ui["progress"],
         # An attribute, not a <script type="application/json">: instant navigation re-inserts a page's
         # scripts, and the browser then runs that one as JavaScript.
         "data-flow": json.dumps(flow_table(), separators=(",", ":")),

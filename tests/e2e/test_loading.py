@@ -124,6 +124,11 @@ def test_a_slow_first_visit_shows_progress_keeps_an_early_answer_and_needs_no_fa
     assert page.get_attribute("[data-guide]", "data-state") == "loading"
     # The next question comes at once from the page; the answer waits for the engine.
     wait_for_screen(page, "role")
+    # While the guide loads (and says how far it has come), the page's questions keep their numbers.
+    page.wait_for_selector('[data-guide][data-progress][data-state="loading"]')
+    answer(page, "role", "manager")
+    wait_for_screen(page, "behaviours")
+    assert page.inner_text("[data-guide-screen] .guide-progress") == "Spørgsmål 3"
     # The reader goes on through every question, whenever the engine comes, and gets the result.
     walk(page, MANAGER_ADDRESS_PUBLISHED, timeout=120_000)
     see_result(page, timeout=120_000)

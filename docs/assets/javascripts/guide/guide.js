@@ -154,7 +154,7 @@ function pageScreen(root, screen, { error = false } = {}) {
   const template = templates.find((t) => t.dataset.role === role) ?? templates.find((t) => t.dataset.role === "");
   if (!template) return null;
   const html = template.content.cloneNode(true);
-  html.querySelector(".guide-progress").textContent = root.dataset.progress.replace("{n}", String(index + 1));
+  html.querySelector(".guide-progress").textContent = root.dataset.questionNumber.replace("{n}", String(index + 1));
   const back = html.querySelector('[data-guide-action="back"]');
   if (back) back.dataset.screen = place.asked[index - 1] ?? "";
   const holder = document.createElement("div");
