@@ -218,6 +218,9 @@ def test_every_question_is_answered_while_python_stalls_and_replayed(page, site_
     # The answers to check are the engine's to show: the page keeps the last answer and says so.
     assert reply["screen"] == "check" and current_screen(page) == asked[-1]
     assert "gemt" in page.inner_text("[data-guide-status]")
+    # Beside the button too, where the reader's eyes are on a phone.
+    assert page.inner_text("[data-guide-screen] form [data-guide-kept]") == page.inner_text("[data-guide-status]")
+    assert axe_violations(page) == []
     assert state(page) == "loading"
     assert [step["question"] for step in kept_steps(page)] == asked
     assert [m["question"] for m in marks(page, "guide:answered")] == asked

@@ -457,7 +457,22 @@ function onSubmit(root, event) {
   } else {
     state.awaiting = true;
     announce(root, root.dataset.keptWhileLoading);
+    keptBeside(form, root.dataset.keptWhileLoading);
   }
+}
+
+// The same words beside the button: on a phone the status line above the question may be out of
+// sight. Screen readers hear the status line; this copy is for the eyes only.
+function keptBeside(form, text) {
+  let note = form.querySelector("[data-guide-kept]");
+  if (!note) {
+    note = document.createElement("p");
+    note.className = "guide-kept";
+    note.dataset.guideKept = "";
+    note.setAttribute("aria-hidden", "true");
+    form.querySelector('button[type="submit"]').after(note);
+  }
+  note.textContent = text;
 }
 
 // On from a screen of the page's own (the danger screen) to the question after it.
