@@ -124,3 +124,9 @@ def test_yes_to_danger_leads_to_the_112_screen_and_the_question_after_it():
     # The engine keeps the answer "Ja" and goes on to the next question (the result's 112 step stays).
     reply = engine_reply([(question.id, leading)])
     assert reply["screen"] == following.id
+
+
+def test_a_table_too_large_for_the_page_stops_the_build(monkeypatch):
+    monkeypatch.setattr(page_flow, "MAX_COMBINATIONS", 2 ** len(BEHAVIOURS))
+    with pytest.raises(ValueError, match="too many combinations for the page: 16384"):
+        page_flow.flow_table()
