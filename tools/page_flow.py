@@ -15,10 +15,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
 
-from wizard.conditions import Facts
 from wizard.contract import AnswerError
-from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, Question, parse_form
-from wizard.rules import categories
+from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, Question, asking_facts, parse_form
 
 # One character per combination: the index of its set of asked questions in ``masks``.
 MASK_DIGITS = string.digits + string.ascii_letters
@@ -106,8 +104,8 @@ def _combinations(keys: tuple[Deciding, ...]) -> Iterator[tuple[int, ...]]:
 def _reads(answers: Mapping) -> tuple[int, set[str]]:
     """Which questions ``answers`` ask (a bit per question, in order), and the answers the conditions read."""
     watched = _Reads(answers)
-    # Question.asked_when, with the categories found once for all the questions.
-    facts = Facts(watched, categories(watched))
+    # Question.asked_when, with the facts found once for all the questions.
+    facts = asking_facts(watched)
     mask = sum(1 << bit for bit, question in enumerate(QUESTIONS) if question.asked_if(facts))
     return mask, watched.read
 

@@ -68,7 +68,12 @@ class Question:
 
     def asked_when(self, answers: Mapping) -> bool:
         """Whether the question is asked, given the answers so far."""
-        return self.asked_if(Facts(answers, categories(answers)))
+        return self.asked_if(asking_facts(answers))
+
+
+def asking_facts(answers: Mapping) -> Facts:
+    """What the conditions on asking a question look at: the answers so far and their categories."""
+    return Facts(answers, categories(answers))
 
 
 def _option(content_id: str, id: str) -> Option:

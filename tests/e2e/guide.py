@@ -1,5 +1,6 @@
 """The e2e tests' helpers: the guide's driver, shared with the benchmark, the axe helper and the screen sizes."""
 
+import json
 from contextlib import contextmanager
 
 from tests.axe import AXE, axe_violations
@@ -40,6 +41,16 @@ def page_of_size(browser, size: str):
         context.close()
 
 
+# Where the guide keeps the tab's answers (guide.js).
+STEPS_KEY = "beslutningsguide:svar"
+
+
+def kept_steps(page) -> list[dict]:
+    """The steps the guide keeps for the tab, in order."""
+    stored = page.evaluate(f"sessionStorage.getItem({STEPS_KEY!r})")
+    return json.loads(stored)["steps"] if stored else []
+
+
 __all__ = [
     "AXE",
     "CRITICISM_ONLY",
@@ -47,6 +58,7 @@ __all__ = [
     "MANAGER_ADDRESS_PUBLISHED",
     "READY_TIMEOUT_MS",
     "SIZES",
+    "STEPS_KEY",
     "GuideError",
     "answer",
     "answer_time",
@@ -56,6 +68,7 @@ __all__ = [
     "current_screen",
     "days_ago",
     "failed",
+    "kept_steps",
     "open_guide",
     "page_of_size",
     "see_result",

@@ -15,6 +15,7 @@ import pytest
 
 from tests.e2e.guide import (
     SIZES,
+    STEPS_KEY,
     EMPLOYEE_THREATENED,
     MANAGER_ADDRESS_PUBLISHED,
     answer,
@@ -23,6 +24,7 @@ from tests.e2e.guide import (
     choose,
     current_screen,
     days_ago,
+    kept_steps,
     open_guide,
     page_of_size,
     see_result,
@@ -39,7 +41,6 @@ from wizard.questions import DANGER_SCREEN, QUESTIONS, QUESTIONS_BY_ID, parse_fo
 pytestmark = pytest.mark.browser
 
 PYTHON_FILES = ("**/assets/pyodide/**", "**/assets/wizard/**")
-STEPS_KEY = "beslutningsguide:svar"
 # The guide gives up on a Python that sends nothing for a while; these tests hold it back on purpose.
 PATIENT = """
 new MutationObserver((_, observer) => {
@@ -83,11 +84,6 @@ def open_stalled(page, site_url) -> StalledPython:
 
 def state(page) -> str:
     return page.get_attribute("[data-guide]", "data-state")
-
-
-def kept_steps(page) -> list[dict]:
-    stored = page.evaluate(f"sessionStorage.getItem({STEPS_KEY!r})")
-    return json.loads(stored)["steps"] if stored else []
 
 
 def marks(page, name: str) -> list:

@@ -5,7 +5,6 @@ told apart from a stall by its reason, since the page gives up on silence only a
 data-stall-timeout.
 """
 
-import json
 import re
 
 import pytest
@@ -17,6 +16,7 @@ from tests.e2e.guide import (
     answer_time,
     current_screen,
     days_ago,
+    kept_steps,
     open_guide,
     see_result,
     wait_for_screen,
@@ -55,11 +55,6 @@ def seen(page) -> dict:
 def wait_for_failure(page) -> str:
     page.wait_for_selector('[data-guide][data-state="failed"]', timeout=READY_TIMEOUT_MS)
     return page.get_attribute("[data-guide]", "data-failure")
-
-
-def kept_steps(page) -> list[dict]:
-    stored = page.evaluate("sessionStorage.getItem('beslutningsguide:svar')")
-    return json.loads(stored)["steps"] if stored else []
 
 
 def console_errors(page) -> list[str]:
