@@ -24,7 +24,7 @@ help:
 	@echo "make deploy-config  rebuild and regenerate deploy/nginx.conf and deploy/web.config"
 
 install: $(PY_STAMP) $(NODE_STAMP) $(WHEELS_STAMP) $(TEST_WHEELS_STAMP)
-	@$(PY) -m tools.content >/dev/null
+	@$(PY) -m tools.content.texts >/dev/null
 
 $(PY_STAMP): requirements.txt
 	@command -v npm >/dev/null || { echo "Fejl: Node.js >= 18 med npm kræves (npm ikke fundet)." >&2; exit 1; }
@@ -57,7 +57,7 @@ build: install
 
 serve: install
 	SITE_URL=http://$(HOST):$(PORT)/ $(PY) -m mkdocs build --strict
-	$(PY) -m tools.serve --host $(HOST) --port $(PORT) site
+	$(PY) -m tools.site.serve --host $(HOST) --port $(PORT) site
 
 # Live-reloading preview for editors of the text (not the production-like server).
 dev: install
@@ -68,10 +68,10 @@ test: install
 
 # The CSP in the server files allows the pages' inline scripts by hash: regenerate after page changes.
 deploy-config: build
-	$(PY) -m tools.deploy_config site deploy
+	$(PY) -m tools.deploy.server_config site deploy
 
 bench: build
-	$(PY) -m tools.bench
+	$(PY) -m tests.bench
 
 clean:
 	rm -rf site build dist .bench

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tools import content
-from tools.chromium import CHROMIUM, CHROMIUM_ARGS
-from tools.serve import serve_in_background
+from tools.content import texts
+from tests.harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from tools.site.serve import serve_in_background
 
 # The engine reads its texts from the module compiled from content/texts; compile it before any
 # test module imports the engine, so a test run always sees the content files as they are.
-content.compile_content()
+texts.compile_content()
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"

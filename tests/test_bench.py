@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CHROMIUM, ROOT, require
-from tools.bench import BenchError, profiles, report, startup
-from tools.bench.server import BenchServer, Tally
-from tools.deploy_config import IMMUTABLE, REVALIDATE
+from tests.bench import BenchError, profiles, report, startup
+from tests.bench.server import BenchServer, Tally
+from tools.deploy.server_config import IMMUTABLE, REVALIDATE
 
 WASM = b"\0asm" + bytes(range(256)) * 40
 PAGE = b"<!doctype html><html lang='da'><title>x</title><p>" + b"tekst " * 400 + b"</p></html>"
@@ -290,7 +290,7 @@ def test_the_stock_page_loads_the_sites_pyodide_with_the_stock_stdlib_and_no_pac
     ],
 )
 def test_a_bad_option_is_refused_naming_it(arguments, field, message):
-    proc = subprocess.run([sys.executable, "-m", "tools.bench", *arguments], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "tests.bench", *arguments], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 2
     assert field in proc.stderr
     assert message in proc.stderr
@@ -299,7 +299,7 @@ def test_a_bad_option_is_refused_naming_it(arguments, field, message):
 
 def test_a_missing_site_is_reported_without_a_traceback(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "tools.bench", "--quick", "--site", str(tmp_path / "intet"), "--output",
+        [sys.executable, "-m", "tests.bench", "--quick", "--site", str(tmp_path / "intet"), "--output",
          str(tmp_path / "r.json")],
         cwd=ROOT,
         capture_output=True,
@@ -316,7 +316,7 @@ def test_quick_bench_writes_every_ratio_and_prints_the_table(site_dir, tmp_path)
     require(Path(CHROMIUM).exists(), "Debian's chromium (/usr/bin/chromium)")
     output = tmp_path / "latest.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "tools.bench", "--quick", "--site", str(site_dir), "--output", str(output)],
+        [sys.executable, "-m", "tests.bench", "--quick", "--site", str(site_dir), "--output", str(output)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,12 +1,12 @@
-"""The content files: every text of the guide, checked and compiled (tools/content.py)."""
+"""The content files: every text of the guide, checked and compiled (tools/content/texts.py)."""
 
 import re
 from pathlib import Path
 
 import pytest
 
-from tools import content
-from tools.content import ContentError, Schema
+from tools.content import texts
+from tools.content.texts import ContentError, Schema
 from wizard import content as reader
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +26,7 @@ def write(directory: Path, **files: str) -> Path:
 
 def problems(directory: Path) -> str:
     with pytest.raises(ContentError) as error:
-        content.load(directory, SCHEMAS)
+        texts.load(directory, SCHEMAS)
     return str(error.value)
 
 
@@ -46,27 +46,27 @@ def valid(directory: Path) -> Path:
 
 
 def test_the_project_content_compiles_and_every_entry_is_read(tmp_path):
-    loaded, _ = content.compile_content(tmp_path / "content_data.py")
-    content.check_usage(loaded)
+    loaded, _ = texts.compile_content(tmp_path / "content_data.py")
+    texts.check_usage(loaded)
     namespace: dict = {}
     exec((tmp_path / "content_data.py").read_text(encoding="utf-8"), namespace)
     assert namespace["TEXTS"] == {n: {i: dict(e.fields) for i, e in es.items()} for n, es in loaded.items()}
 
 
 def test_the_compiled_module_is_ascii_and_matches_the_content_files():
-    compiled = content.GENERATED.read_text(encoding="utf-8")
+    compiled = texts.GENERATED.read_text(encoding="utf-8")
     assert compiled.isascii()
-    assert compiled == content.python_source(content.load())
+    assert compiled == texts.python_source(texts.load())
 
 
 def test_a_valid_directory_loads_with_numbers_filled_in_and_sources_kept(tmp_path):
-    loaded = content.load(valid(tmp_path), SCHEMAS)
+    loaded = texts.load(valid(tmp_path), SCHEMAS)
     assert loaded["ui"]["continue"].fields == {"text": "Fortsæt"}
     register = loaded["steps"]["employee.register"]
     assert register.fields["text"] == "Registrer hændelsen senest 10 dage efter hændelsesdagen."
-    assert register.source == content.Source("guideline", "frist", QUOTE)
-    assert loaded["steps"]["employee.call_112"].source == content.Source("guide")
-    assert loaded["steps"]["employee.compensation"].source == content.Source("legal", "offererstatningsloven")
+    assert register.source == texts.Source("guideline", "frist", QUOTE)
+    assert loaded["steps"]["employee.call_112"].source == texts.Source("guide")
+    assert loaded["steps"]["employee.compensation"].source == texts.Source("legal", "offererstatningsloven")
 
 
 @pytest.mark.parametrize(
@@ -119,46 +119,46 @@ def test_an_unknown_or_missing_file_is_named(tmp_path):
 
 
 def test_an_entry_nothing_reads_is_named(tmp_path):
-    loaded = content.load(valid(tmp_path), SCHEMAS)
+    loaded = texts.load(valid(tmp_path), SCHEMAS)
     used = {("ui", "continue"), ("steps", "employee.register"), ("questions", "role"), ("steps", "employee.call_112")}
-    assert content.unused(loaded, used) == [
+    assert texts.unused(loaded, used) == [
         "content/texts/steps.yaml: entry 'employee.compensation' is not used by the guide (a mistyped or removed id?)"
     ]
 
 
 def test_a_section_without_a_title_is_named_at_build_time():
     """Titles are read when a link is made; the build names a missing one before a reader follows the link."""
-    loaded = content.load()
+    loaded = texts.load()
     del loaded["sections"]["frist"]
     with pytest.raises(ContentError, match=r"content/texts/sections.yaml: no title for the section 'frist'"):
-        content.check_usage(loaded)
+        texts.check_usage(loaded)
 
 
 def test_a_quote_may_join_verbatim_pieces_with_an_ellipsis():
-    context = content._Context()
-    assert content.verbatim("Anmeldelse skal ske … senest 10 dage efter hændelsesdagen.", context)
-    assert not content.verbatim("Anmeldelse skal ske … senest {{ registration_days }} dage", context)
-    assert not content.verbatim("senest 10 dage … Anmeldelse skal ske", context)
+    context = texts._Context()
+    assert texts.verbatim("Anmeldelse skal ske … senest 10 dage efter hændelsesdagen.", context)
+    assert not texts.verbatim("Anmeldelse skal ske … senest {{ registration_days }} dage", context)
+    assert not texts.verbatim("senest 10 dage … Anmeldelse skal ske", context)
 
 
 def test_a_quote_may_use_the_web_editions_declared_corrections_and_no_other_change():
-    context = content._Context()
-    assert content.verbatim("skal ifølge Arbejds miljøloven håndteres som psykisk vold", context)
-    assert content.verbatim("skal ifølge Arbejdsmiljøloven håndteres som psykisk vold", context)
-    assert not content.verbatim("skal ifølge Arbejdsmiljøloven behandles som psykisk vold", context)
+    context = texts._Context()
+    assert texts.verbatim("skal ifølge Arbejds miljøloven håndteres som psykisk vold", context)
+    assert texts.verbatim("skal ifølge Arbejdsmiljøloven håndteres som psykisk vold", context)
+    assert not texts.verbatim("skal ifølge Arbejdsmiljøloven behandles som psykisk vold", context)
 
 
 def test_a_mistyped_id_is_named_from_both_sides(tmp_path):
     """A person who mistypes an id in a content file is told which text the guide misses, and which entry is unused."""
     copy = tmp_path / "texts"
     copy.mkdir()
-    for path in content.CONTENT_DIR.glob("*.yaml"):
+    for path in texts.CONTENT_DIR.glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         (copy / path.name).write_text(text.replace("legal_stale:", "legal_stal:"), encoding="utf-8")
-    loaded = content.load(copy)
+    loaded = texts.load(copy)
     assert "legal_stal" in loaded["pages"] and "legal_stale" not in loaded["pages"]
     used = {(name, id) for name, entries in loaded.items() for id in entries} - {("pages", "legal_stal")}
-    assert content.unused(loaded, used) == [
+    assert texts.unused(loaded, used) == [
         "content/texts/pages.yaml: entry 'legal_stal' is not used by the guide (a mistyped or removed id?)"
     ]
     with pytest.raises(reader.ContentMissing, match=r"content/texts/pages.yaml: no entry 'legal_stal'"):
@@ -171,7 +171,7 @@ def test_python_keeps_no_danish_sentences():
     found = []
     for folder in ("wizard", "tools"):
         for path in sorted((ROOT / folder).rglob("*.py")):
-            if path in locale or path == content.GENERATED:
+            if path in locale or path == texts.GENERATED:
                 continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if re.search(r"[æøåÆØÅ]", line):
@@ -183,7 +183,7 @@ def test_a_changed_step_text_reaches_the_compiled_texts_the_engine_imports(tmp_p
     """What `make serve` does first: an edited entry in a content file is what the engine reads next."""
     copy = tmp_path / "texts"
     copy.mkdir()
-    for path in content.CONTENT_DIR.glob("*.yaml"):
+    for path in texts.CONTENT_DIR.glob("*.yaml"):
         (copy / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     steps = copy / "steps.yaml"
     original = reader.text("steps", "employee.tell_colleagues")
@@ -191,8 +191,8 @@ def test_a_changed_step_text_reaches_the_compiled_texts_the_engine_imports(tmp_p
         steps.read_text(encoding="utf-8").replace(original, "Fortæl dine nærmeste kolleger om oplevelsen."),
         encoding="utf-8",
     )
-    monkeypatch.setattr(content, "CONTENT_DIR", copy)
-    content.compile_content(tmp_path / "content_data.py")
+    monkeypatch.setattr(texts, "CONTENT_DIR", copy)
+    texts.compile_content(tmp_path / "content_data.py")
     namespace: dict = {}
     exec((tmp_path / "content_data.py").read_text(encoding="utf-8"), namespace)
     assert namespace["TEXTS"]["steps"]["employee.tell_colleagues"]["text"] == "Fortæl dine nærmeste kolleger om oplevelsen."

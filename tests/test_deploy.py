@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, require
-from tools import answer_paths, deploy_config
-from tools.deploy_config import IMMUTABLE, MIME_TYPES, REVALIDATE
+from tests.harness import answer_paths
+from tools.deploy import server_config
+from tools.deploy.server_config import IMMUTABLE, MIME_TYPES, REVALIDATE
 
 DEPLOY = ROOT / "deploy"
 NGINX = Path("/usr/sbin/nginx")
@@ -432,7 +433,7 @@ def test_the_operators_guide_has_iis_compress_every_type_the_source_compresses()
 
 
 def test_the_operators_guide_explains_every_reason_the_guide_gives_for_not_starting():
-    from tools.guide_page import FAILURES
+    from tools.site.guide_page import FAILURES
 
     operations = (ROOT / "OPERATIONS.md").read_text()
     for reason in [*FAILURES, "engine"]:
@@ -604,7 +605,7 @@ def _answer(form, question: str):
 
 
 def test_dev_server_and_deployment_agree_on_the_guides_types():
-    from tools.serve import MIME_TYPES as DEV_TYPES
+    from tools.site.serve import MIME_TYPES as DEV_TYPES
 
     for extension, media_type in DEV_TYPES.items():
         assert MIME_TYPES[extension.lstrip(".")].media_type == media_type, extension

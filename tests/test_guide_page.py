@@ -7,9 +7,10 @@ import pytest
 
 from dataclasses import replace
 
-from tools import answer_paths, page_flow
-from tools.guide_page import static_screens
-from tools.page_flow import flow_table
+from tests.harness import answer_paths
+from tools.site import page_flow
+from tools.site.guide_page import static_screens
+from tools.site.page_flow import flow_table
 from wizard import flow
 from wizard import session as shell
 from wizard.conditions import Condition

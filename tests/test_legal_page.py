@@ -9,8 +9,8 @@ import pytest
 from mkdocs.config import load_config
 
 from tests.html_tree import article, parse_html
-from tools import legal_page
-from tools.placeholders import PageContext
+from tools.site import legal_page
+from tools.site.placeholders import PageContext
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]

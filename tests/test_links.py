@@ -14,7 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from tests.engine.scenarios import SCENARIOS
-from tools.scenario_cards import CARDS, NOW
+from tools.content.practice_cards import CARDS, NOW
 from wizard import evaluate, render
 from wizard.flow import next_question
 from wizard.guideline import SECTIONS, Section

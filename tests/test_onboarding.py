@@ -12,9 +12,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.html_tree import article, section_after
-from tools import onboarding_page
-from tools.placeholders import PageContext
-from tools.scenario_cards import CARDS, HARD_EDGES, NOW
+from tools.site import onboarding_page
+from tools.site.placeholders import PageContext
+from tools.content.practice_cards import CARDS, HARD_EDGES, NOW
 from wizard import evaluate
 from wizard.danish_time import MONTHS
 from wizard.guideline import (

@@ -260,12 +260,12 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from tools import content
+from tools.content import texts
 
-content.compile_content()  # before the engine is imported: the texts carry the numbers, as in a build
+texts.compile_content()  # before the engine is imported: the texts carry the numbers, as in a build
 
-from tools import placeholders
-from tools.blocks import BLOCKS
+from tools.site import placeholders
+from tools.site.blocks import BLOCKS
 from wizard import AnswerError, evaluate
 from wizard.guideline import NUMBERS
 from wizard.questions import QUESTIONS_BY_ID

@@ -15,7 +15,9 @@ import pytest
 from mkdocs.config import load_config
 
 from tests.html_tree import HEADING_TAGS, Element, parse_html
-from tools import guideline_text, placeholders, traceability
+from tools.content import guideline_text
+from tools.site import placeholders
+from tools.content import traceability
 from wizard import guideline
 from wizard.guideline import SECTIONS
 

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from tests.html_tree import article
-from tools import guideline_text, placeholders, traceability
-from tools.blocks import BLOCKS
-from tools.guideline_text import normalise
-from tools.traceability import TraceabilityError, WebSection
+from tools.content import guideline_text
+from tools.site import placeholders
+from tools.content import traceability
+from tools.site.blocks import BLOCKS
+from tools.content.guideline_text import normalise
+from tools.content.traceability import TraceabilityError, WebSection
 from wizard import texts
 from wizard.questions import QUESTIONS
 from wizard.rules import OFFENCES, RULES

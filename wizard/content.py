@@ -1,6 +1,6 @@
 """The guide's texts, as the content files (``content/texts/*.yaml``) give them.
 
-``tools/content.py`` checks those files and compiles them into :mod:`wizard.content_data`; this
+``tools/content/texts.py`` checks those files and compiles them into :mod:`wizard.content_data`; this
 module is how the engine reads them. Every lookup is remembered in :data:`USED`, so the build can
 name the entries that nothing asks for (a mistyped or removed id).
 """

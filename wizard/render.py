@@ -741,7 +741,7 @@ def howto_block(howto: Mapping | None, root: str) -> str:
     """A step's how-to: the guide's label, its text, numbers to ring, pages to read and slots for contacts.
 
     The slots hold the contact's role; the page fills in the municipality's name, phone and e-mail from the
-    contact cards rendered at build time (tools/contacts.py), because the engine never sees mkdocs.yml.
+    contact cards rendered at build time (tools/site/contacts.py), because the engine never sees mkdocs.yml.
     """
     if not howto:
         return ""

@@ -107,7 +107,7 @@ HOWTO_LINK_LABELS = {
     page: content.text("howto", f"link.{page}") for page in ("police", "document", "take_down", "datatilsynet")
 }
 HOWTO_PHONE_LABELS = {number: content.text("howto", f"phone.{number}") for number in ("114", "112")}
-# The municipality's contacts, set in mkdocs.yml under extra.contacts (tools/contacts.py).
+# The municipality's contacts, set in mkdocs.yml under extra.contacts (tools/site/contacts.py).
 CONTACT_LABELS = {
     id: content.text("howto", f"contact.{id}") for id in ("personalejura", "amr_tr", "first_aid", "psychologist", "it")
 }

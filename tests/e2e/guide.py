@@ -4,7 +4,7 @@ import json
 from contextlib import contextmanager
 
 from tests.axe import AXE, axe_violations
-from tools.guide_driver import (
+from tests.harness.guide_driver import (
     CRITICISM_ONLY,
     EMPLOYEE_THREATENED,
     MANAGER_ADDRESS_PUBLISHED,

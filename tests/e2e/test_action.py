@@ -14,7 +14,7 @@ from tests.e2e.guide import (
     wait_for_screen,
     walk,
 )
-from tools import contacts
+from tools.site import contacts
 from wizard import render
 from wizard.howto import PAGES
 
@@ -56,7 +56,7 @@ def test_the_police_step_shows_114_the_page_and_personalejura(page, site_url):
 
 def test_a_configured_contact_is_copied_into_the_result_with_its_links(page, site_url):
     open_guide(page, site_url)
-    # The configuration's card, as tools/contacts.py renders it at build time, in place of the shipped (empty) one.
+    # The configuration's card, as tools/site/contacts.py renders it at build time, in place of the shipped (empty) one.
     card = contacts.contact_body(contacts.Contact("personalejura", "Jura-teamet", "+45 12 34 56 78", "jura@kommune.dk"))
     page.evaluate(
         """card => { document.querySelector('template[data-contact-template="personalejura"]').innerHTML = card; }""",

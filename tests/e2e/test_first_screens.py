@@ -32,8 +32,8 @@ from tests.e2e.guide import (
     wait_for_screen,
     walk,
 )
-from tools import answer_paths
-from tools.guide_driver import screen_values
+from tests.harness import answer_paths
+from tests.harness.guide_driver import screen_values
 from wizard import flow
 from wizard import session as shell
 from wizard.questions import DANGER_SCREEN, QUESTIONS, QUESTIONS_BY_ID, parse_form

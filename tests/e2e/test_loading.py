@@ -22,8 +22,8 @@ from tests.e2e.guide import (
     wait_for_screen,
     walk,
 )
-from tools.chromium import CHROMIUM, CHROMIUM_ARGS
-from tools.guide_page import ENGINE_TROUBLE, FAILURES, STALL_TIMEOUT_SECONDS
+from tests.harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from tools.site.guide_page import ENGINE_TROUBLE, FAILURES, STALL_TIMEOUT_SECONDS
 from wizard.questions import QUESTIONS_BY_ID
 
 pytestmark = pytest.mark.browser

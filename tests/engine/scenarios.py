@@ -7,12 +7,12 @@ both deadlines (on time, overdue and, for a date without a time, undecided), the
 summer-time changes, every "Ved ikke" and every work-accident decision.
 
 A scenario whose answers are a whole path through the guide is that named path of
-``tools/answer_paths.py`` at a fixed time; the others are answer objects no reader sends
+``tests/harness/answer_paths.py`` at a fixed time; the others are answer objects no reader sends
 (a question skipped, an answer not asked, a deadline's edge) that the engine must still take.
 """
 
-from tools import answer_paths
-from tools.answer_paths import scenario
+from tests.harness import answer_paths
+from tests.harness.answer_paths import scenario
 
 SCENARIOS = [
     {

@@ -12,7 +12,7 @@ import pytest
 
 from tests.engine.result_schema import check_result
 from tests.engine.scenarios import SCENARIOS
-from tools import answer_paths
+from tests.harness import answer_paths
 from wizard import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools import answer_paths
+from tests.harness import answer_paths
 from wizard import flow
 from wizard.session import CHECK, RESULT, Session, respond
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values

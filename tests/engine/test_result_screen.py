@@ -12,7 +12,7 @@ from tests.html_tree import parse_html
 from wizard.texts import POLICE_REPORT_LATEST_TEXT
 from wizard import export, render, timing
 from wizard.contract import ROLES
-from tools import answer_paths
+from tests.harness import answer_paths
 from wizard.moments import COPENHAGEN
 from wizard.result import evaluate
 from wizard.guideline import IMPACT_MAX, IMPACT_MIN

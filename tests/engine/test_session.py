@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tools import answer_paths
+from tests.harness import answer_paths
 from wizard import flow, render
 from wizard import session as shell
 from wizard.session import CHECK, RESULT, Session, handle

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require
-from tools.bundle import PYODIDE_DIR
-from tools.stdlib import runtime_env
+from tools.runtime.bundle import PYODIDE_DIR
+from tools.runtime.stdlib import runtime_env
 
-HARNESS = Path(__file__).resolve().parents[2] / "tools" / "run_pyodide.mjs"
+HARNESS = Path(__file__).resolve().parents[2] / "tools" / "runtime" / "run_pyodide.mjs"
 
 
 class ShippedPyodide:

@@ -1,6 +1,6 @@
 """Run inside the shipped Pyodide: the engine's own test suite, with an audit of the engine's imports.
 
-Sent to ``tools/run_pyodide.mjs`` (the repository mounted at /mnt/host) by
+Sent to ``tools/runtime/run_pyodide.mjs`` (the repository mounted at /mnt/host) by
 ``test_engine_suite.py``, which prepends ``ARGS`` (pytest's arguments). The engine is the
 shipped wheel's bytecode and the standard library the shipped trim. pytest and Hypothesis
 need more of the standard library than the guide does, so Pyodide's full standard library is

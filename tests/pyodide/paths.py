@@ -1,6 +1,6 @@
 """Replaying a session through ``wizard.session``, as the page would drive it, at a fixed time.
 
-The requests come from the caller (the named paths of ``tools/answer_paths.py``). Also run as a
+The requests come from the caller (the named paths of ``tests/harness/answer_paths.py``). Also run as a
 script inside Pyodide (its source is sent there), so it imports only the engine.
 """
 

@@ -1,6 +1,6 @@
 // Practice cards on "Til nye medarbejdere": when the reader opens "Se svaret", put the reader's own ticks
 // beside the guide's answer. The answer (data-applies on each verdict) was computed by the engine when the
-// site was built; this only compares two sets of ticks. The texts come from the page (tools/onboarding_page.py).
+// site was built; this only compares two sets of ticks. The texts come from the page (tools/site/onboarding_page.py).
 // Listeners sit on the document, so they keep working when Material swaps pages without reloading.
 
 function compareCard(card) {

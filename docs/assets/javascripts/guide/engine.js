@@ -13,7 +13,7 @@
 //                           become ready (start's promise then resolves)
 //                         | {state: "failed", reason, detail}  a known failure; final
 //                         | {state: "ready"}
-//                   reason is a key of tools/guide_page.py FAILURES; detail is for the console only.
+//                   reason is a key of tools/site/guide_page.py FAILURES; detail is for the console only.
 //   call(request)   a request to wizard.session once ready; resolves with its response, which is
 //                   {failure} if the engine could not handle it.
 window.guideEngine ??= (() => {

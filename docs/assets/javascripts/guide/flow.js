@@ -1,7 +1,7 @@
 // The guide's question flow as the page walks it before Python is ready: which questions the
 // answers so far ask, in order. The build wrote down, by running the engine's own conditions over
 // every combination of the answers they read, which questions each combination asks
-// (tools/page_flow.py); this walks the questions in order with that table, as wizard/flow.py
+// (tools/site/page_flow.py); this walks the questions in order with that table, as wizard/flow.py
 // does, so the page holds no rule of its own. Answers are the forms the reader sent, by question.
 
 window.guideFlow = (() => {

@@ -713,7 +713,7 @@ function fillResult(screen) {
 }
 
 // The engine names a step's contacts by id (data-contact-slot); the build rendered the municipality's cards
-// into the page as <template>s (tools/contacts.py), since the engine never sees mkdocs.yml. Copy them in.
+// into the page as <template>s (tools/site/contacts.py), since the engine never sees mkdocs.yml. Copy them in.
 function fillContacts(screen) {
   for (const slot of screen.querySelectorAll("[data-contact-slot]")) {
     const template = document.querySelector(`template[data-contact-template="${CSS.escape(slot.dataset.contactSlot)}"]`);

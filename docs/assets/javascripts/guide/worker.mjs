@@ -7,8 +7,8 @@
 //
 // Every file Pyodide fetches for the guide passes through checkedFetch: its bytes are counted (the
 // page shows the progress, and gives up only when none arrive for a long time) and its SHA-256 is
-// checked against `files` (computed at build time, tools/bundle.py) before Pyodide uses it. A
-// failure the worker recognises is reported at once with its reason (tools/guide_page.py FAILURES
+// checked against `files` (computed at build time, tools/runtime/bundle.py) before Pyodide uses it. A
+// failure the worker recognises is reported at once with its reason (tools/site/guide_page.py FAILURES
 // holds the staff's message for each; OPERATIONS.md explains them), and a start that has reported
 // one never reports "ready".
 //
