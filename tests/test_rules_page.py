@@ -27,7 +27,7 @@ from wizard.rules import CATEGORIES, OFFENCES, RULES
 from wizard.steps import STEPS, step_text
 from wizard.notes import LEGAL_INFO, NOTES
 from wizard.texts import CATEGORY_LABELS, CONTACT_LABELS
-from wizard.timing import GROUP_OF_STEP
+from wizard.step_groups import GROUP_OF_STEP
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "saadan-vurderer-guiden/"

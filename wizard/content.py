@@ -5,26 +5,14 @@ module is how the engine reads them. Every lookup is remembered in :data:`USED`,
 name the entries that nothing asks for (a mistyped or removed id).
 """
 
-from dataclasses import dataclass
-
 from wizard.content_data import SOURCES, TEXTS
+from wizard.source import Source
 
 USED: set[tuple[str, str]] = set()
 
 
 class ContentMissing(LookupError):
     """The guide asks for a text that no content file has."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a text comes from: ``kind`` is "guideline" (``ref`` a section anchor, ``quote`` the
-    verbatim sentence), "legal" (``ref`` a heading anchor on "Lovgrundlag") or "guide" (the guide's
-    own wording)."""
-
-    kind: str
-    ref: str = ""
-    quote: str = ""
 
 
 def fields(file: str, id: str) -> dict[str, str]:

@@ -22,7 +22,7 @@ from wizard.guideline import (
 from wizard.rules import RULES_BY_ID
 from wizard.steps import STEPS, step_text
 from wizard.texts import CONTACT_LABELS, MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT, ROLE_LABELS
-from wizard.timing import GROUPS
+from wizard.step_groups import GROUPS
 
 # html.escape would do, but importing html also loads html.entities (a large table this
 # module never needs) at every start of the guide in the browser.
@@ -506,7 +506,7 @@ def time_left(seconds: int) -> str:
 
 
 def grouped(steps) -> list[tuple[str, list]]:
-    """The steps by when they are due (:data:`wizard.timing.GROUPS`), each group in checklist order."""
+    """The steps by when they are due (:data:`wizard.step_groups.GROUPS`), each group in checklist order."""
     by_group = [(group, [step for step in steps if step["group"] == group]) for group in GROUPS]
     return [(group, in_group) for group, in_group in by_group if in_group]
 

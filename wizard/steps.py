@@ -14,7 +14,7 @@ from wizard.conditions import Condition, Facts
 from wizard.contract import ROLES
 from wizard.howto import howto_for
 from wizard.texts import REASONS_JOIN, WORK_ACCIDENT_REASONS, Text, entry
-from wizard.timing import GROUP_OF_STEP
+from wizard.step_groups import GROUP_OF_STEP
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def step_text(step: Step, role: str, facts: Facts | None = None) -> str:
 def steps_for(role: str, facts: Facts) -> list[dict]:
     """The role's steps as ``{id, text, source, basis, group, howto}``, in order.
 
-    ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.timing`);
+    ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.step_groups`);
     ``howto`` is the guide's own help on doing it (:mod:`wizard.howto`), or None.
     """
     return [

@@ -78,8 +78,6 @@ WORK_ACCIDENT_REASONS = {
 # Joining the reasons that applied ("all"), or every reason the step can name ("any").
 REASONS_JOIN = {kind: f" {content.text('labels', f'reasons_join.{kind}')} " for kind in ("all", "any")}
 
-# Each role's steps, by id; when each is shown is wizard.steps' concern.
-
 
 # Keyed by the flag's JSON value (true, false, null).
 FLAG_LABELS = {

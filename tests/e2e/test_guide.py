@@ -24,7 +24,7 @@ from tests.e2e.guide import (
 )
 from wizard.moments import COPENHAGEN
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
-from wizard.timing import GROUP_OF_STEP, GROUPS, NOW
+from wizard.step_groups import GROUP_OF_STEP, GROUPS, NOW
 
 pytestmark = pytest.mark.browser
 

@@ -26,7 +26,7 @@ from tests.e2e.guide import (
     wait_for_screen,
     walk,
 )
-from wizard import render, timing
+from wizard import render, step_groups
 from wizard.moments import COPENHAGEN
 
 pytestmark = pytest.mark.browser
@@ -97,7 +97,7 @@ def test_the_result_reads_deadlines_then_steps_by_when_then_assessment_then_othe
     ]
     assert order == sorted(order)
     groups = page.eval_on_selector_all("[data-step-group]", "ns => ns.map(n => n.dataset.stepGroup)")
-    assert groups == [g for g in timing.GROUPS if g in groups] and groups[0] == timing.NOW
+    assert groups == [g for g in step_groups.GROUPS if g in groups] and groups[0] == step_groups.NOW
     # Every step sits under the heading of its group.
     placed = page.eval_on_selector_all(
         "[data-result] [data-step]",
@@ -106,7 +106,7 @@ def test_the_result_reads_deadlines_then_steps_by_when_then_assessment_then_othe
             return [n.dataset.step, heading.dataset.stepGroup];
         })""",
     )
-    assert placed and all(timing.GROUP_OF_STEP[step] == group for step, group in placed)
+    assert placed and all(step_groups.GROUP_OF_STEP[step] == group for step, group in placed)
     plan = page.inner_text('[data-decision="action_plan"]')
     assert "Fordi du svarede 8 på skalaen fra 1 til 10." in plan
     accident = page.inner_text('[data-decision="work_accident"]')

@@ -8,7 +8,7 @@ from wizard.contract import ROLES
 from wizard.guideline import SECTIONS
 from wizard.rules import CATEGORIES, OFFENCES, RULES_BY_ID
 from wizard.steps import STEPS
-from wizard.timing import GROUPS
+from wizard.step_groups import GROUPS
 
 BASES = ("guideline", "legal_notes", "guide")
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.html_tree import parse_html
 from wizard.texts import POLICE_REPORT_LATEST_TEXT
-from wizard import export, render, timing
+from wizard import export, render, step_groups
 from wizard.contract import ROLES
 from tests.harness import answer_paths
 from wizard.moments import COPENHAGEN
@@ -39,29 +39,29 @@ def positions(html: str, *needles: str) -> list[int]:
 def test_every_step_of_every_role_has_a_group_with_a_heading():
     for role in ROLES:
         for step in STEPS[role]:
-            assert timing.GROUP_OF_STEP.get(step.id) in timing.GROUPS, (role, step.id)
-    for group in timing.GROUPS:
+            assert step_groups.GROUP_OF_STEP.get(step.id) in step_groups.GROUPS, (role, step.id)
+    for group in step_groups.GROUPS:
         assert render.UI[f"group_{group}"]
-    labels = [render.UI[f"group_{g}"] for g in timing.GROUPS]
+    labels = [render.UI[f"group_{g}"] for g in step_groups.GROUPS]
     assert labels == ["Nu", "Inden 72 timer", "Inden 10 dage", "De næste uger"]
 
 
 def test_the_result_steps_carry_their_group_and_are_shown_under_it_in_group_order():
     result = evaluate(MANAGER, NOW)
     for step in result["steps"]:
-        assert step["group"] == timing.GROUP_OF_STEP[step["id"]]
+        assert step["group"] == step_groups.GROUP_OF_STEP[step["id"]]
     tree = screen(result)
     headings = tree.find_all("h3", cls="guide-step-group")
     shown = [h.attrs["data-step-group"] for h in headings]
-    assert shown == [g for g in timing.GROUPS if any(s["group"] == g for s in result["steps"])]
+    assert shown == [g for g in step_groups.GROUPS if any(s["group"] == g for s in result["steps"])]
     for heading in headings:
         steps = heading.parent.children[heading.parent.children.index(heading) + 1]
         for item in steps.find_all("li", data_step=None):
-            assert timing.GROUP_OF_STEP[item.attrs["data-step"]] == heading.attrs["data-step-group"]
+            assert step_groups.GROUP_OF_STEP[item.attrs["data-step"]] == heading.attrs["data-step-group"]
     # Within a group, the checklist's own order.
     assert [s["id"] for _, steps in render.grouped(result["steps"]) for s in steps] == sorted(
         (s["id"] for s in result["steps"]),
-        key=lambda id: (timing.GROUPS.index(timing.GROUP_OF_STEP[id]), [s["id"] for s in result["steps"]].index(id)),
+        key=lambda id: (step_groups.GROUPS.index(step_groups.GROUP_OF_STEP[id]), [s["id"] for s in result["steps"]].index(id)),
     )
 
 
@@ -237,7 +237,7 @@ def test_the_text_puts_every_line_under_its_own_heading():
     result = evaluate({**MANAGER, "behaviours": ["criticism", "accusations", "threats"]}, NOW)
     lines = export.as_text(result).splitlines()
     labels = result["labels"]["categories"]
-    subheadings = {f"{label}:" for label in labels.values()} | {f"{render.UI['group_' + g]}:" for g in timing.GROUPS}
+    subheadings = {f"{label}:" for label in labels.values()} | {f"{render.UI['group_' + g]}:" for g in step_groups.GROUPS}
     sections = {}
     current = None
     for line in lines:

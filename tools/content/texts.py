@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from wizard.guideline import NUMBERS
+from wizard.source import Source
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT_DIR = ROOT / "content" / "texts"
@@ -89,13 +90,6 @@ SCHEMAS: dict[str, Schema] = {
 
 class ContentError(ValueError):
     """A content file is wrong; the message names the file, the entry and what is wrong."""
-
-
-@dataclass(frozen=True)
-class Source:
-    kind: str
-    ref: str = ""  # the section anchor for "guideline", the heading anchor for "legal"
-    quote: str = ""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
 from wizard.steps import STEPS, Step, step_text
 from wizard.notes import LEGAL_INFO, NOTES
 from wizard.texts import CATEGORY_LABELS, ROLE_LABELS, Text
-from wizard.timing import GROUP_OF_STEP
+from wizard.step_groups import GROUP_OF_STEP
 
 # The page's own words around the engine's texts (content/texts/pages.yaml).
 _TEXT_IDS = (

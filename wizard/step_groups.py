@@ -1,4 +1,4 @@
-"""When each step of a checklist is due: the groups the result shows a role's steps in.
+"""The groups of steps a result shows, by when they are due, and the group of each step.
 
 The result puts the most urgent first, the way a person under stress needs it: what to do
 now, what within the police report's hours (a condition for compensation), what within the
