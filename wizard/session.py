@@ -265,21 +265,21 @@ def _log(error: Exception) -> None:
 ANCHOR_PREFIX = "trin-"
 
 
-def anchor(screen: str) -> str:
+def screen_anchor(screen: str) -> str:
     """The URL fragment that names a screen (never an answer), e.g. ``trin-outside-work-hours``."""
     return ANCHOR_PREFIX + screen.replace("_", "-")
 
 
 def _screen_of(anchor: str | None) -> str | None:
     screens = [q.id for q in questions.QUESTIONS] + [CHECK, RESULT]
-    return next((screen for screen in screens if anchor(screen) == anchor), None)
+    return next((screen for screen in screens if screen_anchor(screen) == anchor), None)
 
 
 def _screen(screen: str, html: str, title: str | None = None, error: bool = False) -> dict:
     title = title or TITLES[screen]
     return {
         "screen": screen,
-        "anchor": anchor(screen),
+        "anchor": screen_anchor(screen),
         "title": f"{render.UI['error_prefix']} {title}" if error else title,
         "html": html,
     }

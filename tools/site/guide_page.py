@@ -14,7 +14,7 @@ from html import escape
 from tools.site.page_flow import flow_table
 from tools.site.placeholders import PageContext
 from wizard import content, flow, render
-from wizard.session import ANCHOR_PREFIX, RESULT, anchor
+from wizard.session import ANCHOR_PREFIX, RESULT, screen_anchor
 from wizard.contract import ROLES, AnswerError
 from wizard.conditions import ALWAYS
 from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
@@ -153,7 +153,7 @@ def _template(screen: str, title: str, html: str, role: str = "", error: bool = 
     """One screen; ``local`` marks a screen only the page shows (the engine has no such screen)."""
     flags = (" data-error" if error else "") + (" data-local" if local else "")
     return (
-        f'<template data-guide-static="{screen}" data-role="{role}" data-anchor="{anchor(screen)}"'
+        f'<template data-guide-static="{screen}" data-role="{role}" data-anchor="{screen_anchor(screen)}"'
         f' data-title="{escape(title)}"{flags}>{html}</template>'
     )
 
