@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.content import texts
 from tests.harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from tools.content import texts
 from tools.site.serve import serve_in_background
 
 # The engine reads its texts from the module compiled from content/texts; compile it before any

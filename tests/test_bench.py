@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, ROOT, require
 from tests.bench import BenchError, profiles, report, startup
 from tests.bench.server import BenchServer, Tally
+from tests.conftest import CHROMIUM, ROOT, require
 from tools.deploy.server_config import IMMUTABLE, REVALIDATE
 
 WASM = b"\0asm" + bytes(range(256)) * 40

@@ -7,8 +7,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from tests.html_tree import Element, parse_html
-from tools.site import contacts
-from tools.site import mkdocs_hooks
+from tools.site import contacts, mkdocs_hooks
 from tools.site.placeholders import PageContext
 from wizard.howto import CONTACT_IDS
 from wizard.texts import CONTACT_LABELS

@@ -32,7 +32,7 @@ SUB_PATH = "/digital-chikane/"
 
 
 def test_committed_files_match_a_fresh_generation_from_the_build(site_dir):
-    for name, text in deploy_config.generate(site_dir).items():
+    for name, text in server_config.generate(site_dir).items():
         committed = (DEPLOY / name).read_text(encoding="utf-8")
         assert committed == text, f"deploy/{name} is stale: run `make deploy-config` and commit it"
 
@@ -45,7 +45,7 @@ def test_every_file_type_in_the_build_has_a_mime_type(site_dir):
 def test_hashes_are_the_ones_the_csp_specification_gives(tmp_path):
     # The example in CSP Level 3, "hash-source": alert('Hello, world.');
     (tmp_path / "index.html").write_text("<script>alert('Hello, world.');</script>", encoding="utf-8")
-    hashes = deploy_config.inline_hashes(tmp_path)
+    hashes = server_config.inline_hashes(tmp_path)
     assert hashes.scripts == ("'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='",)
 
 
@@ -60,11 +60,11 @@ def test_only_executable_inline_code_is_hashed(tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "b.html").write_text("<script>\r\nm()</script><script type=module>m()</script>", encoding="utf-8")
-    hashes = deploy_config.inline_hashes(tmp_path)
+    hashes = server_config.inline_hashes(tmp_path)
     # Browsers hash the text after turning CR LF into LF; the JSON block and src script are not hashed.
     assert hashes.scripts == tuple(sorted({_sha256_source("m()"), _sha256_source("\nm()")}))
     assert hashes.styles == (_sha256_source("p{}"),)
-    policy = deploy_config.content_security_policy(hashes)
+    policy = server_config.content_security_policy(hashes)
     assert f"script-src 'self' 'wasm-unsafe-eval' {' '.join(hashes.scripts)};" in policy
     assert f"style-src 'self' {hashes.styles[0]};" in policy
     assert "unsafe-inline" not in policy
@@ -74,13 +74,13 @@ def test_only_executable_inline_code_is_hashed(tmp_path):
 def test_inline_code_no_hash_can_allow_is_refused_with_the_page_named(tmp_path, markup):
     (tmp_path / "side").mkdir()
     (tmp_path / "side" / "index.html").write_text(markup, encoding="utf-8")
-    with pytest.raises(deploy_config.InlineCodeError, match=r"side/index\.html"):
-        deploy_config.inline_hashes(tmp_path)
+    with pytest.raises(server_config.InlineCodeError, match=r"side/index\.html"):
+        server_config.inline_hashes(tmp_path)
 
 
 def test_command_line_names_the_missing_build(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
-        deploy_config.main([str(tmp_path / "site"), str(tmp_path / "out")])
+        server_config.main([str(tmp_path / "site"), str(tmp_path / "out")])
     assert exit_.value.code == 2
     message = capsys.readouterr().err
     assert "Error:" in message and "make build" in message
@@ -89,7 +89,7 @@ def test_command_line_names_the_missing_build(tmp_path, capsys):
 
 def test_command_line_names_a_bad_prefix(site_dir, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
-        deploy_config.main([str(site_dir), str(tmp_path), "--prefix", "/digital chikane/"])
+        server_config.main([str(site_dir), str(tmp_path), "--prefix", "/digital chikane/"])
     assert exit_.value.code == 2
     assert "--prefix" in capsys.readouterr().err
 
@@ -158,7 +158,7 @@ class Served:
         return matches[0].relative_to(self.site).as_posix()
 
     def assert_security_headers(self, response: Response):
-        expected = deploy_config.security_headers(deploy_config.inline_hashes(self.site))
+        expected = server_config.security_headers(server_config.inline_hashes(self.site))
         for name, value in expected.items():
             assert response.headers.get_all(name) == [value], name
         assert response.headers.get("Strict-Transport-Security") is None
@@ -181,7 +181,7 @@ def nginx(tmp_path_factory):
     sub_path = Served(sub_path_port, SUB_PATH, _build(f"http://127.0.0.1:{sub_path_port}{SUB_PATH}", work / "sub"))
     shipped = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
     (work / "site.conf").write_text(_for_test(shipped, root.port, "root", root.site), encoding="utf-8")
-    variant = deploy_config.generate(sub_path.site, prefix=SUB_PATH)["nginx.conf"]
+    variant = server_config.generate(sub_path.site, prefix=SUB_PATH)["nginx.conf"]
     (work / "sub-path.conf").write_text(_for_test(variant, sub_path.port, "alias", sub_path.site), encoding="utf-8")
     temp_paths = "".join(
         f"    {kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -223,7 +223,7 @@ def nginx(tmp_path_factory):
 @pytest.mark.nginx
 def test_the_policy_does_not_depend_on_the_address_the_site_is_built_for(nginx):
     # The browser tests serve deploy/nginx.conf as committed with a build for the nginx address.
-    for name, text in deploy_config.generate(nginx.root.site).items():
+    for name, text in server_config.generate(nginx.root.site).items():
         assert (DEPLOY / name).read_text(encoding="utf-8") == text, name
 
 
@@ -392,7 +392,7 @@ def test_the_site_can_be_hosted_under_a_sub_path(nginx):
 @pytest.fixture(scope="session")
 def expected_headers(site_dir):
     """The security headers every response must carry, as generated for this build."""
-    return deploy_config.security_headers(deploy_config.inline_hashes(site_dir))
+    return server_config.security_headers(server_config.inline_hashes(site_dir))
 
 
 def _web_config() -> ET.Element:

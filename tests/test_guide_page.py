@@ -1,11 +1,10 @@
 """The screens the guide's page holds for the time before Python is ready are the engine's own, and so is its flow."""
 
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
-
-from dataclasses import replace
 
 from tests.harness import answer_paths
 from tools.site import page_flow

@@ -15,13 +15,17 @@ import pytest
 
 from tests.engine.scenarios import SCENARIOS
 from tools.content.practice_cards import CARDS, NOW
-from wizard import evaluate, render
+from wizard import evaluate, flow
 from wizard.flow import next_question
 from wizard.guideline import SECTIONS, Section
+from wizard.notes import NOTES
 from wizard.questions import QUESTIONS
 from wizard.rules import OFFENCES, RULES
+from wizard.screens.check import check_screen
+from wizard.screens.fallback import static_checklists
+from wizard.screens.question import question_screen
+from wizard.screens.result import result_screen
 from wizard.steps import STEPS
-from wizard.notes import NOTES
 from wizard.texts import CATEGORY_LABELS
 
 # Where the guide's screens are shown, and that page's path back to the site root.
@@ -162,16 +166,16 @@ ANSWERS = [(s["name"], s["answers"], s["now"]) for s in SCENARIOS] + [(c.id, c.a
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
 def test_every_question_screen_links_resolve(question, site):
-    markup = render.question_screen(question, {}, root=GUIDE_ROOT)
+    markup = question_screen(question, flow.position({}), root=GUIDE_ROOT)
     assert broken_links(site, markup, GUIDE_PAGE) == []
 
 
 @pytest.mark.parametrize(("name", "answers", "now"), ANSWERS, ids=[name for name, _, _ in ANSWERS])
 def test_every_result_screen_links_resolve_with_every_steps_source(name, answers, now, site):
     result = evaluate(answers, now)
-    screens = [render.result_screen(result, root=GUIDE_ROOT)]
+    screens = [result_screen(result, root=GUIDE_ROOT)]
     if next_question(answers) is None:  # the guide shows the check screen only once every question is answered
-        screens.append(render.check_screen(result["answers"], root=GUIDE_ROOT))
+        screens.append(check_screen(flow.position(result["answers"]), root=GUIDE_ROOT))
     for markup in screens:
         assert broken_links(site, markup, GUIDE_PAGE) == []
     sources = {step["source"] for steps in result["steps_by_role"].values() for step in steps if step["source"]}
@@ -181,6 +185,6 @@ def test_every_result_screen_links_resolve_with_every_steps_source(name, answers
 
 
 def test_the_static_checklists_link_to_their_sources(site):
-    markup = render.static_checklists(root=GUIDE_ROOT)
+    markup = static_checklists(root=GUIDE_ROOT)
     assert links_and_ids(markup).links
     assert broken_links(site, markup, GUIDE_PAGE) == []

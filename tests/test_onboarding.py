@@ -12,11 +12,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.html_tree import article, section_after
+from tools.content.practice_cards import CARDS, HARD_EDGES, NOW
 from tools.site import onboarding_page
 from tools.site.placeholders import PageContext
-from tools.content.practice_cards import CARDS, HARD_EDGES, NOW
 from wizard import evaluate
 from wizard.danish_time import MONTHS
+from wizard.flow import next_question
 from wizard.guideline import (
     ACTION_PLAN_THRESHOLD,
     IMPACT_MAX,
@@ -25,9 +26,8 @@ from wizard.guideline import (
     REGISTRATION_DAYS,
     SECTIONS,
 )
-from wizard.flow import next_question
-from wizard.render import because
 from wizard.rules import CATEGORIES
+from wizard.screens.reasons import because
 from wizard.texts import CATEGORY_SHORT_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]

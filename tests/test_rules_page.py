@@ -18,16 +18,21 @@ import pytest
 from tests.html_tree import article, section_after
 from wizard import content, evaluate, howto
 from wizard.contract import ROLES
-from wizard.rules_version import rules_version
-from wizard.guideline import ACTION_PLAN_THRESHOLD, IMPACT_MAX, IMPACT_MIN, POLICE_REPORT_HOURS, REGISTRATION_DAYS
-from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
+from wizard.guideline import (
+    ACTION_PLAN_THRESHOLD,
+    IMPACT_MAX,
+    IMPACT_MIN,
+    POLICE_REPORT_HOURS,
+    REGISTRATION_DAYS,
+)
+from wizard.notes import LEGAL_INFO, LEGAL_INFO_RULES, NOTE_RULES, NOTES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID
-from wizard.render import UI
 from wizard.rules import CATEGORIES, OFFENCES, RULES
-from wizard.steps import STEPS, step_text
-from wizard.notes import LEGAL_INFO, NOTES
-from wizard.texts import CATEGORY_LABELS, CONTACT_LABELS
+from wizard.rules_version import rules_version
+from wizard.screens.ui import UI
 from wizard.step_groups import GROUP_OF_STEP
+from wizard.steps import STEPS, step_text
+from wizard.texts import CATEGORY_LABELS, CONTACT_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "saadan-vurderer-guiden/"

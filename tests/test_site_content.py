@@ -15,9 +15,8 @@ import pytest
 from mkdocs.config import load_config
 
 from tests.html_tree import HEADING_TAGS, Element, parse_html
-from tools.content import guideline_text
+from tools.content import guideline_text, traceability
 from tools.site import placeholders
-from tools.content import traceability
 from wizard import guideline
 from wizard.guideline import SECTIONS
 

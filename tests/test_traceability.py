@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.html_tree import article
-from tools.content import guideline_text
-from tools.site import placeholders
-from tools.content import traceability
-from tools.site.blocks import BLOCKS
+from tools.content import guideline_text, traceability
 from tools.content.guideline_text import normalise
 from tools.content.traceability import TraceabilityError, WebSection
+from tools.site import placeholders
+from tools.site.blocks import BLOCKS
 from wizard import texts
 from wizard.questions import QUESTIONS
 from wizard.rules import OFFENCES, RULES

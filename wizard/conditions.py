@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from wizard import content
 from wizard.contract import BOOL_FIELDS, UNKNOWN
-from wizard.moments import Moment
 from wizard.guideline import ACTION_PLAN_THRESHOLD
+from wizard.moments import Moment
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,15 @@ clock, which would be an hour off across a summer-time change.
 import math
 from datetime import datetime, time, timedelta, timezone
 
-from wizard.moments import COPENHAGEN, Moment, parse_moment, parse_now
 from wizard.danish_time import long_date, long_datetime
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
-from wizard.texts import DEADLINE_LABELS, POLICE_REPORT_DUE_TEXT, POLICE_REPORT_LATEST_TEXT, REGISTRATION_DUE_TEXT
+from wizard.moments import COPENHAGEN, Moment, parse_moment, parse_now
+from wizard.texts import (
+    DEADLINE_LABELS,
+    POLICE_REPORT_DUE_TEXT,
+    POLICE_REPORT_LATEST_TEXT,
+    REGISTRATION_DUE_TEXT,
+)
 
 
 def registration_deadline(incident: str | Moment, now: datetime) -> dict:

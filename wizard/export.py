@@ -9,8 +9,15 @@ working morning, and the police report's a day ahead, then two hours ahead.
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 
-from wizard import content, render
 from wizard.moments import COPENHAGEN
+from wizard.screens import deadline_words, reasons
+from wizard.screens.result import (
+    DOCUMENTATION_FIELDS,
+    grouped,
+    guideline_stamp,
+    result_stamp,
+)
+from wizard.screens.ui import RESULT_TITLE, UI
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
 CALENDAR_MEDIA_TYPE = "text/calendar;charset=utf-8"
@@ -21,23 +28,23 @@ ALL_DAY_REMINDERS = ("-PT15H",)
 TIMED_REMINDERS = ("-P1D", "-PT2H")
 WORKING_MORNING = time(9, 0)
 # Each event's title and description (content/texts/ui.yaml).
-CALENDAR_SUMMARY = content.text("ui", "calendar_summary")
-CALENDAR_DESCRIPTION = content.text("ui", "calendar_description")
+CALENDAR_SUMMARY = UI["calendar_summary"]
+CALENDAR_DESCRIPTION = UI["calendar_description"]
 
 
 def as_text(result: Mapping) -> str:
     """The result as plain Danish text, in the result screen's order, every line under its own heading."""
     labels = result["labels"]
-    ui = render.UI
-    lines = [render.RESULT_TITLE, *_heading(ui["summary"])]
+    ui = UI
+    lines = [RESULT_TITLE, *_heading(ui["summary"])]
     if not result["deadlines"]:
         lines.append(ui["no_deadlines"])
-    for deadline in render.nearest_first(result["deadlines"]):
+    for deadline in deadline_words.nearest_first(result["deadlines"]):
         lines.append(f"- {deadline['label']}: {deadline['due_text']}.")
-        if render.deadline_state(deadline) in ("overdue", "undecided"):
-            lines.append(f"  {render.deadline_status(deadline, None)}")
+        if deadline_words.deadline_state(deadline) in ("overdue", "undecided"):
+            lines.append(f"  {deadline_words.deadline_status(deadline, None)}")
     lines += _heading(ui["steps"].format(role=labels["roles"][result["role"]].lower()))
-    for group, steps in render.grouped(result["steps"]):
+    for group, steps in grouped(result["steps"]):
         lines.append(ui[f"group_{group}"] + ":")
         lines += [f"[ ] {step['text']}" for step in steps]
     if result["notes"]:
@@ -46,15 +53,15 @@ def as_text(result: Mapping) -> str:
     lines += _heading(ui["assessment"])
     for category in result["categories"]:
         lines.append(labels["categories"][category] + ":")
-        pairs = render.category_reasons(result, category)
+        pairs = reasons.category_reasons(result, category)
         if any(offence for offence, _ in pairs):
             lines.append(ui["offences_intro"])
-        lines += [f"- {render.reason_sentence(offence, reason)}" for offence, reason in pairs]
+        lines += [f"- {reasons.reason_sentence(offence, reason)}" for offence, reason in pairs]
     lines += _heading(ui["decisions"])
     for decision in ("action_plan", "work_accident"):
         lines.append(labels[decision])
-        lines += [f"- {render.because(reason)}" for reason in result["reasons"].get(decision, ())]
-    lines += ["", render.result_stamp(result)]
+        lines += [f"- {reasons.because(reason)}" for reason in result["reasons"].get(decision, ())]
+    lines += ["", result_stamp(result)]
     return "\n".join(lines) + "\n"
 
 
@@ -65,19 +72,19 @@ def _heading(title: str) -> list[str]:
 def note_as_text(note: object) -> str:
     """The reader's documentation note as plain text after the result, or "" when nothing is written.
 
-    ``note`` comes from the page (``{field: text}``, see ``render.DOCUMENTATION_FIELDS``); anything else in it
+    ``note`` comes from the page (``{field: text}``, see ``DOCUMENTATION_FIELDS``); anything else in it
     is ignored rather than refused, since it only ever adds the reader's own words to the copied text.
     """
     values = note if isinstance(note, Mapping) else {}
     lines = []
-    for field, label, _, _ in render.DOCUMENTATION_FIELDS:
+    for field, label, _, _ in DOCUMENTATION_FIELDS:
         value = values.get(field)
         if isinstance(value, str) and value.strip():
             text = "\n  ".join(line.rstrip() for line in value.strip().splitlines())
-            lines += [f"- {render.UI[label]}", f"  {text}"]
+            lines += [f"- {UI[label]}", f"  {text}"]
     if not lines:
         return ""
-    return "\n".join(["", render.UI["doc_note_print"].upper(), *lines]) + "\n"
+    return "\n".join(["", UI["doc_note_print"].upper(), *lines]) + "\n"
 
 
 def calendar_file(result: Mapping, now: datetime) -> dict:
@@ -96,7 +103,7 @@ def _event(deadline: Mapping, result: Mapping, stamp: str, now: datetime) -> lis
     description = CALENDAR_DESCRIPTION.format(
         label=deadline["label"],
         due=deadline["due_text"],
-        guideline=render.guideline_stamp(),
+        guideline=guideline_stamp(),
         version=result["rules_version"],
     )
     if deadline["all_day"]:

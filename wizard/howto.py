@@ -9,7 +9,12 @@ so the engine only names which contacts belong to a step, by id.
 
 from dataclasses import dataclass
 
-from wizard.texts import CONTACT_LABELS, HOWTO_LINK_LABELS, HOWTO_PHONE_LABELS, HOWTO_TEXTS
+from wizard.texts import (
+    CONTACT_LABELS,
+    HOWTO_LINK_LABELS,
+    HOWTO_PHONE_LABELS,
+    HOWTO_TEXTS,
+)
 
 # The how-to pages, relative to the site root (docs/saadan-goer-du/).
 PAGES = {

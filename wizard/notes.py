@@ -7,8 +7,8 @@ named condition (from :mod:`wizard.conditions`) holds.
 """
 
 from wizard import conditions as c
-from wizard.conditions import Facts
 from wizard import content
+from wizard.conditions import Facts
 from wizard.texts import LegalInfo, entry
 
 NOTE_RULES = (

@@ -18,13 +18,27 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from wizard.contract import BEHAVIOURS, BOOL_FIELDS, BOOL_OR_UNKNOWN_FIELDS, ROLES, UNKNOWN, AnswerError
-from wizard.moments import COPENHAGEN, EARLIEST_DATE, LATEST_DATE, is_after, parse_moment, skipped_by_summer_time
 from wizard import conditions as c
 from wizard import content
 from wizard.conditions import Condition, Facts
+from wizard.contract import (
+    BEHAVIOURS,
+    BOOL_FIELDS,
+    BOOL_OR_UNKNOWN_FIELDS,
+    ROLES,
+    UNKNOWN,
+    AnswerError,
+)
 from wizard.danish_time import MONTHS, long_date, long_datetime
 from wizard.guideline import IMPACT_MAX, IMPACT_MIN, SECTIONS, Section
+from wizard.moments import (
+    COPENHAGEN,
+    EARLIEST_DATE,
+    LATEST_DATE,
+    is_after,
+    parse_moment,
+    skipped_by_summer_time,
+)
 from wizard.rules import categories
 
 

@@ -14,14 +14,14 @@ from datetime import datetime
 from functools import cache
 
 from wizard.contract import ROLES, validate
-from wizard.moments import COPENHAGEN, parse_moment, parse_now
 from wizard.deadlines import police_report_deadline, registration_deadline
-from wizard.rules_version import rules_version
 from wizard.flow import prune
 from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY
+from wizard.moments import COPENHAGEN, parse_moment, parse_now
 from wizard.notes import legal_info_for, notes_for
 from wizard.questions import QUESTIONS, answer_label, worded
 from wizard.rules import DEADLINE_RULES, OFFENCES, RULES_BY_ID, assess
+from wizard.rules_version import rules_version
 from wizard.steps import steps_for
 from wizard.texts import CATEGORY_LABELS, FLAG_LABELS, ROLE_LABELS
 

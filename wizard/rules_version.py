@@ -11,8 +11,8 @@ import json
 from dataclasses import fields, is_dataclass
 
 from wizard import content_data, guideline, howto, notes, questions, rules, steps, texts
-from wizard.guideline import Section
 from wizard.conditions import Condition
+from wizard.guideline import Section
 
 
 def _plain(value: object) -> object:

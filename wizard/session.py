@@ -17,14 +17,19 @@ import json
 import sys
 from datetime import datetime, timezone
 
-from wizard import export, flow, questions, render
+from wizard import export, flow, questions
 from wizard.contract import AnswerError, validate
 from wizard.result import evaluate
+from wizard.screens.check import check_screen
+from wizard.screens.markup import cleared_notice, problem_notice
+from wizard.screens.question import question_screen
+from wizard.screens.result import result_screen
+from wizard.screens.ui import RESULT_TITLE, UI
 
 CHECK = "check"
 RESULT = "result"
 PROBLEM = "problem"  # only when even the current screen cannot be drawn: the notice alone
-TITLES = {CHECK: render.UI["check_title"], RESULT: render.RESULT_TITLE}
+TITLES = {CHECK: UI["check_title"], RESULT: RESULT_TITLE}
 # The page's requests are a few hundred characters and its root a few "../": anything this
 # long is not the page's.
 MAX_REQUEST = 100_000
@@ -66,7 +71,7 @@ def respond(session: Session, request: object, now: datetime) -> dict:
     """
     place = flow.position(session.answers)
     if not isinstance(request, dict):
-        return _current(session, place, DEFAULT_ROOT, notice=render.UI["notice_bad_request"])
+        return _current(session, place, DEFAULT_ROOT, notice=UI["notice_bad_request"])
     action, root = request.get("action"), _root(request)
     if action == "current":
         return _current(session, place, root)
@@ -83,11 +88,11 @@ def respond(session: Session, request: object, now: datetime) -> dict:
         place = flow.position(session.answers)
         reply = _question(place, place.asked[0], root)
         if action == "clear":
-            reply["html"] = render.cleared_notice() + reply["html"]
+            reply["html"] = cleared_notice() + reply["html"]
         return reply
     if action in ("calendar", "copy"):
         return _export(session, place, request, now, root)
-    return _current(session, place, root, notice=render.UI["notice_bad_request"])
+    return _current(session, place, root, notice=UI["notice_bad_request"])
 
 
 def _load(request_json: object) -> object:
@@ -133,9 +138,9 @@ def _form(raw: object) -> dict[str, list[str]] | None:
 def _answer(session: Session, place: flow.Position, request: dict, now: datetime, root: str) -> dict:
     question, form = _question_of(request), _form(request.get("form"))
     if question is None or form is None:
-        return _current(session, place, root, notice=render.UI["notice_bad_request"])
+        return _current(session, place, root, notice=UI["notice_bad_request"])
     if not place.is_open(question.id):
-        notice = render.UI["notice_not_asked"].format(question=question.label)
+        notice = UI["notice_not_asked"].format(question=question.label)
         return _current(session, place, root, notice=notice)
     try:
         value = questions.parse_form(question.id, form, now)
@@ -155,7 +160,7 @@ def _answer(session: Session, place: flow.Position, request: dict, now: datetime
 
 def _confirm(session: Session, place: flow.Position, now: datetime, root: str) -> dict:
     if not place.complete:
-        return _current(session, place, root, notice=render.UI["notice_incomplete"])
+        return _current(session, place, root, notice=UI["notice_incomplete"])
     session.result = evaluate(validate(place.answers), now)
     session.changing = False
     return _result(session, root)
@@ -165,7 +170,7 @@ def _show(session: Session, place: flow.Position, request: dict, root: str) -> d
     """A screen the reader returns to with the browser's Back or Forward button, if it is still valid."""
     screen, anchor = request.get("screen"), request.get("anchor")
     if not all(value is None or isinstance(value, str) for value in (screen, anchor)):
-        return _current(session, place, root, notice=render.UI["notice_bad_request"])
+        return _current(session, place, root, notice=UI["notice_bad_request"])
     screen = screen or _screen_of(anchor)
     if screen == RESULT and session.result is not None:
         return _result(session, root)
@@ -180,9 +185,9 @@ def _show(session: Session, place: flow.Position, request: dict, root: str) -> d
 def _change(session: Session, place: flow.Position, request: dict, root: str) -> dict:
     question = _question_of(request)
     if question is None:
-        return _current(session, place, root, notice=render.UI["notice_bad_request"])
+        return _current(session, place, root, notice=UI["notice_bad_request"])
     if not place.is_open(question.id):
-        notice = render.UI["notice_not_changeable"].format(question=question.label)
+        notice = UI["notice_not_changeable"].format(question=question.label)
         return _current(session, place, root, notice=notice)
     session.changing = True
     return _question(place, question, root)
@@ -190,13 +195,13 @@ def _change(session: Session, place: flow.Position, request: dict, root: str) ->
 
 def _export(session: Session, place: flow.Position, request: dict, now: datetime, root: str) -> dict:
     if session.result is None:
-        return _current(session, place, root, notice=render.UI["notice_no_result"])
+        return _current(session, place, root, notice=UI["notice_no_result"])
     if request["action"] == "copy":
         # The reader's documentation note comes with this request only, and goes into the text only.
         return {"copy": export.as_text(session.result) + export.note_as_text(request.get("note"))}
     if not session.result["deadlines"]:
-        return _current(session, place, root, notice=render.UI["notice_no_deadlines"])
-    return {"download": export.calendar_file(session.result, now), "announce": render.UI["calendar_ready"]}
+        return _current(session, place, root, notice=UI["notice_no_deadlines"])
+    return {"download": export.calendar_file(session.result, now), "announce": UI["calendar_ready"]}
 
 
 def _current(session: Session, place: flow.Position, root: str, notice: str | None = None) -> dict:
@@ -211,21 +216,21 @@ def _current(session: Session, place: flow.Position, root: str, notice: str | No
 
 
 def _noticed(reply: dict, notice: str) -> dict:
-    return {**reply, "html": render.problem_notice(notice) + reply["html"], "notice": notice}
+    return {**reply, "html": problem_notice(notice) + reply["html"], "notice": notice}
 
 
 def _question(place: flow.Position, question: "questions.Question", root: str, form=None, errors=None) -> dict:
     first = place.previous(question.id) is None
-    html = render.question_screen(question, place.answers, root=root, form=form, errors=errors, first=first)
+    html = question_screen(question, place, root=root, form=form, errors=errors, first=first)
     return _screen(question.id, html, title=question.label, error=bool(errors))
 
 
 def _check(place: flow.Position, root: str) -> dict:
-    return _screen(CHECK, render.check_screen(place.answers, root=root))
+    return _screen(CHECK, check_screen(place, root=root))
 
 
 def _result(session: Session, root: str) -> dict:
-    return _screen(RESULT, render.result_screen(session.result, root=root))
+    return _screen(RESULT, result_screen(session.result, root=root))
 
 
 def _recover(session: Session, root: str) -> dict:
@@ -234,7 +239,7 @@ def _recover(session: Session, root: str) -> dict:
     If the current screen cannot be drawn either, the result is dropped (the reader can ask
     for it again from the answers to check), and if even that fails, the notice is shown alone.
     """
-    notice = render.UI["notice_internal"]
+    notice = UI["notice_internal"]
     try:
         return _current(session, flow.position(session.answers), root, notice=notice)
     except Exception as error:
@@ -245,7 +250,7 @@ def _recover(session: Session, root: str) -> dict:
         return _current(session, flow.position(session.answers), root, notice=notice)
     except Exception as error:
         _log(error)
-    return {**_screen(PROBLEM, render.problem_notice(notice), title=render.UI["error_title"]), "notice": notice}
+    return {**_screen(PROBLEM, problem_notice(notice), title=UI["error_title"]), "notice": notice}
 
 
 def _log(error: Exception) -> None:
@@ -280,6 +285,6 @@ def _screen(screen: str, html: str, title: str | None = None, error: bool = Fals
     return {
         "screen": screen,
         "anchor": screen_anchor(screen),
-        "title": f"{render.UI['error_prefix']} {title}" if error else title,
+        "title": f"{UI['error_prefix']} {title}" if error else title,
         "html": html,
     }

@@ -13,8 +13,8 @@ from wizard import conditions as c
 from wizard.conditions import Condition, Facts
 from wizard.contract import ROLES
 from wizard.howto import howto_for
-from wizard.texts import REASONS_JOIN, WORK_ACCIDENT_REASONS, Text, entry
 from wizard.step_groups import GROUP_OF_STEP
+from wizard.texts import REASONS_JOIN, WORK_ACCIDENT_REASONS, Text, entry
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,14 @@ from pathlib import Path
 
 from tests.bench import BenchError
 from tests.bench.profiles import PACE_SECONDS, PROFILES, QUICK_PROFILES, run_profiles
-from tests.bench.report import TARGETS, machine, metrics, profile_targets, ratios, render_table
+from tests.bench.report import (
+    TARGETS,
+    machine,
+    metrics,
+    profile_targets,
+    ratios,
+    render_table,
+)
 from tests.bench.server import BenchServer
 from tests.bench.startup import guide_runtime, run_rounds, stock_page
 from tests.harness.chromium import CHROMIUM, CHROMIUM_ARGS

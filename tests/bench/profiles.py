@@ -34,7 +34,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.bench import BenchError
 from tests.bench.server import BenchServer
-from tests.bench.startup import COLLECT, CONTEXT_OPTIONS, PATH, QUIET_SECONDS, guide_probe
+from tests.bench.startup import (
+    COLLECT,
+    CONTEXT_OPTIONS,
+    PATH,
+    QUIET_SECONDS,
+    guide_probe,
+)
 from tests.harness.guide_driver import (
     ANSWERABLE,
     GUIDE_PAGE,

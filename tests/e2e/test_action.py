@@ -15,12 +15,13 @@ from tests.e2e.guide import (
     walk,
 )
 from tools.site import contacts
-from wizard import render
 from wizard.howto import PAGES
+from wizard.screens.result import DOCUMENTATION_FIELDS
+from wizard.screens.ui import UI
 
 pytestmark = pytest.mark.browser
 
-FIELDS = [field for field, *_ in render.DOCUMENTATION_FIELDS]
+FIELDS = [field for field, *_ in DOCUMENTATION_FIELDS]
 # Markup and script in every field, each with a marker of its own to look for in requests, storage and the URL.
 HOSTILE = {
     field: f'MRK{index}x <script>window.__pwned = "{field}"</script><img src=x onerror="window.__pwned=1"> "&" </textarea>'
@@ -134,7 +135,7 @@ def test_the_note_is_copied_and_printed_escaped_and_goes_nowhere_else(page, site
     page.click('[data-guide-action="copy"]')
     page.wait_for_function("document.querySelector('[data-guide-tool-status=\"copy\"]').textContent.includes('kopieret')")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.index("Registrering i SafetyNet") < copied.index(render.UI["doc_note_print"].upper())
+    assert copied.index("Registrering i SafetyNet") < copied.index(UI["doc_note_print"].upper())
     for value in HOSTILE.values():
         assert value.strip() in copied
 

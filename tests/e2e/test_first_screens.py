@@ -14,10 +14,10 @@ from random import Random
 import pytest
 
 from tests.e2e.guide import (
-    SIZES,
-    STEPS_KEY,
     EMPLOYEE_THREATENED,
     MANAGER_ADDRESS_PUBLISHED,
+    SIZES,
+    STEPS_KEY,
     answer,
     answer_time,
     axe_violations,

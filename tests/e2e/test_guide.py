@@ -22,8 +22,8 @@ from tests.e2e.guide import (
     wait_for_screen,
     walk,
 )
-from wizard.moments import COPENHAGEN
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
+from wizard.moments import COPENHAGEN
 from wizard.step_groups import GROUP_OF_STEP, GROUPS, NOW
 
 pytestmark = pytest.mark.browser

@@ -26,8 +26,10 @@ from tests.e2e.guide import (
     wait_for_screen,
     walk,
 )
-from wizard import render, step_groups
+from wizard import step_groups
 from wizard.moments import COPENHAGEN
+from wizard.screens.deadline_words import time_left
+from wizard.screens.ui import UI
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +86,7 @@ def test_the_result_reads_deadlines_then_steps_by_when_then_assessment_then_othe
     assert deadlines == ["police_report", "safetynet"]
     police = page.locator('[data-summary] [data-deadline="police_report"]')
     assert police.get_attribute("data-state") == "urgent"
-    assert police.locator("[data-flag]").inner_text().strip().lower() == render.UI["flag_urgent"].lower()
+    assert police.locator("[data-flag]").inner_text().strip().lower() == UI["flag_urgent"].lower()
     assert police.locator("time").inner_text().startswith(("senest i dag kl.", "senest i morgen kl."))
     assert "tilbage" in police.locator("[data-countdown]").inner_text()
 
@@ -164,14 +166,14 @@ def test_the_countdown_moves_while_the_page_is_open(page, site_url):
     move_clock(page, datetime.fromtimestamp(start["now"] / 1000, COPENHAGEN) + timedelta(hours=6))
     later = countdown_state(page, "police_report")
     seconds = (due - datetime.fromtimestamp(later["now"] / 1000, COPENHAGEN)).total_seconds()
-    assert later["left"] == render.UI["left"].format(left=render.time_left(int(seconds)))
+    assert later["left"] == UI["left"].format(left=time_left(int(seconds)))
     assert later["left"] != start["left"]
-    assert (later["state"], later["flag"]) == ("urgent", render.UI["flag_urgent"])
+    assert (later["state"], later["flag"]) == ("urgent", UI["flag_urgent"])
 
     # Past the deadline: what to do, never "0 minutter tilbage"; "i dag"/"i morgen" become the date.
     move_clock(page, due + timedelta(hours=1))
     passed = countdown_state(page, "police_report")
-    assert (passed["state"], passed["flag"]) == ("overdue", render.UI["flag_overdue"])
+    assert (passed["state"], passed["flag"]) == ("overdue", UI["flag_overdue"])
     assert passed["left"] == passed["overdueText"] and "tilbage" not in passed["left"]
     assert not re.search(r"\bi (dag|morgen)\b", passed["time"])
     registration = countdown_state(page, "safetynet")

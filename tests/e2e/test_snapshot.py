@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.guide import MANAGER_ADDRESS_PUBLISHED, answer, open_guide, see_result, wait_for_screen, walk
+from tests.e2e.guide import (
+    MANAGER_ADDRESS_PUBLISHED,
+    answer,
+    open_guide,
+    see_result,
+    wait_for_screen,
+    walk,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "guide" / "worker.mjs"

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from wizard.contract import ROLES
 from wizard.guideline import SECTIONS
 from wizard.rules import CATEGORIES, OFFENCES, RULES_BY_ID
-from wizard.steps import STEPS
 from wizard.step_groups import GROUPS
+from wizard.steps import STEPS
 
 BASES = ("guideline", "legal_notes", "guide")
 

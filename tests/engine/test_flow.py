@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from tests.harness import answer_paths
 from wizard import flow
+from wizard.questions import QUESTIONS, form_values
 from wizard.session import CHECK, RESULT, Session, respond
-from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values
 
 NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)
 INCIDENT_AT = "2024-10-14T09:30"

@@ -7,11 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.html_tree import parse_html
-from wizard import export, howto, render
-from wizard.session import Session, respond
+from wizard import export, howto
 from wizard.contract import ROLES
 from wizard.moments import parse_now
 from wizard.result import evaluate
+from wizard.screens.result import (
+    DOCUMENTATION_FIELDS,
+    documentation_note,
+    result_screen,
+)
+from wizard.screens.ui import UI
+from wizard.session import Session, respond
 from wizard.steps import STEPS
 from wizard.texts import CONTACT_LABELS
 
@@ -40,13 +46,13 @@ def test_a_possibly_criminal_incident_carries_the_police_how_to(role):
 
 
 def test_the_police_how_to_is_rendered_with_a_tel_link_and_the_page_link():
-    html = render.result_screen(criminal("manager"), root="../")
+    html = result_screen(criminal("manager"), root="../")
     tree = parse_html(html)
     (item,) = tree.find_all(data_step="police_report")
     hrefs = [a.attrs["href"] for a in item.find_all("a")]
     assert "tel:114" in hrefs and "tel:112" in hrefs
     assert "../" + howto.PAGES["police"] in hrefs
-    assert render.UI["howto"] in item.text()  # marked as the guide's own, not the guideline
+    assert UI["howto"] in item.text()  # marked as the guide's own, not the guideline
     (slot,) = item.find_all(data_contact_slot="personalejura")
     assert CONTACT_LABELS["personalejura"] in slot.text()
 
@@ -73,18 +79,18 @@ def test_every_how_to_belongs_to_a_step_and_names_known_contacts_and_pages():
 def test_a_step_without_a_how_to_renders_nothing_extra():
     result = criminal("employee")
     assert step(result, "tell_colleagues")["howto"] is None
-    (item,) = parse_html(render.result_screen(result, root="../")).find_all(data_step="tell_colleagues")
+    (item,) = parse_html(result_screen(result, root="../")).find_all(data_step="tell_colleagues")
     assert item.with_class("guide-howto") == []
 
 
 # --- The documentation note ------------------------------------------------------------------------------
 
 
-FIELDS = [field for field, *_ in render.DOCUMENTATION_FIELDS]
+FIELDS = [field for field, *_ in DOCUMENTATION_FIELDS]
 
 
 def test_the_note_fields_sit_in_no_form_and_ask_the_browser_to_keep_nothing():
-    html = render.documentation_note()
+    html = documentation_note()
     assert "<form" not in html  # Enter in a field can never submit it into a URL
     tree = parse_html(html)
     controls = tree.find_all("input") + tree.find_all("textarea")
@@ -99,7 +105,7 @@ def test_the_note_fields_sit_in_no_form_and_ask_the_browser_to_keep_nothing():
 
 
 def test_the_result_screen_has_the_note_before_its_tools():
-    html = render.result_screen(criminal("employee"), root="../")
+    html = result_screen(criminal("employee"), root="../")
     assert len(parse_html(html).find_all(data_doc_note=None)) == 1
     assert html.index("data-doc-note") < html.index('data-guide-action="copy"')
 
@@ -114,12 +120,12 @@ def test_the_note_is_copied_as_plain_text_in_field_order_with_markup_kept_litera
     note["what"] = "første linje\nanden <b>linje</b>"
     text = export.note_as_text(note)
     lines = text.splitlines()
-    assert lines[1] == render.UI["doc_note_print"].upper()
-    for field, label, _, _ in render.DOCUMENTATION_FIELDS:
-        assert f"- {render.UI[label]}" in lines
+    assert lines[1] == UI["doc_note_print"].upper()
+    for field, label, _, _ in DOCUMENTATION_FIELDS:
+        assert f"- {UI[label]}" in lines
     assert f"  where: {MARKUP}" in lines
     assert "  første linje" in lines and "  anden <b>linje</b>" in lines
-    positions = [text.index(render.UI[label]) for _, label, _, _ in render.DOCUMENTATION_FIELDS]
+    positions = [text.index(UI[label]) for _, label, _, _ in DOCUMENTATION_FIELDS]
     assert positions == sorted(positions)
 
 

@@ -4,19 +4,23 @@ import pytest
 
 from tests.engine.scenarios import SCENARIOS
 from tests.html_tree import parse_html
-from wizard import evaluate, render
+from wizard import evaluate
+from wizard.screens.deadline_words import time_left
+from wizard.screens.fallback import static_checklists
+from wizard.screens.result import result_screen
+from wizard.screens.ui import UI
 from wizard.texts import MAY_BE_OVERDUE
 
 
 def screen(name: str):
     scenario = next(s for s in SCENARIOS if s["name"] == name)
-    return parse_html(render.result_screen(evaluate(scenario["answers"], scenario["now"]), root="../"))
+    return parse_html(result_screen(evaluate(scenario["answers"], scenario["now"]), root="../"))
 
 
 @pytest.mark.parametrize("seconds, shown", [(-3600, "under 1 minut"), (0, "under 1 minut"), (59, "under 1 minut"),
                                             (60, "1 minut"), (3600, "1 time")])
 def test_time_left_never_says_0_minutes(seconds, shown):
-    assert render.time_left(seconds) == shown
+    assert time_left(seconds) == shown
 
 
 def test_an_undecided_police_deadline_may_have_passed_and_is_not_marked_overdue():
@@ -30,10 +34,10 @@ def test_an_undecided_police_deadline_may_have_passed_and_is_not_marked_overdue(
 def test_the_guides_own_step_is_marked_and_not_linked_to_the_guideline():
     step = screen("threats_after_hours_in_danger").one(data_step="call_112")
     assert step.find_all("a") == []
-    assert step.one(data_basis="guide").text() == render.UI["basis_guide"]
+    assert step.one(data_basis="guide").text() == UI["basis_guide"]
 
 
 def test_the_checklists_without_python_mark_the_guides_own_step_and_name_every_work_accident_reason():
-    checklists = parse_html(render.static_checklists(root="../")).text()
-    assert render.UI["basis_guide"] in checklists
+    checklists = parse_html(static_checklists(root="../")).text()
+    assert UI["basis_guide"] in checklists
     assert "fordi du har fravær i forbindelse med chikanen, der er et behandlingsbehov eller du ønsker" in checklists

@@ -8,23 +8,32 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.html_tree import parse_html
-from wizard.texts import POLICE_REPORT_LATEST_TEXT
-from wizard import export, render, step_groups
-from wizard.contract import ROLES
 from tests.harness import answer_paths
-from wizard.moments import COPENHAGEN
-from wizard.result import evaluate
+from tests.html_tree import parse_html
+from wizard import export, flow, step_groups
+from wizard.contract import ROLES
 from wizard.guideline import IMPACT_MAX, IMPACT_MIN
+from wizard.moments import COPENHAGEN
 from wizard.questions import QUESTIONS_BY_ID
+from wizard.result import evaluate
+from wizard.screens.deadline_words import (
+    URGENT_SECONDS,
+    due_words,
+    nearest_first,
+    time_left,
+)
+from wizard.screens.question import question_screen
+from wizard.screens.result import grouped, result_screen
+from wizard.screens.ui import UI
 from wizard.steps import STEPS
+from wizard.texts import POLICE_REPORT_LATEST_TEXT
 
 NOW = "2024-10-15T12:00+02:00"
 MANAGER = answer_paths.answers(answer_paths.MANAGER_THREATS_ADDRESS_ABSENT)
 
 
 def screen(result) -> "parse_html":
-    return parse_html(render.result_screen(result, root="../"))
+    return parse_html(result_screen(result, root="../"))
 
 
 def positions(html: str, *needles: str) -> list[int]:
@@ -41,8 +50,8 @@ def test_every_step_of_every_role_has_a_group_with_a_heading():
         for step in STEPS[role]:
             assert step_groups.GROUP_OF_STEP.get(step.id) in step_groups.GROUPS, (role, step.id)
     for group in step_groups.GROUPS:
-        assert render.UI[f"group_{group}"]
-    labels = [render.UI[f"group_{g}"] for g in step_groups.GROUPS]
+        assert UI[f"group_{group}"]
+    labels = [UI[f"group_{g}"] for g in step_groups.GROUPS]
     assert labels == ["Nu", "Inden 72 timer", "Inden 10 dage", "De næste uger"]
 
 
@@ -59,7 +68,7 @@ def test_the_result_steps_carry_their_group_and_are_shown_under_it_in_group_orde
         for item in steps.find_all("li", data_step=None):
             assert step_groups.GROUP_OF_STEP[item.attrs["data-step"]] == heading.attrs["data-step-group"]
     # Within a group, the checklist's own order.
-    assert [s["id"] for _, steps in render.grouped(result["steps"]) for s in steps] == sorted(
+    assert [s["id"] for _, steps in grouped(result["steps"]) for s in steps] == sorted(
         (s["id"] for s in result["steps"]),
         key=lambda id: (step_groups.GROUPS.index(step_groups.GROUP_OF_STEP[id]), [s["id"] for s in result["steps"]].index(id)),
     )
@@ -69,7 +78,7 @@ def test_the_result_steps_carry_their_group_and_are_shown_under_it_in_group_orde
 
 
 def test_the_page_reads_deadlines_then_steps_then_assessment_then_other_roles_then_the_stamp():
-    html = render.result_screen(evaluate(MANAGER, NOW), root="../")
+    html = result_screen(evaluate(MANAGER, NOW), root="../")
     summary, steps, assessment, others, stamp = positions(
         html, "data-summary", 'data-result-part="steps"', 'data-result-part="assessment"',
         'data-result-part="other-roles"', "guide-result__stamp",
@@ -83,13 +92,13 @@ def test_the_police_deadline_comes_before_the_registration():
     assert [d["id"] for d in result["deadlines"]] == ["safetynet", "police_report"]
     shown = [li.attrs["data-deadline"] for li in screen(result).find_all("li", data_deadline=None)]
     assert shown == ["police_report", "safetynet"]
-    assert [d["id"] for d in render.nearest_first(result["deadlines"])] == shown
+    assert [d["id"] for d in nearest_first(result["deadlines"])] == shown
 
 
 def test_no_deadlines_says_so_in_the_summary():
     result = evaluate({"role": "colleague", "behaviours": ["criticism"], "incident_at": "2024-10-15"}, NOW)
     tree = screen(result)
-    assert tree.one(data_summary=None).one("p", data_no_deadlines=None).text() == render.UI["no_deadlines"]
+    assert tree.one(data_summary=None).one("p", data_no_deadlines=None).text() == UI["no_deadlines"]
     assert not tree.find_all(data_guide_action="calendar")
 
 
@@ -113,16 +122,16 @@ def test_no_deadlines_says_so_in_the_summary():
     ],
 )
 def test_due_words(due, words):
-    assert render.due_words(due, datetime.fromisoformat(NOW)) == words
+    assert due_words(due, datetime.fromisoformat(NOW)) == words
 
 
 def test_without_now_the_words_are_always_the_date():
-    assert render.due_words("2024-10-15T14:00:00+02:00", None) == "tirsdag 15. oktober 2024 kl. 14.00"
+    assert due_words("2024-10-15T14:00:00+02:00", None) == "tirsdag 15. oktober 2024 kl. 14.00"
 
 
 @given(seconds=st.integers(min_value=-10**7, max_value=10**8))
 def test_time_left_is_never_zero_and_has_at_most_two_units(seconds):
-    words = render.time_left(seconds)
+    words = time_left(seconds)
     assert not words.startswith("0 ")
     assert re.fullmatch(r"\d+ (døgn|timer?|minut(ter)?)( og [1-9]\d* (timer?|minut(ter)?))?|under 1 minut", words)
 
@@ -133,7 +142,7 @@ def test_time_left_is_never_zero_and_has_at_most_two_units(seconds):
      (86400, "1 døgn"), (2 * 86400 + 3 * 3600 + 59, "2 døgn og 3 timer")],
 )
 def test_time_left(seconds, words):
-    assert render.time_left(seconds) == words
+    assert time_left(seconds) == words
 
 
 def deadline_item(result, id: str):
@@ -144,7 +153,7 @@ def test_below_a_day_left_is_urgent_in_words_not_colour_alone():
     result = evaluate(MANAGER, "2024-10-16T12:00+02:00")  # 21.5 hours before the police deadline
     police = deadline_item(result, "police_report")
     assert police.attrs["data-state"] == "urgent"
-    assert police.one(data_flag=None).text() == render.UI["flag_urgent"]
+    assert police.one(data_flag=None).text() == UI["flag_urgent"]
     assert police.one("time").attrs["datetime"] == "2024-10-17T09:30:00+02:00"
     assert police.one("time").text() == "senest i morgen kl. 09.30"
     assert police.one(data_countdown=None).text() == "21 timer og 30 minutter tilbage."
@@ -161,7 +170,7 @@ def test_an_overdue_deadline_says_what_to_do():
     assert (police.attrs["data-state"], police.attrs["data-overdue"]) == ("overdue", "true")
     text = police.one(data_countdown=None).text()
     assert "overskredet" in text and "personalejura" in text and "tilbage" not in text
-    assert police.one(data_flag=None).text() == render.UI["flag_overdue"]
+    assert police.one(data_flag=None).text() == UI["flag_overdue"]
 
 
 def test_an_undecided_police_deadline_is_never_overdue_nor_zero_minutes():
@@ -177,7 +186,7 @@ def test_an_undecided_police_deadline_is_never_overdue_nor_zero_minutes():
     assert latest_text in text and "minutter tilbage" not in text
     assert item.attrs["data-latest"] == "2024-10-18T00:00:00+02:00"
     assert item.attrs["data-undecided-text"] == text
-    assert item.one(data_flag=None).text() == render.UI["flag_urgent"]
+    assert item.one(data_flag=None).text() == UI["flag_urgent"]
     copied = export.as_text(result)
     assert "Kan være overskredet" in copied and "torsdag 17. oktober 2024 kl. 24.00" in copied
 
@@ -185,8 +194,8 @@ def test_an_undecided_police_deadline_is_never_overdue_nor_zero_minutes():
 def test_the_countdown_words_are_the_engines_own():
     summary = screen(evaluate(MANAGER, NOW)).one(data_summary=None)
     words = json.loads(summary.attrs["data-countdown-words"])
-    assert words.pop("urgent_seconds") == render.URGENT_SECONDS == 24 * 3600
-    assert words == {key: render.UI[key] for key in words}
+    assert words.pop("urgent_seconds") == URGENT_SECONDS == 24 * 3600
+    assert words == {key: UI[key] for key in words}
     assert summary.attrs["data-time-zone"] == COPENHAGEN.key
     assert summary.attrs["data-evaluated-on"] == "2024-10-15"
 
@@ -217,7 +226,7 @@ def test_unknown_answers_are_said_as_unknown():
 
 def test_the_offences_are_under_the_criminal_category_with_the_legal_marking():
     criminal = screen(evaluate(MANAGER, NOW)).one("li", data_category="criminal")
-    assert render.UI["offences_intro"] in criminal.text()
+    assert UI["offences_intro"] in criminal.text()
     offences = [li.attrs["data-offence"] for li in criminal.find_all("li", data_offence=None)]
     assert offences == ["private_affairs", "threats"]
 
@@ -237,7 +246,7 @@ def test_the_text_puts_every_line_under_its_own_heading():
     result = evaluate({**MANAGER, "behaviours": ["criticism", "accusations", "threats"]}, NOW)
     lines = export.as_text(result).splitlines()
     labels = result["labels"]["categories"]
-    subheadings = {f"{label}:" for label in labels.values()} | {f"{render.UI['group_' + g]}:" for g in step_groups.GROUPS}
+    subheadings = {f"{label}:" for label in labels.values()} | {f"{UI['group_' + g]}:" for g in step_groups.GROUPS}
     sections = {}
     current = None
     for line in lines:
@@ -250,7 +259,7 @@ def test_the_text_puts_every_line_under_its_own_heading():
         for o, b in zip(result["offences"], ("Beskyldninger", "Trusler"))
     ]
     assert not any("Straffeloven" in line for line in sections[labels["protected_speech"] + ":"])
-    plan = sections[render.UI["decisions"].upper()]
+    plan = sections[UI["decisions"].upper()]
     assert "- Fordi du svarede 8 på skalaen fra 1 til 10." in plan
     # The headings come in the screen's order, the nearest deadline first.
     order = [line for line in lines if line.isupper()]
@@ -276,7 +285,7 @@ def test_every_text_of_the_result_is_escaped():
     result["deadlines"][0]["due_text"] = hostile
     result["steps"][0]["text"] = hostile
     result["reasons"]["work_accident"][0]["answers"][0]["label"] = hostile
-    html = render.result_screen(result, root="../")
+    html = result_screen(result, root="../")
     assert "<img" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
 
 
@@ -285,7 +294,7 @@ def test_every_text_of_the_result_is_escaped():
 
 def test_the_date_field_has_its_range_in_words_and_the_shortcuts():
     question = QUESTIONS_BY_ID["incident_at"]
-    form = parse_html(render.question_screen(question, {}, root="../"))
+    form = parse_html(question_screen(question, flow.position({}), root="../"))
     field = form.one("input", type="date")
     assert field.attrs["min"] == "2000-01-01" and field.attrs["data-guide-max-today"] == COPENHAGEN.key
     hint = form.by_id(field.attrs["aria-describedby"])
@@ -298,4 +307,4 @@ def test_the_date_field_has_its_range_in_words_and_the_shortcuts():
 
 def test_the_relative_words_follow_the_evaluation_moment():
     later = datetime.fromisoformat(NOW) + timedelta(days=1)
-    assert render.due_words("2024-10-16T09:30:00+02:00", later) == "i dag kl. 09.30"
+    assert due_words("2024-10-16T09:30:00+02:00", later) == "i dag kl. 09.30"

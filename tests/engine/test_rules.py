@@ -221,8 +221,8 @@ def test_rule_quotes_its_section_word_for_word(rule):
 
 
 def _texts_with_quotes():
-    from wizard.steps import STEPS
     from wizard.notes import NOTES
+    from wizard.steps import STEPS
 
     found = [(f"step {role}.{s.id}", s.text) for role, steps in STEPS.items() for s in steps]
     found += [(f"note {id}", text) for id, text in NOTES.items()]

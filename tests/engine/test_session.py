@@ -14,10 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.harness import answer_paths
-from wizard import flow, render
+from wizard import flow
 from wizard import session as shell
-from wizard.session import CHECK, RESULT, Session, handle
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values, parse_form
+from wizard.screens.markup import problem_notice
+from wizard.screens.ui import UI
+from wizard.session import CHECK, RESULT, Session, handle
 
 INCIDENT_AT = "2024-10-14T09:30"
 THREATENED = answer_paths.answers(answer_paths.MANAGER_THREATENED_AT_WORK)
@@ -71,7 +73,7 @@ def check_reply(text: str) -> dict:
         assert isinstance(reply["title"], str) and reply["title"]
         assert isinstance(reply["html"], str) and reply["html"]
         if "notice" in reply:
-            assert reply["html"].startswith(render.problem_notice(reply["notice"]))
+            assert reply["html"].startswith(problem_notice(reply["notice"]))
     return reply
 
 
@@ -113,7 +115,7 @@ def test_a_request_that_makes_no_sense_gets_the_current_screen_with_a_notice(tex
         reply = check_reply(handle(text))
         assert session.answers == HALFWAY
     assert reply["screen"] == HALFWAY_SCREEN
-    assert reply["notice"] == render.UI["notice_bad_request"]
+    assert reply["notice"] == UI["notice_bad_request"]
     assert 'role="alert"' in reply["html"] and "data-guide-focus" in reply["html"]
 
 
@@ -130,7 +132,7 @@ def test_an_answer_out_of_order_is_not_kept_and_the_notice_names_the_question():
         reply = send(answer(FURTHER_ON, True))
         assert session.answers == HALFWAY
     assert reply["screen"] == HALFWAY_SCREEN
-    assert reply["notice"] == render.UI["notice_not_asked"].format(question=QUESTIONS_BY_ID[FURTHER_ON].label)
+    assert reply["notice"] == UI["notice_not_asked"].format(question=QUESTIONS_BY_ID[FURTHER_ON].label)
 
 
 def test_an_answer_to_a_question_the_answers_do_not_ask_is_not_kept():
@@ -155,14 +157,14 @@ def test_a_change_of_a_question_not_asked_keeps_the_check_screen():
         assert session.answers == CRITICISM and not session.changing
     assert reply["screen"] == CHECK
     label = QUESTIONS_BY_ID["recording_shared"].label
-    assert reply["notice"] == render.UI["notice_not_changeable"].format(question=label)
+    assert reply["notice"] == UI["notice_not_changeable"].format(question=label)
 
 
 def test_see_the_result_before_every_answer_is_given_shows_the_next_question():
     with session_with(HALFWAY) as session:
         reply = send({"action": "confirm"})
         assert session.result is None
-    assert reply["screen"] == HALFWAY_SCREEN and reply["notice"] == render.UI["notice_incomplete"]
+    assert reply["screen"] == HALFWAY_SCREEN and reply["notice"] == UI["notice_incomplete"]
 
 
 @pytest.mark.parametrize("action", ["calendar", "copy"])
@@ -170,13 +172,13 @@ def test_calendar_and_copy_without_a_result_say_there_is_none_yet(action):
     with session_with(THREATENED) as session:
         reply = send({"action": action})
         assert session.answers == THREATENED
-    assert reply["screen"] == CHECK and reply["notice"] == render.UI["notice_no_result"]
+    assert reply["screen"] == CHECK and reply["notice"] == UI["notice_no_result"]
 
 
 def test_calendar_without_deadlines_says_so_on_the_result():
     with session_with(CRITICISM, result=True):
         reply = send({"action": "calendar"})
-    assert reply["screen"] == RESULT and reply["notice"] == render.UI["notice_no_deadlines"]
+    assert reply["screen"] == RESULT and reply["notice"] == UI["notice_no_deadlines"]
     with session_with(THREATENED, result=True):
         assert send({"action": "calendar"})["download"]["filename"].endswith(".ics")
 
@@ -216,7 +218,7 @@ def test_an_error_of_the_engine_keeps_the_answers_and_is_logged_for_the_console(
     with session_with(THREATENED) as session:
         reply = send({"action": "confirm"})
         assert session.answers == THREATENED
-    assert reply["screen"] == CHECK and reply["notice"] == render.UI["notice_internal"]
+    assert reply["screen"] == CHECK and reply["notice"] == UI["notice_internal"]
     logged = capsys.readouterr().err
     assert "RuntimeError('rules table broken')" in logged and "wizard/session.py" in logged
 
@@ -225,12 +227,12 @@ def test_a_result_that_cannot_be_drawn_falls_back_to_the_answers_to_check(monkey
     def broken(*args, **kwargs):
         raise KeyError("labels")
 
-    monkeypatch.setattr(render, "result_screen", broken)
+    monkeypatch.setattr(shell, "result_screen", broken)
     with session_with(THREATENED) as session:
         reply = send({"action": "confirm"})
         assert session.answers == THREATENED and session.result is None
         assert send({"action": "current"})["screen"] == CHECK
-    assert reply["screen"] == CHECK and reply["notice"] == render.UI["notice_internal"]
+    assert reply["screen"] == CHECK and reply["notice"] == UI["notice_internal"]
     assert capsys.readouterr().err.count("KeyError('labels')") == 2
 
 
@@ -238,12 +240,12 @@ def test_when_no_screen_can_be_drawn_the_notice_is_shown_alone(monkeypatch, caps
     def broken(*args, **kwargs):
         raise ValueError("render")
 
-    monkeypatch.setattr(render, "question_screen", broken)
+    monkeypatch.setattr(shell, "question_screen", broken)
     with session_with(HALFWAY) as session:
         reply = json.loads(handle(json.dumps(answer("incident_at", "2024-10-13"))))
         assert session.answers == {**HALFWAY, "incident_at": "2024-10-13"}
-    assert reply["screen"] == shell.PROBLEM and reply["notice"] == render.UI["notice_internal"]
-    assert reply["html"] == render.problem_notice(reply["notice"])
+    assert reply["screen"] == shell.PROBLEM and reply["notice"] == UI["notice_internal"]
+    assert reply["html"] == problem_notice(reply["notice"])
     assert "ValueError('render')" in capsys.readouterr().err
 
 

@@ -88,9 +88,9 @@ class Outcomes:
 
 
 # The engine is imported before pytest can put the repository's sources on sys.path.
-import wizard  # noqa: E402
-
 import pytest  # noqa: E402
+
+import wizard  # noqa: E402
 
 builtins.__import__ = audited_import
 # The audit's own check: code that looks like the engine's imports a module the trim leaves out.

@@ -13,8 +13,8 @@ import pytest
 
 import wizard
 from tests.engine.scenarios import SCENARIOS
-from tests.pyodide.paths import replay
 from tests.harness.answer_paths import MANAGER_THREATENED_AT_WORK, answer_requests
+from tests.pyodide.paths import replay
 from wizard import evaluate, validate
 from wizard.moments import parse_now
 

@@ -1,7 +1,6 @@
 """The HTML blocks that pages include with ``{{ block:NAME }}``, each generated from the engine."""
 
-from tools.site import contacts
-from tools.site import rules_page
+from tools.site import contacts, rules_page
 from tools.site.guide_page import guide_block
 from tools.site.legal_page import legal_reviewed_block
 from tools.site.onboarding_page import scenario_cards_block

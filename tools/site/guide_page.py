@@ -13,11 +13,16 @@ from html import escape
 
 from tools.site.page_flow import flow_table
 from tools.site.placeholders import PageContext
-from wizard import content, flow, render
-from wizard.session import ANCHOR_PREFIX, RESULT, screen_anchor
-from wizard.contract import ROLES, AnswerError
+from wizard import content, flow
 from wizard.conditions import ALWAYS
+from wizard.contract import ROLES, AnswerError
 from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
+from wizard.screens.danger import danger_screen
+from wizard.screens.fallback import static_checklists
+from wizard.screens.markup import cleared_notice
+from wizard.screens.question import question_screen
+from wizard.screens.ui import UI
+from wizard.session import ANCHOR_PREFIX, RESULT, screen_anchor
 
 # The page sets data-role on the guide's root whenever this question is answered (the fallback reads it).
 ROLE_QUESTION = "role"
@@ -56,7 +61,7 @@ def guide_block(context: PageContext) -> str:
     if runtime is None:
         raise ValueError("the guide block needs the prepared runtime (tools.bundle)")
     first = QUESTIONS[0]
-    ui = render.UI
+    ui = UI
     data = {
         "data-root": context.root,
         "data-worker": WORKER,
@@ -88,13 +93,13 @@ def guide_block(context: PageContext) -> str:
         f'<p class="guide-failure" data-guide-failure="{reason}" hidden><strong>{escape(text)}</strong></p>'
         for reason, text in FAILURES.items()
     )
-    checklists = render.static_checklists(root=context.root)
+    checklists = static_checklists(root=context.root)
     return (
         # The screens and checklists repeat the guideline, which the search already has.
         f'<div class="guide" data-guide data-state="loading" data-search-exclude{attributes}>'
         f'<p class="guide-status" role="status" aria-live="polite" data-guide-status>{ui["loading"]}</p>'
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
-        f"{render.question_screen(first, {}, root=context.root, first=True)}</div>"
+        f"{question_screen(first, flow.position({}), root=context.root, first=True)}</div>"
         f"{static_screens(root=context.root)}"
         f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}<p>{FALLBACK_INTRO}</p>'
         f"<div data-guide-checklists>{checklists}</div></div>"
@@ -122,17 +127,18 @@ def static_screens(*, root: str) -> str:
         is_first = question is first
         for role in _wordings(question):
             answers = {ROLE_QUESTION: role} if role else {}
-            asked = render.question_screen(question, answers, root=root, first=is_first)
-            refused = render.question_screen(question, answers, root=root, errors=_unanswered(question), first=is_first)
+            place = flow.position(answers)
+            asked = question_screen(question, place, root=root, first=is_first)
+            refused = question_screen(question, place, root=root, errors=_unanswered(question), first=is_first)
             templates.append(_template(question.id, question.label, asked, role=role))
-            error_title = f"{render.UI['error_prefix']} {question.label}"
+            error_title = f"{UI['error_prefix']} {question.label}"
             templates.append(_template(question.id, error_title, refused, role=role, error=True))
         leading = [o for o in question.options if o.leads_to == DANGER_SCREEN]
         if leading:
             following = flow.position({question.id: parse_form(question.id, {question.id: [leading[0].id]})})
-            danger = render.danger_screen(question=question.id, next_screen=following.after(question.id).id)
-            templates.append(_template(DANGER_SCREEN, render.UI["danger_call"], danger, local=True))
-    templates.append(f'<template data-guide-notice="cleared">{render.cleared_notice()}</template>')
+            danger = danger_screen(question=question.id, next_screen=following.after(question.id).id)
+            templates.append(_template(DANGER_SCREEN, UI["danger_call"], danger, local=True))
+    templates.append(f'<template data-guide-notice="cleared">{cleared_notice()}</template>')
     return "".join(templates)
 
 

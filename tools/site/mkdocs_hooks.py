@@ -22,10 +22,9 @@ from wizard.content import ContentMissing  # noqa: E402
 
 try:
     from tools.runtime import bundle
-    from tools.site import contacts
-    from tools.site import placeholders
-    from wizard import guideline
+    from tools.site import contacts, placeholders
     from tools.site.blocks import BLOCKS
+    from wizard import guideline
 except ContentMissing as error:
     raise PluginError(f"content/texts: {error}") from None
 

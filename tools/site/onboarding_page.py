@@ -2,7 +2,7 @@
 
 A card shows its story and the four categories as checkboxes. The answer underneath is
 :func:`wizard.evaluate` of the card's answers: the categories with the rules' reasons and
-links to the guideline, in the result screen's own words and markup (:mod:`wizard.render`),
+links to the guideline, in the result screen's own words and markup (:mod:`wizard.screens`),
 the decisions, the deadlines (relative to the incident, never as dates) and the notes. It
 sits in a ``<details>`` element, so it stays hidden until the reader asks for it and works
 without JavaScript; ``scenarios.js`` only sets the reader's own ticks beside it.
@@ -10,13 +10,14 @@ without JavaScript; ``scenarios.js`` only sets the reader's own ticks beside it.
 
 from html import escape
 
-from tools.site.placeholders import PageContext
 from tools.content.practice_cards import CARDS, NOW, Card
+from tools.site.placeholders import PageContext
 from wizard import content
-from wizard.result import evaluate
 from wizard.notes import DEPENDS_ON_NOW
-from wizard.render import basis_link, decisions_list, reasons_list, source_link
+from wizard.result import evaluate
 from wizard.rules import CATEGORIES
+from wizard.screens.markup import basis_link, source_link
+from wizard.screens.reasons import decisions_list, reasons_list
 from wizard.texts import CATEGORY_LABELS, CATEGORY_SHORT_LABELS
 
 # The card's own words (content/texts/pages.yaml); everything about harassment comes from the engine's result.

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from itertools import product
 
 from wizard.contract import AnswerError
-from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, Question, asking_facts, parse_form
+from wizard.questions import (
+    QUESTIONS,
+    QUESTIONS_BY_ID,
+    Question,
+    asking_facts,
+    parse_form,
+)
 
 # One character per combination: the index of its set of asked questions in ``masks``.
 MASK_DIGITS = string.digits + string.ascii_letters

@@ -11,17 +11,18 @@ from html import escape
 from tools.site.placeholders import PageContext
 from wizard import content
 from wizard.contract import ROLES
-from wizard.rules_version import rules_version
 from wizard.guideline import Section
 from wizard.howto import howto_for
-from wizard.notes import LEGAL_INFO_RULES, NOTE_RULES
+from wizard.notes import LEGAL_INFO, LEGAL_INFO_RULES, NOTE_RULES, NOTES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, answer_label
-from wizard.render import UI, basis_mark, howto_block, source_link
 from wizard.rules import CATEGORIES, OFFENCES, RULES, Match, Rule
-from wizard.steps import STEPS, Step, step_text
-from wizard.notes import LEGAL_INFO, NOTES
-from wizard.texts import CATEGORY_LABELS, ROLE_LABELS, Text
+from wizard.rules_version import rules_version
+from wizard.screens.markup import basis_mark, source_link
+from wizard.screens.result import howto_block
+from wizard.screens.ui import UI
 from wizard.step_groups import GROUP_OF_STEP
+from wizard.steps import STEPS, Step, step_text
+from wizard.texts import CATEGORY_LABELS, ROLE_LABELS, Text
 
 # The page's own words around the engine's texts (content/texts/pages.yaml).
 _TEXT_IDS = (

@@ -10,18 +10,17 @@ and a sentence the web edition corrects says so.
 
 from html import escape
 
-from tools.content import guideline_text
-from tools.content import traceability
+from tools.content import guideline_text, traceability
 from tools.content.guideline_text import split_sentences
+from tools.content.traceability import Entry, Table, Use, WebSection
 from tools.site.placeholders import PageContext
 from tools.site.rules_page import anchor
-from tools.content.traceability import Entry, Table, Use, WebSection
 from wizard import content
-from wizard.questions import QUESTIONS_BY_ID
-from wizard.render import source_link
-from wizard.rules import OFFENCES, RULES_BY_ID
-from wizard.steps import STEPS
 from wizard.notes import LEGAL_INFO, NOTES
+from wizard.questions import QUESTIONS_BY_ID
+from wizard.rules import OFFENCES, RULES_BY_ID
+from wizard.screens.markup import source_link
+from wizard.steps import STEPS
 from wizard.texts import CATEGORY_LABELS, DEADLINE_LABELS, ROLE_LABELS
 
 # The table's own words (content/texts/pages.yaml).
