@@ -13,11 +13,12 @@ TEST_WHEELS_STAMP := $(VENV)/pyodide-test-wheels/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install build serve dev test bench clean deploy-config
+.PHONY: help install build serve dev test test-fast lint bench clean deploy-config
 
 help:
 	@echo "make serve   install, build and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test    install and run every test"
+	@echo "make test-fast  the tests that need no browser, Node or nginx (about a minute), and the linters"
 	@echo "make build   install and write the site to site/"
 	@echo "make bench   start-up benchmark of the decision guide"
 	@echo "make install set-up only (.venv and node_modules)"
@@ -63,8 +64,16 @@ serve: install
 dev: install
 	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: install
+test: install lint
 	$(PY) -m pytest
+
+# Everything that needs no browser, Node.js or nginx: the engine, the content and its checks, the generated
+# pages' Python, the CLI. No site build (that runs Pyodide in Node.js).
+test-fast: install lint
+	$(PY) -m pytest -m "not browser and not node and not nginx and not site"
+
+lint: install
+	$(PY) -m ruff check .
 
 # The CSP in the server files allows the pages' inline scripts by hash: regenerate after page changes.
 deploy-config: build

@@ -21,6 +21,16 @@ ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+# Fixtures that build the site: a test that uses one is marked "site", so `make test-fast` can leave it out.
+SITE_FIXTURES = {"site_build", "changed_build"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 def require(condition: bool, what: str) -> None:
     """Skip on a developer machine without ``what``; fail in CI, where a missing tool is a defect."""
     if condition:

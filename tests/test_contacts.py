@@ -14,7 +14,9 @@ from wizard.texts import CONTACT_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGURED = {
-    "personalejura": {"name": "Personaleafdelingen, personalejura", "phone": "+45 12 34 56 78", "email": "jura@kommune.dk"},
+    "personalejura": {
+        "name": "Personaleafdelingen, personalejura", "phone": "+45 12 34 56 78", "email": "jura@kommune.dk"
+    },
     "it": {"name": "IT-support", "phone": "7020 3040", "email": None},
     "first_aid": {"name": "Førstehjælpere <b>&</b> co", "phone": "", "email": "hjaelp@kommune.dk"},
     "amr_tr": None,

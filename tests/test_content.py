@@ -75,7 +75,11 @@ def test_a_valid_directory_loads_with_numbers_filled_in_and_sources_kept(tmp_pat
         ("steps", "employee.x:\n  source: guide\n", "steps.yaml: entry 'employee.x': missing text 'text'"),
         ("steps", "employee.x:\n  text: ' '\n  source: guide\n", "entry 'employee.x': field 'text' has no text"),
         ("steps", "employee.x:\n  text: Hej\n", "entry 'employee.x': missing source"),
-        ("steps", "employee.x:\n  text: Hej\n  tekst: Hej\n  source: guide\n", "entry 'employee.x': unknown field 'tekst'"),
+        (
+            "steps",
+            "employee.x:\n  text: Hej\n  tekst: Hej\n  source: guide\n",
+            "entry 'employee.x': unknown field 'tekst'",
+        ),
         ("ui", "continue:\n  text: Fortsæt\n  source: guide\n", "entry 'continue': this file's texts carry no policy"),
         (
             "steps",
@@ -195,4 +199,5 @@ def test_a_changed_step_text_reaches_the_compiled_texts_the_engine_imports(tmp_p
     texts.compile_content(tmp_path / "content_data.py")
     namespace: dict = {}
     exec((tmp_path / "content_data.py").read_text(encoding="utf-8"), namespace)
-    assert namespace["TEXTS"]["steps"]["employee.tell_colleagues"]["text"] == "Fortæl dine nærmeste kolleger om oplevelsen."
+    compiled = namespace["TEXTS"]["steps"]["employee.tell_colleagues"]["text"]
+    assert compiled == "Fortæl dine nærmeste kolleger om oplevelsen."

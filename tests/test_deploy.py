@@ -421,11 +421,14 @@ def test_web_config_maps_every_type_removing_first():
 
 
 # IIS compresses these without being told (its default staticTypes).
-IIS_DEFAULT_COMPRESSED = {"text/*", "message/*", "application/javascript", "application/atom+xml", "application/xaml+xml"}
+IIS_DEFAULT_COMPRESSED = {
+    "text/*", "message/*", "application/javascript", "application/atom+xml", "application/xaml+xml"
+}
 
 
 def test_the_operators_guide_has_iis_compress_every_type_the_source_compresses():
-    listed = set(re.findall(r"staticTypes\.\[mimeType='([^']+)',enabled='True'\]", (ROOT / "OPERATIONS.md").read_text()))
+    operations = (ROOT / "OPERATIONS.md").read_text()
+    listed = set(re.findall(r"staticTypes\.\[mimeType='([^']+)',enabled='True'\]", operations))
     wanted = {mime.media_type for mime in MIME_TYPES.values() if mime.compress}
     wanted = {t for t in wanted if not t.startswith("text/")} - IIS_DEFAULT_COMPRESSED
     assert "application/zip" in wanted
@@ -497,7 +500,8 @@ def test_web_config_and_nginx_agree_on_every_response(nginx):
 COLLECT_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI} in ${event.sourceFile}:${event.lineNumber}`);
+  const { violatedDirective, blockedURI, sourceFile, lineNumber } = event;
+  window.__cspViolations.push(`${violatedDirective} blocked ${blockedURI} in ${sourceFile}:${lineNumber}`);
 });
 """
 

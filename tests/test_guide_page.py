@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -16,7 +16,7 @@ from wizard.conditions import Condition
 from wizard.contract import BEHAVIOURS, ROLES
 from wizard.questions import DANGER_SCREEN, QUESTIONS, QUESTIONS_BY_ID
 
-NOW = datetime(2024, 10, 26, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 10, 26, 9, 0, tzinfo=UTC)
 ROOT = "../"
 TEMPLATE = re.compile(r'<template data-guide-static="(?P<screen>[^"]+)"(?P<attrs>[^>]*)>(?P<html>.*?)</template>', re.S)
 

@@ -7,7 +7,6 @@ data cites, and every link of the guide's screens as the browser renders them on
 
 import html.parser
 from dataclasses import fields, is_dataclass
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -74,10 +73,12 @@ class Site:
     def __init__(self, site_dir: Path):
         self.dir = site_dir
         self.pages = sorted(site_dir.rglob("*.html"))
+        self._ids: dict[Path, frozenset[str]] = {}
 
-    @cache
     def ids(self, path: Path) -> frozenset[str]:
-        return frozenset(links_and_ids(path.read_text(encoding="utf-8")).ids)
+        if path not in self._ids:
+            self._ids[path] = frozenset(links_and_ids(path.read_text(encoding="utf-8")).ids)
+        return self._ids[path]
 
     def broken(self, address: str, from_url: str) -> str | None:
         """Why ``address`` on the page at ``from_url`` does not resolve, or None when it does."""

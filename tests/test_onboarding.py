@@ -208,7 +208,7 @@ def test_the_five_things_are_the_guidelines_own_checklist_for_the_employee(onboa
     (steps,) = [e for e in section_after(onboarding, "fem-ting") if e.tag == "ol"]
     items = [li.text() for li in steps.find_all("li")]
     assert len(items) == 5
-    for item, guideline_item in zip(items, expected):
+    for item, guideline_item in zip(items, expected, strict=True):
         assert item.startswith(guideline_item)
     assert f"senest {REGISTRATION_DAYS} dage efter hændelsesdagen" in items[3]
 

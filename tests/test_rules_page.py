@@ -112,7 +112,7 @@ def test_every_offence_is_shown_with_its_reference_and_basis(offence, rules_page
 def test_every_question_is_shown_in_order_with_its_options_and_when_it_is_asked(rules_page):
     entries = rules_page.find_all(data_question=None)
     assert [entry.attrs["data-question"] for entry in entries] == [q.id for q in QUESTIONS]
-    for question, entry in zip(QUESTIONS, entries):
+    for question, entry in zip(QUESTIONS, entries, strict=True):
         text = entry.text()
         assert question.label in text
         assert question.asked_if.description in text
@@ -129,7 +129,7 @@ def shown_steps(rules_page, role: str) -> list:
     """The role's steps on the page, each with its item, in the checklist's order."""
     items = rules_page.one("ol", data_role=role).find_all("li", data_step=None)
     assert [item.attrs["data-step"] for item in items] == [step.id for step in STEPS[role]]
-    return list(zip(STEPS[role], items))
+    return list(zip(STEPS[role], items, strict=True))
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -302,7 +302,8 @@ print(json.dumps({"numbers": NUMBERS, "deadlines": deadlines, "plans": plans, "o
 
 
 def probe(tmp_path: Path, change: tuple[str, int] | None = None) -> dict:
-    """Copy the engine, the build tools, the content, the pages and the configuration; edit one constant; run PROBE there."""
+    """Copy the engine, the build tools, the content, the pages and the configuration; edit one constant; run PROBE
+    there."""
     ignore = shutil.ignore_patterns("__pycache__", "assets")
     for name in ("wizard", "tools", "docs", "overrides", "content"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=ignore)

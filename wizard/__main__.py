@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from wizard import content
@@ -200,7 +200,7 @@ def main(
             return fail(f"{error}\n{_TEXTS['usage_prefix']} {USAGE}")
         except SystemExit as exit:  # --help has been printed
             return exit.code if isinstance(exit.code, int) else 0
-        now = parse_now(args.now) if args.now is not None else datetime.now(timezone.utc)
+        now = parse_now(args.now) if args.now is not None else datetime.now(UTC)
         result = evaluate(_read_answers(args.file, stdin), now)
     except AnswerError as error:
         return fail(error.message)

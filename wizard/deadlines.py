@@ -7,7 +7,7 @@ clock, which would be an hour off across a summer-time change.
 """
 
 import math
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from wizard.danish_time import long_date, long_datetime
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
@@ -82,7 +82,7 @@ def police_report_deadline(incident: str | Moment, now: datetime) -> dict:
 
 def _after_hours(start: datetime) -> datetime:
     # In UTC: adding hours to an aware local time would move the wall clock across a summer-time change.
-    return (start.astimezone(timezone.utc) + timedelta(hours=POLICE_REPORT_HOURS)).astimezone(COPENHAGEN)
+    return (start.astimezone(UTC) + timedelta(hours=POLICE_REPORT_HOURS)).astimezone(COPENHAGEN)
 
 
 def _deadline_text(due: datetime) -> str:
@@ -99,4 +99,4 @@ def _moment(incident: str | Moment) -> Moment:
 
 def _seconds_between(start: datetime, end: datetime) -> int:
     """Whole seconds from ``start`` to ``end`` in absolute time (rounded down)."""
-    return math.floor((end.astimezone(timezone.utc) - start.astimezone(timezone.utc)).total_seconds())
+    return math.floor((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds())

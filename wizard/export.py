@@ -7,7 +7,7 @@ working morning, and the police report's a day ahead, then two hours ahead.
 """
 
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from wizard.moments import COPENHAGEN
 from wizard.screens import deadline_words, reasons
@@ -89,7 +89,7 @@ def note_as_text(note: object) -> str:
 
 def calendar_file(result: Mapping, now: datetime) -> dict:
     """The deadlines as an iCalendar file: ``{filename, mediaType, content}``."""
-    stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for deadline in result["deadlines"]:
         lines += _event(deadline, result, stamp, now)
@@ -115,9 +115,9 @@ def _event(deadline: Mapping, result: Mapping, stamp: str, now: datetime) -> lis
         triggers = [f"TRIGGER:{offset}" for offset in ALL_DAY_REMINDERS]
         morning = next_working_morning(now)
         if morning.date() <= day:
-            triggers.insert(0, f"TRIGGER;VALUE=DATE-TIME:{morning.astimezone(timezone.utc):%Y%m%dT%H%M%SZ}")
+            triggers.insert(0, f"TRIGGER;VALUE=DATE-TIME:{morning.astimezone(UTC):%Y%m%dT%H%M%SZ}")
     else:
-        due = datetime.fromisoformat(deadline["due"]).astimezone(timezone.utc)
+        due = datetime.fromisoformat(deadline["due"]).astimezone(UTC)
         when = [f"DTSTART:{due:%Y%m%dT%H%M%SZ}", f"DTEND:{due + timedelta(minutes=30):%Y%m%dT%H%M%SZ}"]
         triggers = [f"TRIGGER:{offset}" for offset in TIMED_REMINDERS]
     alarms = []

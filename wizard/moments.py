@@ -7,7 +7,7 @@ twice (clocks moved back) counts from the first, so a deadline counted from it i
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from wizard import content
@@ -74,7 +74,7 @@ def parse_moment(field: str, value: object) -> Moment:
         offset = parts["offset"]
         tz = None
         if offset is not None:
-            tz = timezone.utc if offset == "Z" else _offset(offset)
+            tz = UTC if offset == "Z" else _offset(offset)
     except ValueError:
         raise _error(field, _MESSAGES["field.moment_exists"], value) from None
     if not EARLIEST_DATE <= day <= LATEST_DATE:
@@ -100,7 +100,7 @@ def _offset(text: str) -> timezone:
 def skipped_by_summer_time(naive: datetime) -> bool:
     """Whether the Danish local time ``naive`` does not exist because clocks moved forward."""
     aware = naive.replace(tzinfo=COPENHAGEN, fold=0)
-    return aware.astimezone(timezone.utc).astimezone(COPENHAGEN).replace(tzinfo=None) != naive
+    return aware.astimezone(UTC).astimezone(COPENHAGEN).replace(tzinfo=None) != naive
 
 
 def _local_moment(field: str, value: object, naive: datetime, has_time: bool) -> Moment:
@@ -117,7 +117,7 @@ def parse_now(value: object) -> datetime:
     if isinstance(value, datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise AnswerError("now", _MESSAGES["now.timezone"])
-        if not EARLIEST_DATE <= value.astimezone(timezone.utc).date() <= LATEST_DATE:
+        if not EARLIEST_DATE <= value.astimezone(UTC).date() <= LATEST_DATE:
             raise _error(
                 "now",
                 _MESSAGES["now.range"].format(earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat()),
@@ -131,4 +131,4 @@ def is_after(moment: Moment, now: datetime) -> bool:
     """Whether ``moment`` lies after ``now``; a date without a time only if it is a later Danish date."""
     if not moment.has_time:
         return moment.local_date > now.astimezone(COPENHAGEN).date()
-    return moment.instant.astimezone(timezone.utc) > now.astimezone(timezone.utc)
+    return moment.instant.astimezone(UTC) > now.astimezone(UTC)

@@ -58,9 +58,9 @@ class Rule:
     """One rule of the guideline as the engine applies it.
 
     ``inputs`` and ``outcome`` describe the rule; ``quote`` is the guideline's own sentence and
-    ``source`` its section (all four from the rule's entry in ``content/texts/rules.yaml``). A category rule also holds its machine-readable
-    condition (``when``: every :class:`Match` must hold) and what it yields. Every other rule
-    holds the named condition under which it applies (``applies``, from :mod:`wizard.conditions`);
+    ``source`` its section (all four from the rule's entry in ``content/texts/rules.yaml``). A category rule
+    also holds its machine-readable condition (``when``: every :class:`Match` must hold) and what it yields.
+    Every other rule holds the named condition under which it applies (``applies``, from :mod:`wizard.conditions`);
     an action-plan or work-accident rule also what it decides (``decision``) and which answers it
     reports as its reason (``reported``, only those with a value in ``reported_values`` if given).
     """

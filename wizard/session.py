@@ -15,7 +15,7 @@ raises out of :func:`handle`: even the engine's own errors are answered that way
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from wizard import export, flow, questions
 from wizard.contract import AnswerError, validate
@@ -57,7 +57,7 @@ def handle(request_json: str) -> str:
     """Answer one request from the page; the reply says which screen to show and its HTML."""
     request = _load(request_json)
     try:
-        return json.dumps(respond(_session, request, datetime.now(timezone.utc)), ensure_ascii=False)
+        return json.dumps(respond(_session, request, datetime.now(UTC)), ensure_ascii=False)
     except Exception as error:  # the reader keeps the answers and the screen, whatever went wrong
         _log(error)
         return json.dumps(_recover(_session, _root(request)), ensure_ascii=False)

@@ -99,7 +99,8 @@ MAY_BE_OVERDUE = content.text("labels", "may_be_overdue")
 # The guide's own help beside the steps (wizard.howto): how to do a step, and who the municipality's contacts are.
 # It is not the guideline: the result shows it under a label that says so.
 HOWTO_TEXTS = {
-    step: content.text("howto", f"howto.{step}") for step in ("police_report", "document", "contact_platform", "datatilsynet")
+    step: content.text("howto", f"howto.{step}")
+    for step in ("police_report", "document", "contact_platform", "datatilsynet")
 }
 HOWTO_LINK_LABELS = {
     page: content.text("howto", f"link.{page}") for page in ("police", "document", "take_down", "datatilsynet")

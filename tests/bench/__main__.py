@@ -15,7 +15,7 @@ import argparse
 import json
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.bench import BenchError
@@ -74,7 +74,7 @@ def run(site_dir: Path, rounds: int, warm_up: bool, profiles: list[str], profile
     measured = ratios(table, runs)
     versions = {run["pyodide_version"] for run in runs if run["page"] == "stock"}
     return {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "load_average": {"before": list(load_before), "after": list(os.getloadavg())},
         "chromium_version": chromium_version,

@@ -244,7 +244,8 @@ def read(page, server: BenchServer, pace: float) -> dict:
             continue
         if current_screen(page) == screen:
             error = page.locator(f"{SCREEN} .guide-error-summary")
-            raise BenchError(f"the guide refused the answer to {screen!r}: {error.inner_text() if error.count() else ''}")
+            refusal = error.inner_text() if error.count() else ""
+            raise BenchError(f"the guide refused the answer to {screen!r}: {refusal}")
         if current_screen(page) != "result":
             _answerable_or_failed(page)
         collected = page.evaluate(COLLECT)

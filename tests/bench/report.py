@@ -225,12 +225,13 @@ def render_profiles(report: dict) -> list[str]:
         "| Guide ready | Result shown | Total wait after submits (max) | Longest wait |",
         "|---|---|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for key, profile in report["profiles"].items():
+    for profile in report["profiles"].values():
         s = profile_summary(profile)
         stuck = f" ({s['errors']} stuck)" if s["errors"] else ""
         lines.append(
             f"| {profile['label']} | {profile['network']} | {profile['cpu']} | {s['reached']} of {s['n']}{stuck} | "
-            f"{s['fallbacks']} of {s['n']}{_at(s['fallback_ms'])} | {_number(s['first_question_ms'], 's')} | {_number(s['ready_ms'], 's')} | "
+            f"{s['fallbacks']} of {s['n']}{_at(s['fallback_ms'])} | {_number(s['first_question_ms'], 's')} | "
+            f"{_number(s['ready_ms'], 's')} | "
             f"{_number(s['result_ms'], 's')} | {_number(s['total_wait_ms'], 's')} "
             f"({_number(s['total_wait_max_ms'], 's')}) | {_number(s['longest_wait_ms'], 's')} |"
         )

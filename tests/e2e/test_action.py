@@ -24,7 +24,8 @@ pytestmark = pytest.mark.browser
 FIELDS = [field for field, *_ in DOCUMENTATION_FIELDS]
 # Markup and script in every field, each with a marker of its own to look for in requests, storage and the URL.
 HOSTILE = {
-    field: f'MRK{index}x <script>window.__pwned = "{field}"</script><img src=x onerror="window.__pwned=1"> "&" </textarea>'
+    field: f'MRK{index}x <script>window.__pwned = "{field}"</script>'
+    '<img src=x onerror="window.__pwned=1"> "&" </textarea>'
     for index, field in enumerate(FIELDS)
 }
 MARKERS = [f"MRK{index}x" for index in range(len(FIELDS))]

@@ -8,7 +8,7 @@ was built with.
 import html
 import json
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from random import Random
 
 import pytest
@@ -161,7 +161,7 @@ def test_danger_screen_with_python_ready(page, site_url):
 def engine_screen(session, question: str, form: dict | None) -> dict:
     """The engine's reply (in CPython) to answering ``question`` with ``form``; None: just where it is."""
     request = {"action": "answer", "question": question, "form": form} if form is not None else {"action": "current"}
-    return shell.respond(session, {**request, "root": "../"}, datetime.now(timezone.utc))
+    return shell.respond(session, {**request, "root": "../"}, datetime.now(UTC))
 
 
 def shown_place(page) -> dict:

@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.browser
 def police_due(day, clock: str) -> str:
     """The police-report deadline computed here, independently: 72 hours of absolute time."""
     start = datetime.combine(day, time.fromisoformat(clock) if clock else time(0, 0), COPENHAGEN)
-    due = start.astimezone(timezone.utc) + timedelta(hours=POLICE_REPORT_HOURS)
+    due = start.astimezone(UTC) + timedelta(hours=POLICE_REPORT_HOURS)
     return due.astimezone(COPENHAGEN).isoformat(timespec="seconds")
 
 
@@ -215,7 +215,7 @@ def test_the_calendar_file_holds_both_deadlines(page, site_url):
     day, clock = EMPLOYEE_THREATENED["incident_at"]
     due_day = day + timedelta(days=REGISTRATION_DAYS)
     assert f"DTSTART;VALUE=DATE:{due_day:%Y%m%d}" in unfolded
-    police = datetime.fromisoformat(police_due(day, clock)).astimezone(timezone.utc)
+    police = datetime.fromisoformat(police_due(day, clock)).astimezone(UTC)
     assert f"DTSTART:{police:%Y%m%dT%H%M%SZ}" in unfolded
     assert unfolded.count("BEGIN:VEVENT") == 2 and unfolded.count("BEGIN:VALARM") == 4
     assert "så hurtigt som muligt og senest" in unfolded and "TRIGGER;VALUE=DATE-TIME:" in unfolded

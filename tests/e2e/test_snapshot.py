@@ -27,7 +27,9 @@ EDIT_RECORD = """async (change) => {
     request.onerror = () => reject(request.error);
   });
   const store = (mode) => database.transaction("pyodide-snapshot", mode).objectStore("pyodide-snapshot");
-  const record = await new Promise((resolve) => { store("readonly").get("current").onsuccess = (e) => resolve(e.target.result); });
+  const record = await new Promise((resolve) => {
+    store("readonly").get("current").onsuccess = (e) => resolve(e.target.result);
+  });
   if (change === "damage") record.bytes = new Blob([new Uint8Array(4096).fill(7)]);
   if (change === "other build") record.key = JSON.stringify(["another build"]);
   if (change) await new Promise((resolve) => { store("readwrite").put(record, "current").onsuccess = resolve; });
@@ -64,7 +66,9 @@ def result_of(page, answers: dict) -> dict:
     walk(page, answers)
     see_result(page)
     return {
-        "categories": page.eval_on_selector_all("[data-result] [data-category]", "ns => ns.map(n => n.dataset.category)"),
+        "categories": page.eval_on_selector_all(
+            "[data-result] [data-category]", "ns => ns.map(n => n.dataset.category)"
+        ),
         "deadlines": page.eval_on_selector_all(
             "[data-deadline] time", "ns => ns.map(n => [n.closest('[data-deadline]').dataset.deadline, n.dateTime])"
         ),

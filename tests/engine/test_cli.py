@@ -5,7 +5,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -61,9 +61,9 @@ def test_stdin_gives_the_same_result_as_the_library(scenario):
 
 
 def test_without_now_uses_the_current_time():
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     proc = cli("evaluate", "-", stdin=json.dumps(ANSWERS).encode())
-    after = datetime.now(timezone.utc) + timedelta(seconds=1)
+    after = datetime.now(UTC) + timedelta(seconds=1)
     assert proc.returncode == 0
     evaluated_at = datetime.fromisoformat(json.loads(proc.stdout)["evaluated_at"])
     assert before <= evaluated_at <= after

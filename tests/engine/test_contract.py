@@ -1,6 +1,6 @@
 """The answers contract: what validate() accepts, how it normalises, and what it refuses."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -9,7 +9,7 @@ from wizard.contract import BEHAVIOURS, FIELDS
 from wizard.moments import parse_moment, parse_now
 
 BASE = {"role": "employee", "behaviours": ["threats"], "incident_at": "2024-10-14"}
-NOW = datetime(2024, 10, 20, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 10, 20, 12, 0, tzinfo=UTC)
 
 
 def with_(**changes):
@@ -174,5 +174,5 @@ def test_now_is_validated_as_the_field_now(value):
 
 def test_now_without_offset_is_danish_local_time():
     assert parse_now("2024-07-01T12:00").isoformat() == "2024-07-01T12:00:00+02:00"
-    aware = datetime(2024, 7, 1, 10, 0, tzinfo=timezone.utc)
+    aware = datetime(2024, 7, 1, 10, 0, tzinfo=UTC)
     assert parse_now(aware) is aware

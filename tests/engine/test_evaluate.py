@@ -99,7 +99,7 @@ def test_every_combination_of_the_other_choice_answers_gives_a_valid_result(outc
             "role": role,
             "behaviours": ["criticism", "threats", "fake_profile"],
             "incident_at": INCIDENT_AT,
-            **dict(zip(keys, values)),
+            **dict(zip(keys, values, strict=True)),
         }
         result = evaluate(answers, NOW)
         check_result(result)
@@ -353,7 +353,10 @@ def test_what_the_guide_adds_is_marked_as_its_own():
         ),
         (
             {"behaviours": ["insults"], "impact": 5, "repeated": False, "outside_work_hours": False},
-            ["document", "contact_manager", "tell_colleagues", "register_safetynet", "police_report", "two_on_the_case"],
+            [
+                "document", "contact_manager", "tell_colleagues", "register_safetynet", "police_report",
+                "two_on_the_case",
+            ],
             [*COLLEAGUE_SUPPORT, "police_report"],
             ["register_safetynet", *MANAGER_DUTIES, "police_report"],
         ),
@@ -438,7 +441,9 @@ def test_1_ved_ikke_says_whom_to_ask(role, asks):
 
 def test_2_personalejura_always_and_an_undecided_recording_is_not_lawful():
     result = by_name("access_request_manager")
-    assert step_text(result, "consult_hr").startswith("Søg rådføring ved Personaleafdelingen i forhold til handlemuligheder")
+    assert step_text(result, "consult_hr").startswith(
+        "Søg rådføring ved Personaleafdelingen i forhold til handlemuligheder"
+    )
     recording = by_name("recording_shared_unknown_employee")
     assert "protected_speech" not in recording["categories"]
     police = next(d for d in recording["deadlines"] if d["id"] == "police_report")
@@ -458,7 +463,9 @@ def test_4_the_72_hours_are_a_condition_for_compensation_for_all_harassment():
     insults = evaluate({"role": "employee", "behaviours": ["insults"], "incident_at": INCIDENT_AT}, NOW)
     assert "criminal" not in insults["categories"]
     police = next(d for d in insults["deadlines"] if d["id"] == "police_report")
-    assert police["label"] == "Eventuel politianmeldelse – en betingelse for erstatning efter voldsoffererstatningsloven"
+    assert police["label"] == (
+        "Eventuel politianmeldelse – en betingelse for erstatning efter voldsoffererstatningsloven"
+    )
     assert "betingelse for at få erstatning efter voldsoffererstatningsloven" in step_text(insults, "police_report")
 
 

@@ -4,7 +4,7 @@ As GOV.UK's smart-answers tests its flows with ``assert_next_node``. The expecta
 the tables below; when a question's condition changes, change the rows it moves.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -15,7 +15,7 @@ from wizard import flow
 from wizard.questions import QUESTIONS, form_values
 from wizard.session import CHECK, RESULT, Session, respond
 
-NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 10, 26, 8, 0, tzinfo=UTC)
 INCIDENT_AT = "2024-10-14T09:30"
 
 # Answers so far, named for where they lead.
@@ -184,7 +184,7 @@ def test_changing_the_behaviours_from_the_check_screen_drops_or_asks_the_follow_
     # The time of the incident was answered before the change: only the new questions are asked.
     answered = {"incident_at", "absence", "treatment", "wants_work_accident"}
     asked_now = [(q, v) for q, v in PATHS["recording_published_manager"][3:] if q not in answered]
-    for (question_id, value), following in zip(asked_now, [*(q for q, _ in asked_now[1:]), CHECK]):
+    for (question_id, value), following in zip(asked_now, [*(q for q, _ in asked_now[1:]), CHECK], strict=True):
         assert respond(session, answer(question_id, value), NOW)["screen"] == following
     assert session.answers["incident_at"] == incident_at
 

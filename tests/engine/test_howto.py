@@ -101,7 +101,8 @@ def test_the_note_fields_sit_in_no_form_and_ask_the_browser_to_keep_nothing():
         (label,) = [lab for lab in tree.find_all("label") if lab.attrs.get("for") == control.attrs["id"]]
         assert label.text()
     print_block = tree.one(data_doc_note_print=None)
-    assert sorted(v.attrs["data-doc-note-value"] for v in print_block.find_all(data_doc_note_value=None)) == sorted(FIELDS)
+    values = print_block.find_all(data_doc_note_value=None)
+    assert sorted(v.attrs["data-doc-note-value"] for v in values) == sorted(FIELDS)
 
 
 def test_the_result_screen_has_the_note_before_its_tools():
@@ -121,7 +122,7 @@ def test_the_note_is_copied_as_plain_text_in_field_order_with_markup_kept_litera
     text = export.note_as_text(note)
     lines = text.splitlines()
     assert lines[1] == UI["doc_note_print"].upper()
-    for field, label, _, _ in DOCUMENTATION_FIELDS:
+    for _, label, _, _ in DOCUMENTATION_FIELDS:
         assert f"- {UI[label]}" in lines
     assert f"  where: {MARKUP}" in lines
     assert "  første linje" in lines and "  anden <b>linje</b>" in lines
@@ -135,7 +136,7 @@ def test_the_note_is_copied_as_plain_text_in_field_order_with_markup_kept_litera
 )
 def test_every_written_field_and_nothing_else_reaches_the_text(note, unknown):
     text = export.note_as_text({**unknown, **note})
-    for field, value in note.items():
+    for value in note.values():
         for line in value.strip().splitlines():
             assert line.rstrip() in text
     written = any(value.strip() for value in note.values())

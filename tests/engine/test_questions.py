@@ -123,7 +123,9 @@ def test_prune_drops_answers_of_questions_no_longer_asked():
     assert "recording_shared" not in prune(answers) and prune(answers)["impact"] == 8
     answers["behaviours"] = ["criticism"]
     # The work-accident questions are asked whatever happened, so their answers stay.
-    assert prune(answers) == {"role": "employee", "behaviours": ["criticism"], "incident_at": INCIDENT_AT, "absence": True}
+    assert prune(answers) == {
+        "role": "employee", "behaviours": ["criticism"], "incident_at": INCIDENT_AT, "absence": True
+    }
     # A recording kept to the citizen is lawful: the questions about the harassment go too.
     answers.update(behaviours=["recording"], recording_shared=False)
     assert set(prune(answers)) == {"role", "behaviours", "recording_shared", "incident_at", "absence"}

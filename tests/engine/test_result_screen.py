@@ -38,7 +38,7 @@ def screen(result) -> "parse_html":
 
 def positions(html: str, *needles: str) -> list[int]:
     found = [html.find(needle) for needle in needles]
-    assert -1 not in found, dict(zip(needles, found))
+    assert -1 not in found, dict(zip(needles, found, strict=True))
     return found
 
 
@@ -70,7 +70,9 @@ def test_the_result_steps_carry_their_group_and_are_shown_under_it_in_group_orde
     # Within a group, the checklist's own order.
     assert [s["id"] for _, steps in grouped(result["steps"]) for s in steps] == sorted(
         (s["id"] for s in result["steps"]),
-        key=lambda id: (step_groups.GROUPS.index(step_groups.GROUP_OF_STEP[id]), [s["id"] for s in result["steps"]].index(id)),
+        key=lambda id: (
+            step_groups.GROUPS.index(step_groups.GROUP_OF_STEP[id]), [s["id"] for s in result["steps"]].index(id)
+        ),
     )
 
 
@@ -212,7 +214,9 @@ def test_reasons_use_the_readers_answers_for_categories_and_both_decisions():
     accident = tree.one("li", data_decision="work_accident").text()
     assert "Fordi du svarede ja til, at medarbejderen har fravær i forbindelse med chikanen." in accident
     environment = tree.one("li", data_category="work_environment").text()
-    assert "Fordi du svarede »Private oplysninger eller billeder lagt ud eller givet videre« og »Trusler«" in environment
+    assert (
+        "Fordi du svarede »Private oplysninger eller billeder lagt ud eller givet videre« og »Trusler«" in environment
+    )
     threats = tree.one("li", data_offence="threats").text()
     assert "Straffeloven § 266" in threats and "Fordi du svarede »Trusler« til »Hvad er der sket?«." in threats
 
@@ -256,7 +260,7 @@ def test_the_text_puts_every_line_under_its_own_heading():
     criminal = sections[labels["criminal"] + ":"]
     assert [line for line in criminal if "Straffeloven" in line] == [
         f"- {o['label']} – {o['reference']}. Fordi du svarede »{b}« til »Hvad er der sket?«."
-        for o, b in zip(result["offences"], ("Beskyldninger", "Trusler"))
+        for o, b in zip(result["offences"], ("Beskyldninger", "Trusler"), strict=True)
     ]
     assert not any("Straffeloven" in line for line in sections[labels["protected_speech"] + ":"])
     plan = sections[UI["decisions"].upper()]

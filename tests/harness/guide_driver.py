@@ -147,7 +147,8 @@ def walk(page, answers: dict, timeout: float | None = None) -> None:
             raise GuideError(f"the guide showed its fallback after the answer to {screen!r}")
         if current_screen(page) == screen:
             error = page.locator(f"{SCREEN} .guide-error-summary")
-            raise GuideError(f"the guide refused the answer to {screen!r}: {error.inner_text() if error.count() else ''}")
+            refusal = error.inner_text() if error.count() else ""
+            raise GuideError(f"the guide refused the answer to {screen!r}: {refusal}")
 
 
 def see_result(page, timeout: float | None = None) -> None:

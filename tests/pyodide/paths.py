@@ -4,11 +4,11 @@ The requests come from the caller (the named paths of ``tests/harness/answer_pat
 script inside Pyodide (its source is sent there), so it imports only the engine.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from wizard.session import Session, respond
 
-NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 10, 26, 8, 0, tzinfo=UTC)
 
 
 def replay(requests: list[dict]) -> list[dict]:

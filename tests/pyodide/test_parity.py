@@ -40,7 +40,7 @@ def test_every_scenario_gives_the_same_json_in_pyodide(shipped_pyodide):
     in_pyodide = shipped_pyodide.run_json(program)
     in_cpython = cpython_results()
     assert len(in_pyodide) == len(SCENARIOS) >= 12
-    for scenario, browser, native in zip(SCENARIOS, in_pyodide, in_cpython):
+    for scenario, browser, native in zip(SCENARIOS, in_pyodide, in_cpython, strict=True):
         assert json.dumps(browser, ensure_ascii=False) == json.dumps(native, ensure_ascii=False), scenario["name"]
 
 

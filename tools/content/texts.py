@@ -69,10 +69,14 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "build_messages": Schema("the build's messages to the content's editors", source="none"),
     "questions": Schema("the guide's questions", fields=("label", "hint", *ROLE_WORDING), required=("label",)),
-    "options": Schema("the answers the questions offer", fields=("label", "hint"), required=("label",), source="optional"),
+    "options": Schema(
+        "the answers the questions offer", fields=("label", "hint"), required=("label",), source="optional"
+    ),
     "messages": Schema("error messages and the command line's texts", source="none"),
     "steps": Schema("each role's steps in the result, by 'role.step'"),
-    "notes": Schema("the result's notes, a role's own wording in a field", fields=("text", "employee", "colleague", "manager")),
+    "notes": Schema(
+        "the result's notes, a role's own wording in a field", fields=("text", "employee", "colleague", "manager")
+    ),
     "legal": Schema("the result's legal information", fields=("text", "reference"), required=("text", "reference")),
     "labels": Schema("category, role, flag and deadline labels, due texts, work-accident reasons", source="optional"),
     "howto": Schema("the guide's own how-to texts, link, phone and contact labels", source="none"),
@@ -81,7 +85,10 @@ SCHEMAS: dict[str, Schema] = {
     "conditions": Schema("each named condition's description", source="none"),
     "sections": Schema("the titles of the web edition's sections, by anchor", source="none"),
     "guideline": Schema(
-        "the guideline's title and adoption", ("title", "adopted_by", "adopted"), ("title", "adopted_by", "adopted"), "none"
+        "the guideline's title and adoption",
+        ("title", "adopted_by", "adopted"),
+        ("title", "adopted_by", "adopted"),
+        "none",
     ),
     "ui": Schema("the guide's buttons, headings, status lines and notices", source="optional"),
     "guide_page": Schema("the guide page's loading, failure and fallback texts", source="optional"),
@@ -170,7 +177,8 @@ def _entry(where: str, raw: object, schema: Schema, context: _Context, problems:
     if isinstance(raw, str) and schema.fields == ("text",) and schema.source != "required":
         raw = {"text": raw}
     if not isinstance(raw, dict):
-        problems.append(f"{where}: must be a mapping with {', '.join(schema.fields)}" + (" and source" if schema.source != "none" else ""))
+        sourced = " and source" if schema.source != "none" else ""
+        problems.append(f"{where}: must be a mapping with {', '.join(schema.fields)}{sourced}")
         return None
     fields = {}
     for key, value in raw.items():
@@ -200,7 +208,8 @@ def _numbers(where: str, key: str, text: str, problems: list[str]) -> str:
     def number(match: re.Match) -> str:
         name = match.group(1)
         if name not in NUMBERS:
-            problems.append(f"{where}: field {key!r} names an unknown number {{{{ {name} }}}} (known: {', '.join(NUMBERS)})")
+            known = ", ".join(NUMBERS)
+            problems.append(f"{where}: field {key!r} names an unknown number {{{{ {name} }}}} (known: {known})")
             return match.group(0)
         return str(NUMBERS[name])
 
@@ -218,7 +227,9 @@ def _source(where: str, raw: object, context: _Context, problems: list[str]) -> 
     if isinstance(raw, dict) and set(raw) == {"section", "quote"}:
         section, quote = raw["section"], raw["quote"]
         if section not in context.sections:
-            problems.append(f"{where}: source section {section!r} is not a section of the guideline (wizard/guideline.py)")
+            problems.append(
+                f"{where}: source section {section!r} is not a section of the guideline (wizard/guideline.py)"
+            )
         if isinstance(quote, str) and _NUMBER.search(quote):
             # A quote is the adopted text's own words, whatever the guide's numbers are set to.
             problems.append(f"{where}: source quote must give numbers as the guideline does, not as {{{{ name }}}}")

@@ -15,7 +15,7 @@ import importlib.util
 import os
 import sys
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import wizard
 from wizard.questions import form_values
@@ -24,7 +24,7 @@ from wizard.session import Session, respond
 STDLIB_ZIP = "/lib/python314.zip"
 OUTPUT = "/mnt/host/python_stdlib.zip"
 ENGINE_OUTPUT = "/mnt/host/engine"
-NOW = datetime(2024, 10, 26, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 10, 26, 8, 0, tzinfo=UTC)
 # The steps of ``tools.runtime.stdlib.PROBE_STEPS``: tools/runtime/stdlib.py writes them here, since
 # inside Pyodide only the engine and the standard library can be imported.
 PATH_STEPS = ()

@@ -2,7 +2,8 @@
 
 Each contact has an id from ``wizard.howto.CONTACT_IDS`` and a name, a phone number and an e-mail address.
 A contact left empty is shown with a note that it is not set up, never as a dead link; a malformed one
-stops the build with a Danish message that names the key (``content/texts/build_messages.yaml``). The front page shows every contact as a card.
+stops the build with a Danish message that names the key (``content/texts/build_messages.yaml``). The front
+page shows every contact as a card.
 The decision guide's page carries the same cards as ``<template>`` elements, one per contact, and guide.js
 copies one into each slot the engine's result names (``data-contact-slot``): the engine runs in the browser
 and never reads ``mkdocs.yml``, so the build puts the configured text where the page can find it.

@@ -3,9 +3,9 @@
 The questions and the danger screen are rendered by the same code that renders them in the
 browser, and the flow table (:mod:`tools.site.page_flow`) says which questions the answers ask, so
 a reader can answer every question before Python has loaded: the page moves between them and
-keeps the answers for the engine, which checks them once it is ready. The shell also holds the Danish failure messages and the
-guideline's static checklists, shown when Python cannot start and to browsers without
-JavaScript.
+keeps the answers for the engine, which checks them once it is ready. The shell also holds the Danish
+failure messages and the guideline's static checklists, shown when Python cannot start and to browsers
+without JavaScript.
 """
 
 import json
@@ -112,14 +112,16 @@ def static_screens(*, root: str) -> str:
     """Every question screen the page shows without Python, each in an inert <template> (so no id is doubled).
 
     A question comes once per wording: a question that a role words its own way (or where only
-    some roles are offered "Ved ikke") comes once per role, marked ``data-role``. Each comes as asked and with the engine's error for an empty
-    form. The progress and the "Tilbage" button depend on the path: the page sets them from the
-    flow table (:mod:`tools.site.page_flow`).
+    some roles are offered "Ved ikke") comes once per role, marked ``data-role``. Each comes as asked and with
+    the engine's error for an empty form. The progress and the "Tilbage" button depend on the path: the page
+    sets them from the flow table (:mod:`tools.site.page_flow`).
     """
     first = QUESTIONS[0]
     if first.asked_if is not ALWAYS:
         raise ValueError("the guide's first question must always be asked")
-    elsewhere = sorted((q.id, o.leads_to) for q in QUESTIONS for o in q.options if o.leads_to not in ("", DANGER_SCREEN))
+    elsewhere = sorted(
+        (q.id, o.leads_to) for q in QUESTIONS for o in q.options if o.leads_to not in ("", DANGER_SCREEN)
+    )
     if elsewhere:
         raise ValueError(f"the page cannot show the screens these options lead to without Python: {elsewhere}")
     templates = []

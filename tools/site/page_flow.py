@@ -92,7 +92,7 @@ def deciding(question: Question) -> Deciding:
 def _answers(keys: tuple[Deciding, ...], states: tuple[int, ...]) -> dict | None:
     """The engine's answers for one combination, or None if the engine refuses one of its forms."""
     answers = {}
-    for key, state in zip(keys, states):
+    for key, state in zip(keys, states, strict=True):
         form = key.form(state)
         if form is not None:
             try:

@@ -35,7 +35,9 @@ def question_screen(
     position = next((i for i, q in enumerate(asked, 1) if q.id == question.id), len(asked))
     progress = UI["progress"].format(n=position)
     described = " ".join(
-        part for part, present in ((f"{question.id}-hint", question.hint), (f"{question.id}-error", question.id in errors)) if present
+        part
+        for part, present in ((f"{question.id}-hint", question.hint), (f"{question.id}-error", question.id in errors))
+        if present
     )
     parts = [f'<form class="guide-form" data-question="{question.id}" novalidate>']
     if not first:
@@ -51,7 +53,8 @@ def question_screen(
         f'<span class="guide-progress">{escape(progress)}</span> {escape(question.label)}</h1></legend>'
     )
     if question.hint:
-        parts.append(f'<div class="guide-hint" id="{question.id}-hint">{escape(question.hint)} {source_link(question.source.href, root, question.source.title)}</div>')
+        link = source_link(question.source.href, root, question.source.title)
+        parts.append(f'<div class="guide-hint" id="{question.id}-hint">{escape(question.hint)} {link}</div>')
     for field, message in errors.items():
         parts.append(
             f'<p class="guide-error-message" id="{escape(field)}-error">'

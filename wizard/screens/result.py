@@ -272,7 +272,10 @@ def documentation_note() -> str:
         hint_html = f'<div class="guide-hint" id="{field_id}-hint">{UI[hint]}</div>' if hint else ""
         common = f'id="{field_id}" data-doc-note-field="{field}" autocomplete="off" spellcheck="false"{described}'
         control = f'<textarea {common} rows="4"></textarea>' if multiline else f'<input type="text" {common}>'
-        fields.append(f'<div class="guide-field doc-note__field"><label for="{field_id}">{UI[label]}</label>{hint_html}{control}</div>')
+        fields.append(
+            f'<div class="guide-field doc-note__field"><label for="{field_id}">{UI[label]}</label>'
+            f"{hint_html}{control}</div>"
+        )
         rows.append(
             f'<div data-doc-note-row hidden><dt>{UI[label]}</dt><dd data-doc-note-value="{field}"></dd></div>'
         )
