@@ -2,11 +2,13 @@
 
 Reads an answers object (JSON) from FILE or, with ``-``, standard input, and prints the
 result as JSON on standard output (exit status 0). Bad input of any kind gives exit
-status 2, a Danish message on standard error and nothing on standard output. The messages and
-the help text are in ``content/texts/messages.yaml`` (ids ``cli.*``).
+status 2, a Danish message on standard error and nothing on standard output; a result that
+cannot be written (a closed pipe, a full disk) exit status 1 and a Danish message. The messages
+and the help text are in ``content/texts/messages.yaml`` (ids ``cli.*``).
 """
 
 import argparse
+import errno
 import json
 import os
 import re
@@ -48,8 +50,14 @@ _TEXTS = {
         "constant",
         "duplicate_field",
         "internal",
+        "too_big",
+        "not_written",
+        "pipe_closed",
+        "disk_full",
     )
 }
+# An answers object is a few hundred bytes; anything this long is not one (and /dev/zero never ends).
+MAX_INPUT_BYTES = 1_000_000
 
 PROG = "python -m wizard"
 USAGE = _TEXTS["usage"].format(prog=PROG)
@@ -129,14 +137,16 @@ def _danish_sections(parser: argparse.ArgumentParser) -> None:
 def _read_answers(name: str, stdin: BinaryIO) -> object:
     try:
         if name == "-":
-            data = stdin.read()
+            data = stdin.read(MAX_INPUT_BYTES + 1)
         else:
             with open(name, "rb") as file:
-                data = file.read()
+                data = file.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
         # os.fsencode gives back the name's bytes, undecodable ones included, shown as \xNN.
         shown = os.fsencode(name).decode("utf-8", "backslashreplace")
         raise InputError(_TEXTS["unreadable"].format(name=shown, reason=_os_reason(error))) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(_TEXTS["too_big"].format(limit=MAX_INPUT_BYTES // 1000))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -149,6 +159,8 @@ def _read_answers(name: str, stdin: BinaryIO) -> object:
         raise InputError(_TEXTS["not_json"].format(line=error.lineno, column=error.colno)) from None
     except RecursionError:
         raise InputError(_TEXTS["too_deep"]) from None
+    except MemoryError:
+        raise InputError(_TEXTS["too_big"].format(limit=MAX_INPUT_BYTES // 1000)) from None
     except ValueError:
         raise InputError(_TEXTS["number_too_big"]) from None
 
@@ -189,8 +201,11 @@ def main(
 
     def fail(message: str, status: int = 2) -> int:
         # An undecodable byte of the command line arrives as a lone surrogate: write it as its escape.
-        stderr.write(f"{_TEXTS['error_prefix']} {message}\n".encode("utf-8", "backslashreplace"))
-        stderr.flush()
+        try:
+            stderr.write(f"{_TEXTS['error_prefix']} {message}\n".encode("utf-8", "backslashreplace"))
+            stderr.flush()
+        except OSError:  # nowhere left to say it: the exit status must do
+            pass
         return status
 
     try:
@@ -208,9 +223,29 @@ def main(
         return fail(str(error))
     except Exception as error:  # a defect in the guide, not in the input: still no traceback
         return fail(_TEXTS["internal"].format(error=type(error).__name__), 1)
-    stdout.write(json.dumps(result, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
-    stdout.flush()
+    try:
+        stdout.write(json.dumps(result, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+        stdout.flush()
+    except OSError as error:
+        _quiet(stdout)
+        return fail(_TEXTS["not_written"].format(reason=_write_reason(error)), 1)
     return 0
+
+
+def _write_reason(error: OSError) -> str:
+    if isinstance(error, BrokenPipeError):
+        return _TEXTS["pipe_closed"]
+    if error.errno == errno.ENOSPC:
+        return _TEXTS["disk_full"]
+    return os.strerror(error.errno) if error.errno else type(error).__name__
+
+
+def _quiet(stream: BinaryIO) -> None:
+    """Point a failed output at /dev/null, so that Python's own flush at exit finds nothing left to write."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, ValueError, AttributeError):  # not a file descriptor (a test's BytesIO): nothing to flush
+        pass
 
 
 if __name__ == "__main__":

@@ -69,6 +69,16 @@ def _heading(title: str) -> list[str]:
     return ["", title.upper()]
 
 
+# Bidirectional formatting characters (embeddings, overrides, isolates, marks). In a typed address they would
+# make the copied text show the characters after them reversed or reordered; the reader never means them.
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
+
+
+def without_bidi_controls(text: str) -> str:
+    """``text`` as typed, less the bidirectional formatting characters that would reorder what follows them."""
+    return text.translate(_BIDI_CONTROLS)
+
+
 def note_as_text(note: object) -> str:
     """The reader's documentation note as plain text after the result, or "" when nothing is written.
 
@@ -79,8 +89,9 @@ def note_as_text(note: object) -> str:
     lines = []
     for field, label, _, _ in DOCUMENTATION_FIELDS:
         value = values.get(field)
-        if isinstance(value, str) and value.strip():
-            text = "\n  ".join(line.rstrip() for line in value.strip().splitlines())
+        written = without_bidi_controls(value).strip() if isinstance(value, str) else ""
+        if written:
+            text = "\n  ".join(line.rstrip() for line in written.splitlines())
             lines += [f"- {UI[label]}", f"  {text}"]
     if not lines:
         return ""
@@ -147,6 +158,7 @@ def next_working_morning(now: datetime) -> datetime:
 
 def _escape(text: str) -> str:
     """TEXT value escaping (RFC 5545, 3.3.11)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -13,7 +13,8 @@ import pytest
 from tests.engine.result_schema import check_result
 from tests.engine.scenarios import SCENARIOS
 from tests.harness import answer_paths
-from wizard import evaluate
+from wizard import content, evaluate
+from wizard.__main__ import MAX_INPUT_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
 # A reader's whole path, as the guide would hand it to the engine: threats at noon on 25 October 2024.
@@ -187,3 +188,52 @@ def test_an_undecodable_file_name(tmp_path):
     proc = cli_bytes(b"evaluate", present, b"--now", b"2024-10-26T09:00")
     assert proc.returncode == 0 and proc.stderr == b""
     check_result(json.loads(proc.stdout))
+
+
+def test_endless_input_is_refused_after_the_limit_in_danish():
+    # /dev/zero never ends: the command reads no further than the limit and says so.
+    with open("/dev/zero", "rb") as zeros:
+        proc = subprocess.run(
+            [sys.executable, "-m", "wizard", "evaluate", "-"], stdin=zeros, capture_output=True, cwd=ROOT, timeout=60
+        )
+    assert_refused(proc, f"højst {MAX_INPUT_BYTES // 1000} kB")
+
+
+def test_input_just_over_the_limit_is_refused_and_at_the_limit_is_read(tmp_path):
+    padded = json.dumps(ANSWERS).encode()
+    at_limit = padded + b" " * (MAX_INPUT_BYTES - len(padded))
+    assert cli("evaluate", "-", "--now", "2024-10-26", stdin=at_limit).returncode == 0
+    assert_refused(cli("evaluate", "-", "--now", "2024-10-26", stdin=at_limit + b" "), "for meget")
+
+
+def not_written(reason: str) -> str:
+    return content.text("messages", "cli.not_written").format(reason=content.text("messages", f"cli.{reason}"))
+
+
+def test_a_full_disk_gives_exit_1_and_a_danish_message_not_a_traceback():
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "wizard", "evaluate", "-", "--now", "2024-10-26"],
+            input=json.dumps(ANSWERS).encode(),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+        )
+    message = proc.stderr.decode("utf-8")
+    assert proc.returncode == 1, message
+    assert message == f"Fejl: {not_written('disk_full')}\n"
+
+
+def test_a_closed_pipe_gives_exit_1_and_a_danish_message_not_a_traceback():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wizard", "evaluate", "-", "--now", "2024-10-26"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    proc.stdout.close()  # the reader is gone before the result is written
+    _, err = proc.communicate(json.dumps(ANSWERS).encode(), timeout=60)
+    message = err.decode("utf-8")
+    assert proc.returncode == 1, message
+    assert message == f"Fejl: {not_written('pipe_closed')}\n"

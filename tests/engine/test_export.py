@@ -65,3 +65,12 @@ def test_no_early_reminder_after_the_last_day_has_begun():
     result, now = by_name("registration_last_day")
     (registration, _police) = events(export.calendar_file(result, datetime.fromisoformat(now))["content"])
     assert "VALUE=DATE-TIME" not in registration
+
+
+def test_a_carriage_return_in_a_calendar_text_is_escaped_as_a_line_break():
+    result, now = by_name("threats_after_hours_in_danger")
+    result["deadlines"][0]["label"] = "første\r\nanden\rtredje"
+    content = export.calendar_file(result, datetime.fromisoformat(now))["content"]
+    # Every CR in the file ends a content line (CRLF); none is left inside a value.
+    assert "\r" not in content.replace("\r\n", "")
+    assert "første\\nanden\\ntredje" in unfolded(content)

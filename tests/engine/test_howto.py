@@ -136,13 +136,20 @@ def test_the_note_is_copied_as_plain_text_in_field_order_with_markup_kept_litera
 )
 def test_every_written_field_and_nothing_else_reaches_the_text(note, unknown):
     text = export.note_as_text({**unknown, **note})
-    for value in note.values():
+    typed = [export.without_bidi_controls(value) for value in note.values()]
+    for value in typed:
         for line in value.strip().splitlines():
             assert line.rstrip() in text
-    written = any(value.strip() for value in note.values())
-    assert bool(text) == written
+    assert bool(text) == any(value.strip() for value in typed)
     label_lines = [line for line in text.splitlines() if line.startswith("- ")]
-    assert len(label_lines) == sum(1 for v in note.values() if v.strip())
+    assert len(label_lines) == sum(1 for value in typed if value.strip())
+
+
+def test_a_typed_address_with_bidirectional_controls_is_copied_in_the_order_it_was_typed():
+    # U+202E (right-to-left override) would show "moc.elpmaxe//:sptth" after it in the copied text.
+    text = export.note_as_text({"address": "https://\u202eexample.com/\u2066profil\u2069"})
+    assert "  https://example.com/profil" in text.splitlines()
+    assert not any(char in text for char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def test_the_session_copies_the_note_after_the_result_only_when_asked():
