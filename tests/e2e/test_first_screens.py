@@ -9,7 +9,6 @@ import html
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
-from random import Random
 
 import pytest
 
@@ -34,9 +33,8 @@ from tests.e2e.guide import (
 )
 from tests.harness import answer_paths
 from tests.harness.guide_driver import screen_values
-from wizard import flow
 from wizard import session as shell
-from wizard.questions import DANGER_SCREEN, QUESTIONS, QUESTIONS_BY_ID, parse_form
+from wizard.questions import DANGER_SCREEN, QUESTIONS_BY_ID
 
 pytestmark = pytest.mark.browser
 
@@ -230,39 +228,6 @@ def test_every_question_is_answered_while_python_stalls_and_replayed(page, site_
         label = next(o.label for o in QUESTIONS_BY_ID[question].options if o.id == value)
         assert label in text
     see_result(page)
-
-
-def test_the_page_walks_the_questions_as_the_engine_does(page, site_url):
-    open_stalled(page, site_url)
-    random = Random(14)
-    cases = []
-    for _ in range(400):
-        answers, forms = {}, {}
-        for question in QUESTIONS:
-            if random.random() < 0.35:
-                continue
-            if question.kind == "date_time":
-                forms[question.id] = {question.id: ["2024-10-01"], f"{question.id}_time": [""]}
-            elif question.kind == "multiple":
-                chosen = random.sample([o.id for o in question.options], random.randint(1, 4))
-                forms[question.id] = {question.id: chosen}
-            else:
-                forms[question.id] = {question.id: [random.choice(question.options).id]}
-            answers[question.id] = parse_form(question.id, forms[question.id])
-        place = flow.position(answers)
-        expected = {"asked": [q.id for q in place.asked], "kept": sorted(place.answers),
-                    "next": place.next.id if place.next else None}
-        cases.append((forms, expected))
-    walked = page.evaluate("""(forms) => {
-      const table = JSON.parse(document.querySelector("[data-guide]").dataset.flow);
-      return forms.map((answers) => {
-        const place = window.guideFlow.position(table, answers);
-        return { asked: place.asked, kept: Object.keys(place.answers).sort(), next: place.next };
-      });
-    }""", [forms for forms, _ in cases])
-    assert walked == [expected for _, expected in cases]
-    assert {tuple(e["asked"]) for _, e in cases} == {tuple(w["asked"]) for w in walked}
-    assert len({tuple(e["asked"]) for _, e in cases}) > 2
 
 
 def last_sunday_of_march(year: int) -> date:

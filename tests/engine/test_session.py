@@ -255,7 +255,8 @@ def test_a_kept_answer_the_engine_refuses_waits_with_the_steps_behind_it_until_a
         assert reply["screen"] == "incident_at" and reply["accepted"] is False
         with pytest.raises(AnswerError) as error:
             parse_form("incident_at", NO_SUCH_TIME)
-        assert reply["refused"] == {"question": "incident_at", "field": error.value.field, "message": error.value.message}
+        refused_as = {"question": "incident_at", "field": error.value.field, "message": error.value.message}
+        assert reply["refused"] == refused_as
         assert 'value="02:30"' in reply["html"]
         assert reply["replayed"] == {"taken": len(before), "dropped": 0}
         assert reply["steps"] == [*before, refused, *behind]
