@@ -5,6 +5,8 @@
 import * as store from "./store.js";
 
 const loaded = store.load();
+// What could not be read is gone from the tab too, so the reader is told once, not at every reload.
+if (loaded.skipped) store.save(loaded.steps);
 
 export const kept = {
   steps: loaded.steps,
