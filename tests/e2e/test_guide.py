@@ -291,7 +291,8 @@ def test_the_worker_survives_instant_navigation_and_keeps_the_answers(page, site
 
 
 def test_the_guide_reached_by_instant_navigation_from_another_page_starts_and_works(page, site_url):
-    page.goto(site_url)
+    page.goto(site_url + "retningslinje/")  # a page without the guide: its shell is not loaded
+    assert page.locator("[data-guide]").count() == 0
     page.evaluate("window.instantNavigationMarker = true")
     page.locator('.md-nav__link[href$="beslutningsguide/"]:visible').first.click()
     page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
