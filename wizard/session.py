@@ -60,7 +60,12 @@ def handle(request_json: str) -> str:
         return json.dumps(respond(_session, request, datetime.now(UTC)), ensure_ascii=False)
     except Exception as error:  # the reader keeps the answers and the screen, whatever went wrong
         _log(error)
-        return json.dumps({**_recover(_session, _root(request)), "steps": _session.steps()}, ensure_ascii=False)
+        reply = _recover(_session, _root(request))
+        try:
+            reply["steps"] = _session.steps()
+        except Exception as steps_error:  # without "steps" the page keeps the steps it has
+            _log(steps_error)
+        return json.dumps(reply, ensure_ascii=False)
 
 
 def respond(session: Session, request: object, now: datetime) -> dict:

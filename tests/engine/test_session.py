@@ -354,6 +354,18 @@ def test_when_no_screen_can_be_drawn_the_notice_is_shown_alone(monkeypatch, caps
     assert "ValueError('render')" in capsys.readouterr().err
 
 
+def test_when_even_the_kept_steps_cannot_be_written_the_reply_leaves_them_out(monkeypatch, capsys):
+    def broken(self):
+        raise ValueError("steps")
+
+    monkeypatch.setattr(Session, "steps", broken)
+    with session_with(HALFWAY) as session:
+        reply = json.loads(handle(json.dumps({"action": "current"})))
+        assert session.answers == HALFWAY
+    assert reply["screen"] == HALFWAY_SCREEN and reply["notice"] == UI["notice_internal"]
+    assert "steps" not in reply and capsys.readouterr().err.count("ValueError('steps')") == 2
+
+
 # --- Any message, and sequences of them (Hypothesis) ---------------------------------------------
 
 ACTIONS = ["current", "answer", "confirm", "show", "change", "restart", "clear", "calendar", "copy", "replay"]

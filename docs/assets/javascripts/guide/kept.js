@@ -24,8 +24,12 @@ export function keep(root, step) {
   change(root, [...kept.steps, step]);
 }
 
-// The steps the engine keeps, from its reply.
+// The steps the engine keeps, from its reply (a reply after an error of its own may not say).
 export function adopt(root, steps) {
+  if (!Array.isArray(steps)) {
+    kept.synced = false; // the next request gives the engine the steps the page has
+    return;
+  }
   change(root, steps);
   kept.synced = true;
 }
