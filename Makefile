@@ -19,6 +19,7 @@ help:
 	@echo "make serve   install, build and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test    install and run every test"
 	@echo "make test-fast  the tests that need no browser, Node or nginx (about a minute), and the linters"
+	@echo "make lint    ruff and ESLint"
 	@echo "make build   install and write the site to site/"
 	@echo "make bench   start-up benchmark of the decision guide"
 	@echo "make install set-up only (.venv and node_modules)"
@@ -72,8 +73,10 @@ test: install lint
 test-fast: install lint
 	$(PY) -m pytest -m "not browser and not node and not nginx and not site"
 
+# ruff for the Python, ESLint for the JavaScript (eslint.config.mjs), both pinned.
 lint: install
 	$(PY) -m ruff check .
+	node_modules/.bin/eslint .
 
 # The CSP in the server files allows the pages' inline scripts by hash: regenerate after page changes.
 deploy-config: build

@@ -2,15 +2,19 @@
 
 The worker passes every request as JSON text to :func:`handle` and gets JSON text back,
 so no JavaScript object reaches the engine. The answers live in this module's memory
-while the browser tab is open; the page keeps the answered forms in the tab's
-sessionStorage so that a reload can replay them (guide.js), and nothing else: not in the
-URL, cookies or any other storage, and never sent anywhere.
+while the browser tab is open. Every reply says what the page keeps for the tab
+(``steps``, :meth:`~wizard.session_state.Session.steps`) and the page keeps exactly that in
+sessionStorage, so that a reload gives it back in one ``replay`` request; nothing else: not
+in the URL, cookies or any other storage, and never sent anywhere.
 
-Every request is checked before it changes anything. One the session cannot carry out
-(text that is not a request, a question that is not asked now, an answer arriving just
-after the reader deleted the answers) gets the screen the reader is on with a Danish notice above it
-(``notice`` in the reply holds its text), and the answers stay as they were. Nothing
-raises out of :func:`handle`: even the engine's own errors are answered that way.
+Every reply says whether the request was carried out (``accepted``). Every request is
+checked before it changes anything. An answer the engine refuses (a time later today than
+now, a clock time that does not exist) gets its question with the engine's message
+(``refused`` names the question and holds the message). Any other request the session
+cannot carry out (text that is not a request, a question that is not asked now, an answer
+arriving just after the reader deleted the answers) gets the screen the reader is on with a
+Danish notice above it (``notice``), and the answers stay as they were. Nothing raises out
+of :func:`handle`: even the engine's own errors are answered that way.
 """
 
 import json
@@ -18,37 +22,33 @@ import sys
 from datetime import UTC, datetime
 
 from wizard import export, flow, questions
-from wizard.contract import AnswerError, validate
-from wizard.result import evaluate
+from wizard.contract import AnswerError
 from wizard.screens.check import check_screen
 from wizard.screens.markup import cleared_notice, problem_notice
 from wizard.screens.question import question_screen
 from wizard.screens.result import result_screen
 from wizard.screens.ui import RESULT_TITLE, UI
+from wizard.session_state import (
+    Session,
+    catch_up,
+    confirm,
+    form_fields,
+    give_answer,
+    open_change,
+    plain_text,
+    question_of,
+    take,
+)
 
 CHECK = "check"
 RESULT = "result"
 PROBLEM = "problem"  # only when even the current screen cannot be drawn: the notice alone
 TITLES = {CHECK: UI["check_title"], RESULT: RESULT_TITLE}
-# The page's requests are a few hundred characters and its root a few "../": anything this
-# long is not the page's.
+# The page's requests are a few kB (a replay of every kept step) and its root a few "../":
+# anything this long is not the page's.
 MAX_REQUEST = 100_000
 MAX_ROOT = 200
 DEFAULT_ROOT = "../"
-
-
-class Session:
-    """The answers given so far, and where the reader is."""
-
-    def __init__(self):
-        self.reset()
-
-    def reset(self) -> None:
-        """Forget every answer and the result."""
-        self.answers: dict = {}
-        self.changing = False  # a "Ret" from the check screen: return there when done
-        self.result: dict | None = None
-
 
 _session = Session()
 
@@ -60,15 +60,25 @@ def handle(request_json: str) -> str:
         return json.dumps(respond(_session, request, datetime.now(UTC)), ensure_ascii=False)
     except Exception as error:  # the reader keeps the answers and the screen, whatever went wrong
         _log(error)
-        return json.dumps(_recover(_session, _root(request)), ensure_ascii=False)
+        reply = _recover(_session, _root(request))
+        try:
+            reply["steps"] = _session.steps()
+        except Exception as steps_error:  # without "steps" the page keeps the steps it has
+            _log(steps_error)
+        return json.dumps(reply, ensure_ascii=False)
 
 
 def respond(session: Session, request: object, now: datetime) -> dict:
     """The reply to ``request`` given ``session`` at time ``now`` (updates the session).
 
-    A request that cannot be carried out gets the current screen with a notice and
-    changes nothing.
+    Every reply says whether the request was carried out (``accepted``) and what the page
+    keeps for the tab (``steps``). A request that cannot be carried out gets the current
+    screen with a notice and changes nothing.
     """
+    return {**_respond(session, request, now), "steps": session.steps()}
+
+
+def _respond(session: Session, request: object, now: datetime) -> dict:
     place = flow.position(session.answers)
     if not isinstance(request, dict):
         return _current(session, place, DEFAULT_ROOT, notice=UI["notice_bad_request"])
@@ -78,11 +88,14 @@ def respond(session: Session, request: object, now: datetime) -> dict:
     if action == "answer":
         return _answer(session, place, request, now, root)
     if action == "confirm":
-        return _confirm(session, place, now, root)
+        notice = confirm(session, now)
+        return _current(session, place, root, notice=notice) if notice else _result(session, root)
     if action == "show":
         return _show(session, place, request, root)
     if action == "change":
         return _change(session, place, request, root)
+    if action == "replay":
+        return _replay(session, request, now, root)
     if action in ("restart", "clear"):
         session.reset()
         place = flow.position(session.answers)
@@ -110,60 +123,43 @@ def _root(request: object) -> str:
     root = request.get("root") if isinstance(request, dict) else None
     if not isinstance(root, str) or len(root) > MAX_ROOT:
         return DEFAULT_ROOT
-    return _text(root)
-
-
-def _text(value: str) -> str:
-    """``value`` without lone surrogates (JSON can carry them), so every reply is valid Unicode."""
-    return value.encode("utf-8", "replace").decode("utf-8")
-
-
-def _question_of(request: dict) -> "questions.Question | None":
-    question_id = request.get("question")
-    return questions.QUESTIONS_BY_ID.get(question_id) if isinstance(question_id, str) else None
-
-
-def _form(raw: object) -> dict[str, list[str]] | None:
-    """The form's fields, each a list of strings; None when ``raw`` is not a form."""
-    if not raw:
-        return {}
-    if not isinstance(raw, dict):
-        return None
-    return {
-        key: [_text(v) for v in (values if isinstance(values, list) else [values]) if isinstance(v, str)]
-        for key, values in raw.items()
-    }
+    return plain_text(root)
 
 
 def _answer(session: Session, place: flow.Position, request: dict, now: datetime, root: str) -> dict:
-    question, form = _question_of(request), _form(request.get("form"))
+    question, form = question_of(request), form_fields(request.get("form"))
     if question is None or form is None:
         return _current(session, place, root, notice=UI["notice_bad_request"])
-    if not place.is_open(question.id):
-        notice = UI["notice_not_asked"].format(question=question.label)
-        return _current(session, place, root, notice=notice)
-    try:
-        value = questions.parse_form(question.id, form, now)
-    except AnswerError as error:
-        return _question(place, question, root, form=form, errors={error.field: error.message})
-    place = flow.position({**place.answers, question.id: value})
-    session.answers = place.answers
-    session.result = None
-    if session.changing:
-        if place.next is not None:
-            return _question(place, place.next, root)
-        session.changing = False
-        return _check(place, root)
-    following = place.after(question.id)
-    return _question(place, following, root) if following else _check(place, root)
+    changing = session.changing
+    problem = give_answer(session, question, form, now)
+    if isinstance(problem, AnswerError):
+        return _refused(place, question, form, problem, root)
+    if problem:
+        return _current(session, place, root, notice=problem)
+    place = flow.position(session.answers)
+    if changing:
+        led_to = place.next.id if place.next else CHECK
+    else:
+        following = place.after(question.id)
+        led_to = following.id if following else CHECK
+    if session.waiting:
+        # The reader has answered again: the kept steps that waited behind a refused answer follow.
+        refused = catch_up(session, question.id, now).refused
+        if refused:
+            return {**_refused(flow.position(session.answers), *_refusal(refused), root), "accepted": True}
+        place = flow.position(session.answers)
+    return _named(session, place, led_to, root) or _current(session, place, root)
 
 
-def _confirm(session: Session, place: flow.Position, now: datetime, root: str) -> dict:
-    if not place.complete:
-        return _current(session, place, root, notice=UI["notice_incomplete"])
-    session.result = evaluate(validate(place.answers), now)
-    session.changing = False
-    return _result(session, root)
+def _refusal(refused: tuple[dict, AnswerError]) -> tuple["questions.Question", dict, AnswerError]:
+    step, error = refused
+    return questions.QUESTIONS_BY_ID[step["question"]], step["form"], error
+
+
+def _refused(place: flow.Position, question: "questions.Question", form: dict, error: AnswerError, root: str) -> dict:
+    """The question again, with the engine's message and the form as given."""
+    reply = _question(place, question, root, form=form, errors={error.field: error.message})
+    return {**reply, "refused": {"question": question.id, "field": error.field, "message": error.message}}
 
 
 def _show(session: Session, place: flow.Position, request: dict, root: str) -> dict:
@@ -172,25 +168,55 @@ def _show(session: Session, place: flow.Position, request: dict, root: str) -> d
     if not all(value is None or isinstance(value, str) for value in (screen, anchor)):
         return _current(session, place, root, notice=UI["notice_bad_request"])
     screen = screen or _screen_of(anchor)
+    reply = _named(session, place, screen, root)
+    if reply is None:  # not there (any more): where the reader is instead
+        return {**_current(session, place, root), "accepted": False}
+    if screen in questions.QUESTIONS_BY_ID:
+        session.changing = None  # the reader walks the questions again
+    return reply
+
+
+def _named(session: Session, place: flow.Position, screen: str | None, root: str) -> dict | None:
+    """The screen ``screen`` as the session stands, or None where the reader cannot be on it now."""
     if screen == RESULT and session.result is not None:
         return _result(session, root)
     if screen == CHECK and place.complete:
         return _check(place, root)
     if screen in questions.QUESTIONS_BY_ID and place.is_open(screen):
-        session.changing = False
         return _question(place, questions.QUESTIONS_BY_ID[screen], root)
-    return _current(session, place, root)
+    return None
 
 
 def _change(session: Session, place: flow.Position, request: dict, root: str) -> dict:
-    question = _question_of(request)
+    question = question_of(request)
     if question is None:
         return _current(session, place, root, notice=UI["notice_bad_request"])
-    if not place.is_open(question.id):
-        notice = UI["notice_not_changeable"].format(question=question.label)
-        return _current(session, place, root, notice=notice)
-    session.changing = True
-    return _question(place, question, root)
+    notice = open_change(session, question)
+    return _current(session, place, root, notice=notice) if notice else _question(place, question, root)
+
+
+def _replay(session: Session, request: dict, now: datetime, root: str) -> dict:
+    """A fresh session from the steps the page kept for the tab, on the screen the reader is on.
+
+    The screen is the refused answer's question with its message, if one waits; else the one
+    in the address bar (``anchor``) if the reader can still be there; else where the answers
+    lead. ``replayed`` counts the kept steps taken and those left out.
+    """
+    steps, anchor = request.get("steps"), request.get("anchor")
+    if not isinstance(steps, list) or not (anchor is None or isinstance(anchor, str)):
+        return _current(session, flow.position(session.answers), root, notice=UI["notice_bad_request"])
+    session.reset()
+    taken = take(session, steps, now)
+    place = flow.position(session.answers)
+    if taken.refused:
+        reply = _refused(place, *_refusal(taken.refused), root)
+    else:
+        reply = _named(session, place, _screen_of(anchor), root) or _current(session, place, root)
+    return {
+        **reply,
+        "accepted": taken.refused is None and not taken.dropped,
+        "replayed": {"taken": taken.taken, "dropped": taken.dropped},
+    }
 
 
 def _export(session: Session, place: flow.Position, request: dict, now: datetime, root: str) -> dict:
@@ -198,10 +224,10 @@ def _export(session: Session, place: flow.Position, request: dict, now: datetime
         return _current(session, place, root, notice=UI["notice_no_result"])
     if request["action"] == "copy":
         # The reader's documentation note comes with this request only, and goes into the text only.
-        return {"copy": export.as_text(session.result) + export.note_as_text(request.get("note"))}
+        return {"copy": export.as_text(session.result) + export.note_as_text(request.get("note")), "accepted": True}
     if not session.result["deadlines"]:
         return _current(session, place, root, notice=UI["notice_no_deadlines"])
-    return {"download": export.calendar_file(session.result, now), "announce": UI["calendar_ready"]}
+    return {"download": export.calendar_file(session.result, now), "announce": UI["calendar_ready"], "accepted": True}
 
 
 def _current(session: Session, place: flow.Position, root: str, notice: str | None = None) -> dict:
@@ -216,7 +242,7 @@ def _current(session: Session, place: flow.Position, root: str, notice: str | No
 
 
 def _noticed(reply: dict, notice: str) -> dict:
-    return {**reply, "html": problem_notice(notice) + reply["html"], "notice": notice}
+    return {**reply, "html": problem_notice(notice) + reply["html"], "notice": notice, "accepted": False}
 
 
 def _question(place: flow.Position, question: "questions.Question", root: str, form=None, errors=None) -> dict:
@@ -245,12 +271,12 @@ def _recover(session: Session, root: str) -> dict:
     except Exception as error:
         _log(error)
     session.result = None
-    session.changing = False
+    session.changing = None
     try:
         return _current(session, flow.position(session.answers), root, notice=notice)
     except Exception as error:
         _log(error)
-    return {**_screen(PROBLEM, problem_notice(notice), title=UI["error_title"]), "notice": notice}
+    return _noticed(_screen(PROBLEM, "", title=UI["error_title"]), notice)
 
 
 def _log(error: Exception) -> None:
@@ -281,10 +307,12 @@ def _screen_of(anchor: str | None) -> str | None:
 
 
 def _screen(screen: str, html: str, title: str | None = None, error: bool = False) -> dict:
+    """A screen to show; one with an error is the reader's answer refused (``accepted`` is false)."""
     title = title or TITLES[screen]
     return {
         "screen": screen,
         "anchor": screen_anchor(screen),
         "title": f"{UI['error_prefix']} {title}" if error else title,
         "html": html,
+        "accepted": not error,
     }

@@ -41,7 +41,7 @@ def page_of_size(browser, size: str):
         context.close()
 
 
-# Where the guide keeps the tab's answers (guide.js).
+# Where the guide keeps the tab's answers (store.js).
 STEPS_KEY = "beslutningsguide:svar"
 
 

@@ -290,6 +290,19 @@ def test_the_worker_survives_instant_navigation_and_keeps_the_answers(page, site
     assert loaded >= 1 and len(wasm_requests) == loaded  # the same worker, not a second start
 
 
+def test_the_guide_reached_by_instant_navigation_from_another_page_starts_and_works(page, site_url):
+    page.goto(site_url + "retningslinje/")  # a page without the guide: its shell is not loaded
+    assert page.locator("[data-guide]").count() == 0
+    page.evaluate("window.instantNavigationMarker = true")
+    page.locator('.md-nav__link[href$="beslutningsguide/"]:visible').first.click()
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    answer(page, "danger_now", "no")
+    wait_for_screen(page, "role")
+    assert page.evaluate("window.instantNavigationMarker") is True  # no full page load in between
+    page.go_back()
+    wait_for_screen(page, "danger_now")
+
+
 def test_once_ready_the_page_compiles_the_wasm_for_the_next_visit(page, site_url):
     open_guide(page, site_url)
     page.wait_for_function("performance.getEntriesByName('guide:wasm-cached').length === 1")

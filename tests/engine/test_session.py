@@ -3,19 +3,23 @@
 The page talks to ``wizard.session.handle`` only; these tests do the same, with requests a
 page would never send (tampered, out of order, racing "Slet mine svar", not JSON at all)
 and, with Hypothesis, any JSON message and sequences mixing real answers with garbage.
+Every reply says whether the request was carried out and what the page keeps for the tab;
+one ``replay`` of those steps brings a fresh session back to the same place.
 """
 
 import json
 import os
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.harness import answer_paths
-from wizard import flow
+from wizard import flow, session_state
 from wizard import session as shell
+from wizard.contract import AnswerError
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, form_values, parse_form
 from wizard.screens.markup import problem_notice
 from wizard.screens.ui import UI
@@ -63,6 +67,8 @@ def check_reply(text: str) -> dict:
     text.encode("utf-8")  # valid Unicode: no lone surrogate got through
     reply = json.loads(text)
     assert isinstance(reply, dict)
+    assert isinstance(reply["accepted"], bool)
+    assert all(step["action"] in session_state.KEPT_ACTIONS for step in reply["steps"])
     if "download" in reply:
         assert set(reply["download"]) == {"filename", "mediaType", "content"}
     elif "copy" in reply:
@@ -74,6 +80,9 @@ def check_reply(text: str) -> dict:
         assert isinstance(reply["html"], str) and reply["html"]
         if "notice" in reply:
             assert reply["html"].startswith(problem_notice(reply["notice"]))
+            assert reply["accepted"] is False
+        if "refused" in reply:
+            assert reply["screen"] == reply["refused"]["question"] and reply["refused"]["message"] in reply["html"]
     return reply
 
 
@@ -207,6 +216,102 @@ def test_lone_surrogates_never_reach_the_reply():
         assert session.answers == HALFWAY
 
 
+# --- The steps kept for the tab, and one replay of them ------------------------------------------
+
+STEPS = answer_paths.answer_requests(answer_paths.MANAGER_ADDRESS_PUBLISHED)
+# A clock time that did not exist in Denmark (summer time began at 02:00): only the engine can tell.
+NO_SUCH_TIME = {"incident_at": ["2024-03-31"], "incident_at_time": ["02:30"]}
+
+
+def replay(steps: list, anchor: str | None = None) -> tuple[Session, dict]:
+    """A fresh session given ``steps`` in one replay request, and the reply."""
+    with session_with({}) as session:
+        reply = send({"action": "replay", "steps": steps, "anchor": anchor})
+    return session, reply
+
+
+def test_one_replay_takes_every_kept_step_and_shows_the_screen_in_the_address():
+    session, reply = replay(STEPS, shell.screen_anchor(CHECK))
+    assert session.answers == answer_paths.answers(answer_paths.MANAGER_ADDRESS_PUBLISHED)
+    assert (reply["screen"], reply["accepted"]) == (CHECK, True)
+    assert reply["replayed"] == {"taken": len(STEPS), "dropped": 0}
+    assert reply["steps"] == STEPS
+    # The same steps again (a retry after a fault) give the same reply.
+    assert replay(STEPS, shell.screen_anchor(CHECK))[1] == reply
+
+
+def test_a_replay_shows_where_the_answers_lead_when_the_address_names_no_screen_they_reach():
+    for anchor in (None, "trin-nowhere", shell.screen_anchor(RESULT)):
+        assert replay(STEPS[:4], anchor)[1]["screen"] == STEPS[4]["question"]
+    assert replay([*STEPS, {"action": "confirm"}])[1]["screen"] == RESULT
+
+
+def test_a_kept_answer_the_engine_refuses_waits_with_the_steps_behind_it_until_answered_again():
+    before = [step for step in STEPS if step["question"] in ("danger_now", "role", "behaviours")]
+    behind = [step for step in STEPS if step["question"] in ("outside_work_hours", "impact")]
+    refused = {"action": "answer", "question": "incident_at", "form": NO_SUCH_TIME}
+    with session_with({}) as session:
+        reply = send({"action": "replay", "steps": [*before, refused, *behind], "anchor": "trin-impact"})
+        assert reply["screen"] == "incident_at" and reply["accepted"] is False
+        with pytest.raises(AnswerError) as error:
+            parse_form("incident_at", NO_SUCH_TIME)
+        refused_as = {"question": "incident_at", "field": error.value.field, "message": error.value.message}
+        assert reply["refused"] == refused_as
+        assert 'value="02:30"' in reply["html"]
+        assert reply["replayed"] == {"taken": len(before), "dropped": 0}
+        assert reply["steps"] == [*before, refused, *behind]
+        # Answered again: on to the screen the answer leads to, with the answers that waited filled in.
+        reply = send({"action": "answer", "question": "incident_at", "form": {"incident_at": ["2024-10-14"]}})
+        assert reply["screen"] == "outside_work_hours" and reply["accepted"] is True
+        assert 'value="no" checked' in reply["html"]
+        assert [step["question"] for step in reply["steps"]] == [
+            "danger_now", "role", "behaviours", "incident_at", "outside_work_hours", "impact"
+        ]
+        assert session.answers["impact"] == 3 and not session.waiting
+
+
+def test_a_later_answer_to_the_refused_question_takes_its_place():
+    # E.g. kept by an older build that had another option, then answered again before Python was ready.
+    old = {"action": "answer", "question": "behaviours", "form": {"behaviours": ["no_such_behaviour"]}}
+    session, reply = replay([*STEPS[:2], old, STEPS[2]], "trin-incident-at")
+    assert (reply["screen"], reply["accepted"], "refused" in reply) == ("incident_at", True, False)
+    assert reply["steps"] == STEPS[:3]
+
+
+def test_a_kept_step_the_engine_cannot_use_is_left_out_and_the_rest_are_taken():
+    unusable = [
+        {"action": "answer", "question": "no_such_question", "form": {"no_such_question": ["1"]}},
+        {"action": "answer", "question": "impact"},
+        {"action": "answer", "question": "impact", "form": None},
+        {"action": "launch"},
+        "garbage",
+        {"action": "confirm"},  # not every question is answered yet
+    ]
+    session, reply = replay([STEPS[0], *unusable, STEPS[1]], "trin-behaviours")
+    assert session.answers == {"danger_now": False, "role": "manager"}
+    assert reply["replayed"] == {"taken": 2, "dropped": len(unusable)} and reply["accepted"] is False
+    assert (reply["screen"], reply["steps"]) == ("behaviours", STEPS[:2])
+
+
+def test_a_change_under_way_and_the_result_are_kept_and_replayed():
+    with session_with(THREATENED, result=True) as session:
+        kept = send({"action": "change", "question": "impact"})["steps"]
+        assert kept[-2:] == [{"action": "confirm"}, {"action": "change", "question": "impact"}]
+    session, reply = replay(kept, "trin-impact")
+    assert (reply["screen"], session.changing, session.result is not None) == ("impact", "impact", True)
+    with session_with(THREATENED, result=True):
+        kept = send({"action": "current"})["steps"]
+    assert replay(kept, shell.screen_anchor(RESULT))[1]["screen"] == RESULT
+
+
+@pytest.mark.parametrize("message", [{"steps": "x"}, {"steps": {}}, {"steps": [], "anchor": 5}])
+def test_a_replay_that_is_not_one_changes_nothing(message):
+    with session_with(HALFWAY) as session:
+        reply = send({"action": "replay", **message})
+        assert session.answers == HALFWAY
+    assert reply["notice"] == UI["notice_bad_request"] and reply["accepted"] is False
+
+
 # --- The engine's own errors ----------------------------------------------------------------------
 
 
@@ -214,13 +319,13 @@ def test_an_error_of_the_engine_keeps_the_answers_and_is_logged_for_the_console(
     def broken(*args, **kwargs):
         raise RuntimeError("rules table broken")
 
-    monkeypatch.setattr(shell, "evaluate", broken)
+    monkeypatch.setattr(session_state, "evaluate", broken)
     with session_with(THREATENED) as session:
         reply = send({"action": "confirm"})
         assert session.answers == THREATENED
     assert reply["screen"] == CHECK and reply["notice"] == UI["notice_internal"]
     logged = capsys.readouterr().err
-    assert "RuntimeError('rules table broken')" in logged and "wizard/session.py" in logged
+    assert "RuntimeError('rules table broken')" in logged and "wizard/session_state.py" in logged
 
 
 def test_a_result_that_cannot_be_drawn_falls_back_to_the_answers_to_check(monkeypatch, capsys):
@@ -249,9 +354,21 @@ def test_when_no_screen_can_be_drawn_the_notice_is_shown_alone(monkeypatch, caps
     assert "ValueError('render')" in capsys.readouterr().err
 
 
+def test_when_even_the_kept_steps_cannot_be_written_the_reply_leaves_them_out(monkeypatch, capsys):
+    def broken(self):
+        raise ValueError("steps")
+
+    monkeypatch.setattr(Session, "steps", broken)
+    with session_with(HALFWAY) as session:
+        reply = json.loads(handle(json.dumps({"action": "current"})))
+        assert session.answers == HALFWAY
+    assert reply["screen"] == HALFWAY_SCREEN and reply["notice"] == UI["notice_internal"]
+    assert "steps" not in reply and capsys.readouterr().err.count("ValueError('steps')") == 2
+
+
 # --- Any message, and sequences of them (Hypothesis) ---------------------------------------------
 
-ACTIONS = ["current", "answer", "confirm", "show", "change", "restart", "clear", "calendar", "copy"]
+ACTIONS = ["current", "answer", "confirm", "show", "change", "restart", "clear", "calendar", "copy", "replay"]
 ANCHORS = ["trin-" + screen.replace("_", "-") for screen in sorted(SCREENS)]
 OPTION_IDS = sorted({o.id for q in QUESTIONS for o in q.options} | {"2024-10-14", "09:30", "2024-13-40"})
 FORM_KEYS = [*QUESTIONS_BY_ID, "incident_at_time"]
@@ -279,6 +396,14 @@ forms = st.dictionaries(
     st.lists(st.sampled_from(OPTION_IDS) | texts, max_size=3) | json_values,
     max_size=3,
 )
+kept_steps = st.fixed_dictionaries(
+    {},
+    optional={
+        "action": st.sampled_from(session_state.KEPT_ACTIONS) | json_values,
+        "question": st.sampled_from(list(QUESTIONS_BY_ID)) | json_values,
+        "form": forms | json_values,
+    },
+)
 requests = st.fixed_dictionaries(
     {},
     optional={
@@ -288,6 +413,7 @@ requests = st.fixed_dictionaries(
         "screen": st.sampled_from(sorted(SCREENS)) | json_values,
         "anchor": st.sampled_from(ANCHORS) | json_values,
         "root": st.sampled_from(["../", "./"]) | json_values,
+        "steps": st.lists(kept_steps | json_values, max_size=6) | json_values,
     },
 )
 messages = requests | json_values
@@ -297,7 +423,9 @@ starts = st.sampled_from([({}, False), (HALFWAY, False), (CRITICISM, False), (TH
 def check_no_answer_lost(before: dict, after: dict, message: object, reply: dict) -> None:
     """Only "Start forfra"/"Slet mine svar" forget answers; an answer taken may drop the ones it no longer asks."""
     action = message.get("action") if isinstance(message, dict) else None
-    if action in ("restart", "clear"):
+    if action == "replay" and isinstance(message.get("steps"), list):
+        assert after == flow.position(after).answers  # a replay starts afresh from the steps it is given
+    elif action in ("restart", "clear"):
         assert after == {}
     elif action == "answer" and "notice" not in reply and after != before:
         changed = message["question"]
@@ -307,6 +435,16 @@ def check_no_answer_lost(before: dict, after: dict, message: object, reply: dict
         assert after == before
 
 
+def check_the_kept_steps_bring_the_session_back(session: Session) -> None:
+    """What the page keeps for the tab, replayed in a fresh session, is this session again."""
+    fresh = Session()
+    reply = shell.respond(fresh, {"action": "replay", "steps": session.steps()}, datetime.now(UTC))
+    assert reply["replayed"]["dropped"] == 0
+    state = (fresh.answers, fresh.changing, fresh.waiting, fresh.result is None)
+    assert state == (session.answers, session.changing, session.waiting, session.result is None)
+    assert reply["steps"] == session.steps()
+
+
 @FUZZ
 @given(start=starts, message=messages)
 def test_any_json_message_gets_a_reply_and_loses_no_answer(start, message):
@@ -314,6 +452,7 @@ def test_any_json_message_gets_a_reply_and_loses_no_answer(start, message):
     with session_with(answers, result=with_result) as session:
         reply = send(message)
         check_no_answer_lost(answers, session.answers, message, reply)
+        check_the_kept_steps_bring_the_session_back(session)
 
 
 @FUZZ
@@ -344,3 +483,4 @@ def test_answers_mixed_with_garbage_are_all_kept(data):
                 reply = send(message)
             check_no_answer_lost(before, session.answers, message, reply)
             assert session.answers == flow.position(session.answers).answers
+            check_the_kept_steps_bring_the_session_back(session)

@@ -32,7 +32,7 @@ PATH_STEPS = ()
 
 def requests_for(steps) -> list[dict]:
     """The path's answers as the page sends them, with an error on two screens, a changed answer,
-    the result, its exports, a look back and a clear."""
+    the result, its exports, a look back, a replay of the kept steps (one refused, one unusable) and a clear."""
     requests = [{"action": "current"}, {"action": "answer", "question": "danger_now", "form": {}}]
     for question_id, value in steps:
         if question_id == "incident_at":
@@ -46,6 +46,7 @@ def requests_for(steps) -> list[dict]:
         {"action": "calendar"},
         {"action": "copy"},
         {"action": "show", "screen": "check"},
+        {"action": "replay", "steps": [*requests[2:], {"action": "confirm"}, "unusable"], "anchor": "trin-result"},
         {"action": "clear"},
     ]
 

@@ -4,7 +4,7 @@ Each contact has an id from ``wizard.howto.CONTACT_IDS`` and a name, a phone num
 A contact left empty is shown with a note that it is not set up, never as a dead link; a malformed one
 stops the build with a Danish message that names the key (``content/texts/build_messages.yaml``). The front
 page shows every contact as a card.
-The decision guide's page carries the same cards as ``<template>`` elements, one per contact, and guide.js
+The decision guide's page carries the same cards as ``<template>`` elements, one per contact, and tools.js
 copies one into each slot the engine's result names (``data-contact-slot``): the engine runs in the browser
 and never reads ``mkdocs.yml``, so the build puts the configured text where the page can find it.
 Nothing here depends on MkDocs.
@@ -146,7 +146,7 @@ CONTACT_BLOCKS = {f"contact_{id}": contact_block(id) for id in CONTACT_IDS}
 
 
 def contact_templates_block(context: PageContext) -> str:
-    """Every contact's card body as a ``<template>``, for guide.js to copy into the result's contact slots."""
+    """Every contact's card body as a ``<template>``, for tools.js to copy into the result's contact slots."""
     templates = "".join(
         f'<template data-contact-template="{contact.id}">{contact_body(contact)}</template>'
         for contact in read_contacts(context.extra).values()

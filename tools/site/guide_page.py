@@ -9,7 +9,9 @@ without JavaScript.
 """
 
 import json
+import re
 from html import escape
+from pathlib import Path
 
 from tools.site.page_flow import flow_table
 from tools.site.placeholders import PageContext
@@ -19,17 +21,21 @@ from wizard.contract import ROLES, AnswerError
 from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
 from wizard.screens.danger import danger_screen
 from wizard.screens.fallback import static_checklists
-from wizard.screens.markup import cleared_notice
+from wizard.screens.markup import cleared_notice, unreadable_notice
 from wizard.screens.question import question_screen
 from wizard.screens.ui import UI
-from wizard.session import ANCHOR_PREFIX, RESULT, screen_anchor
+from wizard.session import ANCHOR_PREFIX, screen_anchor
 
 # The page sets data-role on the guide's root whenever this question is answered (the fallback reads it).
 ROLE_QUESTION = "role"
 
 WORKER = "assets/javascripts/guide/worker.mjs"
-# Included right after the guide's root element, so the worker starts while the page still loads.
-ENGINE_SCRIPT = "assets/javascripts/guide/engine.js"
+# The browser shell's one entry point, an ES module. It comes right after the guide's root element,
+# with every module it imports preloaded, so the worker starts while the rest of the page still arrives.
+SHELL_DIR = "assets/javascripts/guide/"
+SHELL_ENTRY = "main.js"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"\./([\w.-]+\.js)";', re.M)
 # The page gives up on Python only when no byte of its files has arrived for this long (a slow
 # link keeps it waiting as long as it makes progress); known failures end the wait at once.
 STALL_TIMEOUT_SECONDS = 25
@@ -80,7 +86,6 @@ def guide_block(context: PageContext) -> str:
         # An attribute, not a <script type="application/json">: instant navigation re-inserts a page's
         # scripts, and the browser then runs that one as JavaScript.
         "data-flow": json.dumps(flow_table(), separators=(",", ":")),
-        "data-result-screen": RESULT,
         "data-restoring-text": ui["restoring"],
         "data-page-title": PAGE_TITLE,
         "data-ready-text": ui["ready"],
@@ -104,8 +109,26 @@ def guide_block(context: PageContext) -> str:
         f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}<p>{FALLBACK_INTRO}</p>'
         f"<div data-guide-checklists>{checklists}</div></div>"
         f'<noscript><div class="guide-fallback">{DANGER}<p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
-        f'</div><script src="{escape(context.root + ENGINE_SCRIPT)}"></script>'
+        f"</div>{shell_scripts(context.root)}"
     )
+
+
+def shell_scripts(root: str) -> str:
+    """The entry point as an async module, after a preload of every module it imports (no waterfall)."""
+    preloads = "".join(
+        f'<link rel="modulepreload" href="{escape(root + SHELL_DIR + name)}">' for name in shell_modules()[1:]
+    )
+    return f'{preloads}<script type="module" async src="{escape(root + SHELL_DIR + SHELL_ENTRY)}"></script>'
+
+
+def shell_modules(directory: Path = DOCS / SHELL_DIR) -> list[str]:
+    """The entry point and every module it imports, directly or not, in the order first reached."""
+    found = [SHELL_ENTRY]
+    for name in found:
+        for imported in STATIC_IMPORT.findall((directory / name).read_text(encoding="utf-8")):
+            if imported not in found:
+                found.append(imported)
+    return found
 
 
 def static_screens(*, root: str) -> str:
@@ -141,6 +164,7 @@ def static_screens(*, root: str) -> str:
             danger = danger_screen(question=question.id, next_screen=following.after(question.id).id)
             templates.append(_template(DANGER_SCREEN, UI["danger_call"], danger, local=True))
     templates.append(f'<template data-guide-notice="cleared">{cleared_notice()}</template>')
+    templates.append(f'<template data-guide-notice="unreadable">{unreadable_notice()}</template>')
     return "".join(templates)
 
 

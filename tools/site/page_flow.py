@@ -4,7 +4,7 @@ Which questions are asked depends, through the named conditions of :mod:`wizard.
 a few earlier answers (today: the behaviours, and whether a recording was shared). The build
 finds those answers by watching what the conditions read, runs every question's condition on
 every combination of them, and writes down which questions each combination asks. The page
-(``flow.js``, for ``guide.js``) walks the questions in order with that table, as
+(``flow.js``, for ``path.js``) walks the questions in order with that table, as
 :func:`wizard.flow.position` does, so it holds no rule of its own: change a condition and the next build changes the
 table. A condition that reads an answer no choice gives (a date) cannot be tabled; the build
 stops and says which.

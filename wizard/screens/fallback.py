@@ -15,7 +15,7 @@ def static_checklists(*, root: str) -> str:
             f"{basis_link({'source': step.text.source and step.text.source.href, 'basis': step.text.basis}, root)}</li>"
             for step in steps
         )
-        # The page puts the reader's role first when it shows these (guide.js, fail()).
+        # The page puts the reader's role first when it shows these (loading.js, fail()).
         parts.append(
             f'<section data-guide-checklist="{role}"><h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul></section>'
         )

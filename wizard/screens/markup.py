@@ -101,3 +101,8 @@ def cleared_notice() -> str:
     """The confirmation shown above the first question after the answers were cleared."""
     return f'<p class="guide-notice" role="status">{UI["cleared"]}</p>'
 
+
+def unreadable_notice() -> str:
+    """Said once above the screen when answers kept for the tab could not be read and were left out."""
+    return f'<p class="guide-notice" role="status" data-guide-unreadable>{UI["kept_unreadable"]}</p>'
+

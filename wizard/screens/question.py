@@ -132,7 +132,7 @@ def _date_range() -> str:
 
 
 def _date_shortcuts(field: str) -> str:
-    """Buttons that fill the date field with today or yesterday (guide.js; they need no Python)."""
+    """Buttons that fill the date field with today or yesterday (dates.js; they need no Python)."""
     buttons = "".join(
         f'<button type="button" class="guide-date-shortcut" data-guide-date-field="{field}"'
         f' data-guide-days-ago="{days_ago}">{UI[label]}</button>'

@@ -262,7 +262,7 @@ def documentation_note() -> str:
     """The optional note's fields, and the block the page fills with the same text for printing.
 
     The fields sit in no <form>, so Enter never submits them into a URL; the page keeps what is typed in
-    memory only (guide.js), and the browser is asked neither to remember nor to spell-check it remotely.
+    memory only (tools.js), and the browser is asked neither to remember nor to spell-check it remotely.
     """
     fields = []
     rows = []

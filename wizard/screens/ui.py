@@ -12,7 +12,7 @@ _IDS = (
     "date_yesterday", "time_label", "time_hint",
     # Restart and clear the answers, each asking first
     "restart", "clear", "clear_hint", "restart_question", "restart_yes", "clear_question", "clear_yes",
-    "keep_answers", "cleared",
+    "keep_answers", "cleared", "kept_unreadable",
     # The answers to check
     "check_title", "check_intro", "check_change", "check_submit",
     # Links to the guideline, and the mark on what is not in it

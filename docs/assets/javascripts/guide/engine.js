@@ -1,9 +1,7 @@
 // The decision guide's engine: Pyodide in a module Web Worker, created once per page load and kept
-// across Material's instant navigation. The guide page includes this script right after the guide's
-// root element, so Python starts loading while the rest of the page is still arriving; every page
-// also loads it (extra_javascript), so a guide reached by instant navigation can start it too.
+// across Material's instant navigation (this module lives as long as the document does). main.js
+// starts it as soon as it finds the guide's root, before it draws anything.
 //
-// The API guide.js uses (window.guideEngine):
 //   start(root)     starts the engine once per page load; returns a promise that resolves when the
 //                   engine is ready, however late that is. It never rejects.
 //   watch(listener) calls listener(status) now and at every change; returns a function that stops it.
@@ -14,151 +12,145 @@
 //                         | {state: "failed", reason, detail}  a known failure; final
 //                         | {state: "ready"}
 //                   reason is a key of tools/site/guide_page.py FAILURES; detail is for the console only.
-//   call(request)   a request to wizard.session once ready; resolves with its response, which is
+//   call(request)   a request to wizard.session once ready; resolves with its reply, which is
 //                   {failure} if the engine could not handle it.
-window.guideEngine ??= (() => {
-  const engine = {
-    worker: null,
-    ready: null,
-    replies: new Map(),
-    nextId: 1,
-    status: { state: "loading", received: 0, total: 0 },
-    watchers: new Set(),
+
+const engine = {
+  worker: null,
+  ready: null,
+  replies: new Map(),
+  nextId: 1,
+  status: { state: "loading", received: 0, total: 0 },
+  watchers: new Set(),
+};
+
+function report(status) {
+  engine.status = status;
+  for (const listener of [...engine.watchers]) listener(status);
+}
+
+export function watch(listener) {
+  engine.watchers.add(listener);
+  listener(engine.status);
+  return () => engine.watchers.delete(listener);
+}
+
+export function start(root) {
+  if (engine.ready) return engine.ready;
+  const base = new URL(root.dataset.root, location.href);
+  const url = (path) => new URL(path, base).href;
+  const files = Object.fromEntries(
+    Object.entries(JSON.parse(root.dataset.files)).map(([path, file]) => [url(path), file]),
+  );
+  let stallTimer = null;
+  const settled = () => engine.status.state === "ready" || engine.status.state === "failed";
+  const fail = (reason, detail) => {
+    if (settled()) return;
+    clearTimeout(stallTimer);
+    report({ state: "failed", reason, detail });
   };
-
-  function report(status) {
-    engine.status = status;
-    for (const listener of [...engine.watchers]) listener(status);
-  }
-
-  function watch(listener) {
-    engine.watchers.add(listener);
-    listener(engine.status);
-    return () => engine.watchers.delete(listener);
-  }
-
-  function start(root) {
-    if (engine.ready) return engine.ready;
-    const base = new URL(root.dataset.root, location.href);
-    const url = (path) => new URL(path, base).href;
-    const files = Object.fromEntries(Object.entries(JSON.parse(root.dataset.files)).map(([path, file]) => [url(path), file]));
-    let stallTimer = null;
-    const settled = () => engine.status.state === "ready" || engine.status.state === "failed";
-    const fail = (reason, detail) => {
+  // Only silence ends the wait: a slow link that keeps delivering bytes is waited for.
+  const expectBytes = () => {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
       if (settled()) return;
-      clearTimeout(stallTimer);
-      report({ state: "failed", reason, detail });
-    };
-    // Only silence ends the wait: a slow link that keeps delivering bytes is waited for.
-    const expectBytes = () => {
-      clearTimeout(stallTimer);
-      stallTimer = setTimeout(() => {
-        if (settled()) return;
-        const { received = 0, total = 0 } = engine.status;
-        const detail = `no byte arrived for ${root.dataset.stallTimeout} ms (${received} of ${total} bytes so far)`;
-        report({ state: "stalled", reason: "stalled", detail, received, total });
-      }, Number(root.dataset.stallTimeout));
-    };
-    engine.ready = new Promise((resolve) => {
-      if (location.protocol === "file:" || typeof WebAssembly !== "object" || typeof Worker !== "function") {
-        fail("unsupported", `protocol ${location.protocol}, WebAssembly ${typeof WebAssembly}, Worker ${typeof Worker}`);
-        return;
-      }
-      // A browser without module workers ignores {type: "module"} and never reads it.
-      let moduleWorkers = false;
-      const options = {
-        get type() {
-          moduleWorkers = true;
-          return "module";
-        },
-      };
-      try {
-        engine.worker = new Worker(url(root.dataset.worker), options);
-      } catch (error) {
-        fail("unsupported", String(error));
-        return;
-      }
-      if (!moduleWorkers) {
-        engine.worker.terminate();
-        fail("unsupported", "this browser has no module workers");
-        return;
-      }
-      expectBytes();
-      engine.worker.addEventListener("error", (event) => {
-        if (!settled()) {
-          fail("start", event.message || "the worker failed to load or stopped");
-          return;
-        }
-        // After the start: no reply will come for the requests in flight.
-        for (const reply of engine.replies.values()) reply({ failure: event.message || "the worker stopped" });
-        engine.replies.clear();
-      });
-      engine.worker.addEventListener("message", ({ data }) => {
-        if (data.type === "progress") {
-          if (engine.status.state !== "loading") return;
-          report({ state: "loading", received: data.received, total: data.total });
-          expectBytes();
-        } else if (data.type === "ready") {
-          if (settled()) return;
-          clearTimeout(stallTimer);
-          if (data.restored) performance.mark("guide:restored");
-          report({ state: "ready" });
-          resolve();
-        } else if (data.type === "snapshot-kept") {
-          performance.mark("guide:snapshot-kept");
-        } else if (data.type === "failed") {
-          fail(data.reason, data.detail);
-        } else if (data.type === "reply") {
-          engine.replies.get(data.id)?.(data.response);
-          engine.replies.delete(data.id);
-        }
-      });
-      engine.worker.postMessage({
-        type: "start",
-        pyodideURL: url(root.dataset.pyodide),
-        lockFileURL: url(root.dataset.lockfile),
-        stdLibURL: url(root.dataset.stdlib),
-        env: JSON.parse(root.dataset.env),
-        files,
-      });
-    });
-    engine.ready.then(() => whenIdle(() => keepCompiledWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`)));
-    return engine.ready;
-  }
-
-  // Chromium stores the optimised machine code of a WebAssembly module in its code cache only
-  // when a page compiles the module, not a worker (measured). So once the engine is ready and the
-  // page is idle, the page compiles Pyodide's .wasm too; on the next visit the worker's own
-  // compilation is served from that cache, with the code this visit has optimised.
-  async function keepCompiledWasm(wasmURL) {
-    try {
-      await WebAssembly.compileStreaming(fetch(wasmURL));
-      performance.mark("guide:wasm-cached");
-    } catch {
-      // Only the next visit is slower; the worker has reported any real problem already.
+      const { received = 0, total = 0 } = engine.status;
+      const detail = `no byte arrived for ${root.dataset.stallTimeout} ms (${received} of ${total} bytes so far)`;
+      report({ state: "stalled", reason: "stalled", detail, received, total });
+    }, Number(root.dataset.stallTimeout));
+  };
+  engine.ready = new Promise((resolve) => {
+    if (location.protocol === "file:" || typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      fail("unsupported", `protocol ${location.protocol}, WebAssembly ${typeof WebAssembly}, Worker ${typeof Worker}`);
+      return;
     }
+    // A browser without module workers ignores {type: "module"} and never reads it.
+    let moduleWorkers = false;
+    const options = {
+      get type() {
+        moduleWorkers = true;
+        return "module";
+      },
+    };
+    try {
+      engine.worker = new Worker(url(root.dataset.worker), options);
+    } catch (error) {
+      fail("unsupported", String(error));
+      return;
+    }
+    if (!moduleWorkers) {
+      engine.worker.terminate();
+      fail("unsupported", "this browser has no module workers");
+      return;
+    }
+    expectBytes();
+    engine.worker.addEventListener("error", (event) => {
+      if (!settled()) {
+        fail("start", event.message || "the worker failed to load or stopped");
+        return;
+      }
+      // After the start: no reply will come for the requests in flight.
+      for (const reply of engine.replies.values()) reply({ failure: event.message || "the worker stopped" });
+      engine.replies.clear();
+    });
+    engine.worker.addEventListener("message", ({ data }) => {
+      if (data.type === "progress") {
+        if (engine.status.state !== "loading") return;
+        report({ state: "loading", received: data.received, total: data.total });
+        expectBytes();
+      } else if (data.type === "ready") {
+        if (settled()) return;
+        clearTimeout(stallTimer);
+        if (data.restored) performance.mark("guide:restored");
+        report({ state: "ready" });
+        resolve();
+      } else if (data.type === "snapshot-kept") {
+        performance.mark("guide:snapshot-kept");
+      } else if (data.type === "failed") {
+        fail(data.reason, data.detail);
+      } else if (data.type === "reply") {
+        engine.replies.get(data.id)?.(data.response);
+        engine.replies.delete(data.id);
+      }
+    });
+    engine.worker.postMessage({
+      type: "start",
+      pyodideURL: url(root.dataset.pyodide),
+      lockFileURL: url(root.dataset.lockfile),
+      stdLibURL: url(root.dataset.stdlib),
+      env: JSON.parse(root.dataset.env),
+      files,
+    });
+  });
+  engine.ready.then(() => whenIdle(() => keepCompiledWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`)));
+  return engine.ready;
+}
+
+// Chromium stores the optimised machine code of a WebAssembly module in its code cache only
+// when a page compiles the module, not a worker (measured). So once the engine is ready and the
+// page is idle, the page compiles Pyodide's .wasm too; on the next visit the worker's own
+// compilation is served from that cache, with the code this visit has optimised.
+async function keepCompiledWasm(wasmURL) {
+  try {
+    await WebAssembly.compileStreaming(fetch(wasmURL));
+    performance.mark("guide:wasm-cached");
+  } catch {
+    // Only the next visit is slower; the worker has reported any real problem already.
   }
+}
 
-  function whenIdle(callback) {
-    if (typeof requestIdleCallback === "function") requestIdleCallback(callback, { timeout: 2000 });
-    else setTimeout(callback, 200);
-  }
+function whenIdle(callback) {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(callback, { timeout: 2000 });
+  else setTimeout(callback, 200);
+}
 
-  function call(request) {
-    return engine.ready.then(
-      () =>
-        new Promise((resolve) => {
-          const id = engine.nextId++;
-          engine.replies.set(id, resolve);
-          engine.worker.postMessage({ type: "call", id, request });
-        }),
-    );
-  }
-
-  return { start, watch, call };
-})();
-
-{
-  const root = document.currentScript?.previousElementSibling;
-  if (root?.matches("[data-guide]")) window.guideEngine.start(root);
+export function call(request) {
+  return engine.ready.then(
+    () =>
+      new Promise((resolve) => {
+        const id = engine.nextId++;
+        engine.replies.set(id, resolve);
+        engine.worker.postMessage({ type: "call", id, request });
+      }),
+  );
 }

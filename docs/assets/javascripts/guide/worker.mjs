@@ -133,7 +133,8 @@ function checkFetches(files) {
     if (!expected) return plainFetch(input, init);
     // Checked here rather than by the browser (Pyodide passes the wheels' digests as `integrity`),
     // so that a damaged file is told apart from a network error, and its progress can be shown.
-    const { integrity, ...options } = init;
+    const options = { ...init };
+    delete options.integrity;
     if (url.endsWith(".wasm")) return wasm(url, options, expected);
     // A file damaged on its way into the browser's cache would stay there for a year: a copy that
     // does not match is fetched once more, past the cache, before the start fails.
@@ -142,7 +143,8 @@ function checkFetches(files) {
       const response = await get(url, { ...options, cache });
       body = await download(url, response);
       if (body.digest === expected.sha256) {
-        return new Response(body.bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+        const { status, statusText, headers } = response;
+        return new Response(body.bytes, { status, statusText, headers });
       }
     }
     throw mismatch(url, body, expected);
@@ -174,6 +176,7 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
   });
   const snapshots = version === SNAPSHOT_PYODIDE_VERSION && typeof indexedDB === "object";
   const problems = [];
+  const consoleError = console.error;
   const options = {
     indexURL: pyodideURL,
     createPyodideModule,
@@ -186,7 +189,6 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
     // it writes to stderr (an error it caught in a request) is for the console.
     stderr: (line) => (engine ? consoleError("Beslutningsguiden (engine):", line) : problems.push(line)),
   };
-  const consoleError = console.error;
   console.error = (...args) => {
     problems.push(args.map(String).join(" "));
     consoleError(...args);

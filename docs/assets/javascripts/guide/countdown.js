@@ -1,0 +1,56 @@
+// The result's countdown: display only. Each deadline's <time datetime> (or, for a whole day, the
+// instant it ends) is the truth the engine computed, and every word comes from the rendered screen;
+// this says what the engine would say at a later moment (wizard/screens/deadline_words.py), which
+// tests/js/countdown.test.mjs checks against the engine for the same moments.
+
+import { dateIn } from "./dates.js";
+
+// A positive number of seconds in words, e.g. "2 dage og 3 timer"; never "0 minutter".
+export function duration(seconds, words) {
+  const minutes = Math.floor(Math.max(0, seconds) / 60);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const unit = (n, one) => `${n} ${words[n === 1 ? one : `${one}s`]}`;
+  const both = (first, second) => `${first} ${words.and} ${second}`;
+  if (days) return hours ? both(unit(days, "day"), unit(hours, "hour")) : unit(days, "day");
+  if (hours) return rest ? both(unit(hours, "hour"), unit(rest, "minute")) : unit(hours, "hour");
+  return rest ? unit(rest, "minute") : words.under_a_minute;
+}
+
+// A deadline at `now` (ms): its state (open, urgent, undecided, overdue), what it says and its flag.
+// `deadline` holds what the screen carries: endsAt (a whole day's end) or due (an instant), latest (the
+// deadline counted from the end of a day given without a time), and the texts for a passed deadline.
+export function deadlineAt(deadline, words, now) {
+  const end = Date.parse(deadline.endsAt || deadline.due);
+  const seconds = Math.floor((end - now) / 1000);
+  // A whole day has passed once it has ended; an instant, once it lies behind.
+  const passed = deadline.endsAt ? now >= end : now > end;
+  let state = seconds < words.urgent_seconds ? "urgent" : "open";
+  if (passed) state = deadline.latest && now <= Date.parse(deadline.latest) ? "undecided" : "overdue";
+  const text = { overdue: deadline.overdueText, undecided: deadline.undecidedText }[state]
+    ?? words.left.replace("{left}", duration(seconds, words));
+  const flag = { urgent: words.flag_urgent, undecided: words.flag_urgent, overdue: words.flag_overdue }[state] ?? "";
+  return { state, text, flag };
+}
+
+export function countdown(root, now = Date.now()) {
+  const summary = root.querySelector("[data-countdown-words]");
+  if (!summary) return;
+  const words = JSON.parse(summary.dataset.countdownWords);
+  // After midnight "i dag" and "i morgen" are wrong: show the date instead.
+  const stale = dateIn(summary.dataset.timeZone, 0, new Date(now)) !== summary.dataset.evaluatedOn;
+  for (const item of summary.querySelectorAll("[data-deadline]")) {
+    const time = item.querySelector("time");
+    const { state, text, flag } = deadlineAt({ ...item.dataset, due: time.dateTime }, words, now);
+    const left = item.querySelector("[data-countdown]");
+    if (left.textContent !== text) left.textContent = text;
+    item.dataset.state = state;
+    item.querySelector("[data-flag]").textContent = flag;
+    const date = item.querySelector("[data-due-text]");
+    if (stale && date) {
+      time.textContent = date.dataset.dueText;
+      date.hidden = true;
+    }
+  }
+}
