@@ -837,6 +837,24 @@ function countdown(root) {
       date.hidden = true;
     }
   }
+  groupHeadings(root, now, stale);
+}
+
+// The headings of the groups of steps that belong to a deadline: the engine rendered the words for each
+// state (data-heading-states); this picks the one that stands, as wizard/step_groups.py does: the first
+// deadline still open, else one that may have passed, else all have.
+function groupHeadings(root, now, stale) {
+  for (const heading of root.querySelectorAll("[data-heading-states]")) {
+    const states = JSON.parse(heading.dataset.headingStates);
+    const open = states.deadlines.find((d) => Math.floor((Date.parse(d.ends) - now) / 1000) >= 0);
+    const undecided = states.deadlines.some((d) => d.latest && now <= Date.parse(d.latest));
+    const text = open ? (stale ? open.dated : open.relative) : undecided ? states.undecided : states.overdue;
+    const shown = heading.querySelector("[data-heading-text]");
+    if (shown.textContent !== text) shown.textContent = text;
+    // On paper the date stands instead of "i morgen"; once passed, what to do stands everywhere.
+    const dated = heading.querySelector("[data-heading-dated]");
+    if (dated) dated.hidden = !open || stale;
+  }
 }
 
 let countdownTimer = null; // one, for the guide on the current page (instant navigation swaps the page)
