@@ -357,7 +357,13 @@ def _strings(value) -> list[str]:
     return []
 
 
-OPTION_LABELS = {option.label for question in QUESTIONS for option in question.options}
+# Every answer's label, as any role sees it ("Ved ikke endnu" is the employee's).
+OPTION_LABELS = {
+    label
+    for question in QUESTIONS
+    for option in question.options
+    for label in (option.label, *(worded for worded, _ in option.by_role.values()))
+}
 
 
 def engine_quotes() -> dict[str, list[str]]:

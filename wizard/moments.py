@@ -132,3 +132,10 @@ def is_after(moment: Moment, now: datetime) -> bool:
     if not moment.has_time:
         return moment.local_date > now.astimezone(COPENHAGEN).date()
     return moment.instant.astimezone(UTC) > now.astimezone(UTC)
+
+
+def is_before(moment: Moment, other: Moment) -> bool:
+    """Whether ``moment`` surely lies before ``other``; where either is a date without a time, by Danish date."""
+    if not (moment.has_time and other.has_time):
+        return moment.local_date < other.local_date
+    return moment.instant.astimezone(UTC) < other.instant.astimezone(UTC)

@@ -143,7 +143,7 @@ def _answer(session: Session, place: flow.Position, request: dict, now: datetime
         notice = UI["notice_not_asked"].format(question=question.label)
         return _current(session, place, root, notice=notice)
     try:
-        value = questions.parse_form(question.id, form, now)
+        value = questions.parse_form(question.id, form, now, place.answers)
     except AnswerError as error:
         return _question(place, question, root, form=form, errors={error.field: error.message})
     place = flow.position({**place.answers, question.id: value})
@@ -198,7 +198,7 @@ def _export(session: Session, place: flow.Position, request: dict, now: datetime
         return _current(session, place, root, notice=UI["notice_no_result"])
     if request["action"] == "copy":
         # The reader's documentation note comes with this request only, and goes into the text only.
-        return {"copy": export.as_text(session.result) + export.note_as_text(request.get("note"))}
+        return {"copy": export.as_text(session.result, now) + export.note_as_text(request.get("note"))}
     if not session.result["deadlines"]:
         return _current(session, place, root, notice=UI["notice_no_deadlines"])
     return {"download": export.calendar_file(session.result, now), "announce": UI["calendar_ready"]}
