@@ -4,7 +4,9 @@ This is the contract of ``python -m wizard evaluate`` and of :func:`wizard.evalu
 JSON object with the keys in :data:`FIELDS`. :func:`validate` accepts exactly that and
 returns a normalised copy; anything else raises :class:`AnswerError` with a Danish message
 that names the key and says what is allowed. Times are read in Danish local time
-(Europe/Copenhagen) unless they carry an offset.
+(Europe/Copenhagen) unless they carry an offset. Where the harassment is repeated,
+``incident_at`` is the first incident and ``latest_incident_at`` the latest (asked when
+``repeated`` is true); a latest incident needs the first and may not lie before it.
 """
 
 from collections.abc import Mapping
