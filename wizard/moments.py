@@ -8,6 +8,7 @@ twice (clocks moved back) counts from the first, so a deadline counted from it i
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from wizard import content
@@ -59,7 +60,14 @@ class Moment:
 
 def parse_moment(field: str, value: object) -> Moment:
     """Read a date, a Danish local date and time, or an ISO time with offset."""
-    match = _DATE_TIME.fullmatch(value) if isinstance(value, str) else None
+    if isinstance(value, str):
+        return _parse_text(field, value)  # a result reads the same times several times over
+    raise _error(field, _MESSAGES["field.moment"], value)
+
+
+@cache
+def _parse_text(field: str, value: str) -> Moment:
+    match = _DATE_TIME.fullmatch(value)
     if match is None:
         raise _error(field, _MESSAGES["field.moment"], value)
     parts = match.groupdict()
