@@ -506,8 +506,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 # The path through the guide, as form fields by question id: threats, so a criminal matter. Its
-# incident is moved to yesterday (``_answer``). A question not in the path is answered with its
-# first option, so a new question does not stall the path.
+# first incident is moved to yesterday, the latest to today (``_answer``). A question not in the
+# path is answered with its first option, so a new question does not stall the path.
 GUIDE_ANSWERS = {
     question_id: form[question_id]
     for question_id, form in answer_paths.forms(answer_paths.MANAGER_THREATENED_AT_WORK)
@@ -598,8 +598,10 @@ def test_the_guide_completes_a_path_under_the_policy(watched):
 
 def _answer(form, question: str):
     """Answer one question screen the way a reader would: click the labels, type the date."""
-    if question == "incident_at":
-        form.locator("input[name='incident_at']").fill((date.today() - timedelta(days=1)).isoformat())
+    # The first incident yesterday, the latest (the harassment is repeated) today.
+    days_ago = {"incident_at": 1, "latest_incident_at": 0}
+    if question in days_ago:
+        form.locator(f"input[name='{question}']").fill((date.today() - timedelta(days=days_ago[question])).isoformat())
         return
     values = GUIDE_ANSWERS.get(question)
     if values is None:

@@ -1,19 +1,14 @@
 """The screens the guide's page holds for the time before Python is ready are the engine's own, and so is its flow."""
 
 import re
-from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
 from tests.harness import answer_paths
-from tools.site import page_flow
 from tools.site.guide_page import static_screens
-from tools.site.page_flow import flow_table
-from wizard import flow
 from wizard import session as shell
-from wizard.conditions import Condition
-from wizard.contract import BEHAVIOURS, ROLES
+from wizard.contract import ROLES
 from wizard.questions import DANGER_SCREEN, QUESTIONS, QUESTIONS_BY_ID
 
 NOW = datetime(2024, 10, 26, 9, 0, tzinfo=UTC)
@@ -70,7 +65,7 @@ def walked(path) -> list[tuple[dict, dict, dict]]:
 def test_every_question_has_a_screen_on_the_page_for_each_of_its_wordings():
     page = templates()
     for question in QUESTIONS:
-        roles = ("",) if not question.by_role and question.unknown_for is None else ROLES
+        roles = ROLES if question.worded_by_role else ("",)
         for role in roles:
             assert (question.id, role, False) in page and (question.id, role, True) in page, (question.id, role)
     assert {screen for screen, _, _ in page} == {q.id for q in QUESTIONS} | {DANGER_SCREEN}
@@ -81,31 +76,13 @@ def test_each_screen_on_the_page_is_the_engines_screen_but_for_its_place_in_the_
     page = templates()
     for reply, refused, answers in walked(path):
         question = QUESTIONS_BY_ID[reply["screen"]]
-        role = answers.get("role", "") if question.by_role or question.unknown_for is not None else ""
+        role = answers.get("role", "") if question.worded_by_role else ""
         shown, error = page[question.id, role, False], page[question.id, role, True]
         assert (shown["data-anchor"], shown["data-title"]) == (reply["anchor"], reply["title"])
         assert path_dependent(shown["html"]) == path_dependent(reply["html"])
         # Nothing chosen (no date): the engine's own error screen.
         assert error["data-title"] == refused["title"]
         assert path_dependent(error["html"]) == path_dependent(refused["html"])
-
-
-def test_the_flow_table_holds_the_answers_the_conditions_read():
-    table = flow_table()
-    assert [key["question"] for key in table["deciding"]] == ["behaviours", "recording_shared"]
-    assert table["questions"] == [q.id for q in QUESTIONS]
-    assert len(table["asked"]) == 2 ** len(BEHAVIOURS) * 4
-    # Nothing answered: the questions asked whatever comes (the same as the engine's).
-    first = table["masks"][table["digits"].index(table["asked"][0])]
-    assert [q.id for bit, q in enumerate(QUESTIONS) if first >> bit & 1] == [q.id for q in flow.asked({})]
-
-
-def test_a_condition_on_a_date_cannot_be_tabled_and_stops_the_build(monkeypatch):
-    on_date = Condition("on_date", "", lambda facts: "incident_at" in facts.answers)
-    changed = tuple(replace(q, asked_if=on_date) if q.id == "impact" else q for q in QUESTIONS)
-    monkeypatch.setattr(page_flow, "QUESTIONS", changed)
-    with pytest.raises(ValueError, match="'incident_at', which is not answered by a choice"):
-        page_flow.flow_table()
 
 
 def test_yes_to_danger_leads_to_the_112_screen_and_the_question_after_it():
@@ -124,9 +101,3 @@ def test_yes_to_danger_leads_to_the_112_screen_and_the_question_after_it():
     # The engine keeps the answer "Ja" and goes on to the next question (the result's 112 step stays).
     reply = engine_reply([(question.id, leading)])
     assert reply["screen"] == following.id
-
-
-def test_a_table_too_large_for_the_page_stops_the_build(monkeypatch):
-    monkeypatch.setattr(page_flow, "MAX_COMBINATIONS", 2 ** len(BEHAVIOURS))
-    with pytest.raises(ValueError, match="too many combinations for the page: 16384"):
-        page_flow.flow_table()

@@ -253,6 +253,9 @@ CURRENT = {
     "IMPACT_MAX": IMPACT_MAX,
     "ACTION_PLAN_THRESHOLD": ACTION_PLAN_THRESHOLD,
 }
+# Pages whose results follow a number: with the threshold at 7, a practice card at impact 6 or 7 gets no action
+# plan, and no note on the guide's reading of the plan's rule, which names the threshold.
+RESULTS_VARY = {"ACTION_PLAN_THRESHOLD": ("nye-medarbejdere/index.md",)}
 # Pages that show every number.
 SHOWS_EVERY_NUMBER = ["saadan-vurderer-guiden/index.md", "retningslinje/naar-det-sker.md"]
 INCIDENT = datetime.fromisoformat("2024-10-21T10:00+02:00")
@@ -373,5 +376,9 @@ def test_changing_a_constant_changes_the_engine_and_every_page(constant, value, 
     assert all(shown_before[url] for url in SHOWS_EVERY_NUMBER), shown_before
     for url, text in changed["pages"].items():
         assert not re.search(pattern(value), unchanged["pages"][url]), f"{url}: the new value is there already"
-        assert len(re.findall(pattern(value), text)) == shown_before[url], url
+        if url in RESULTS_VARY.get(constant, ()):
+            # The page shows the engine's results, and they follow the number: as many or fewer mentions.
+            assert 0 < len(re.findall(pattern(value), text)) <= shown_before[url], url
+        else:
+            assert len(re.findall(pattern(value), text)) == shown_before[url], url
         assert not re.search(pattern(old), text), f"{url} still shows {old} where the constant was {value}"

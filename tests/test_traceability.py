@@ -11,6 +11,7 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.html_tree import article
 from tools.content import guideline_text, traceability
@@ -357,7 +358,13 @@ def _strings(value) -> list[str]:
     return []
 
 
-OPTION_LABELS = {option.label for question in QUESTIONS for option in question.options}
+# Every answer's label, as any role sees it ("Ved ikke endnu" is the employee's).
+OPTION_LABELS = {
+    label
+    for question in QUESTIONS
+    for option in question.options
+    for label in (option.label, *(worded for worded, _ in option.by_role.values()))
+}
 
 
 def engine_quotes() -> dict[str, list[str]]:
@@ -508,3 +515,26 @@ DUTIES = {
 def test_each_duty_of_the_legal_review_is_carried_where_the_table_says(table, sentence):
     (entry,) = [e for e in table.entries if sentence in normalise(e.text)]
     assert DUTIES[sentence] <= {f"{u.kind}: {u.id}" for u in entry.uses}
+
+
+# --- The guide's readings, as the results state them ---------------------------------------------------------------
+
+
+READINGS = yaml.safe_load((traceability.ROOT / "content" / "readings.yaml").read_text(encoding="utf-8"))["readings"]
+
+
+def test_every_reading_note_of_the_results_is_listed_for_the_owners():
+    from tests.engine.test_edges import READING_CASES
+    from wizard.notes import NOTES
+
+    listed = {use["note"] for reading in READINGS.values() for use in reading["uses"] if "note" in use}
+    assert {note for note, _ in READING_CASES} <= listed
+    assert {id for id in NOTES if id.startswith("reading_")} <= listed
+    assert listed <= set(NOTES)
+
+
+def test_the_readings_the_issue_names_are_all_there():
+    assert {
+        "action_plan_either", "recording_shared_is_the_incident", "date_without_time", "stalking_possibly_criminal",
+        "police_report_hours_for_all_harassment",
+    } <= set(READINGS)

@@ -9,7 +9,8 @@ working morning, and the police report's a day ahead, then two hours ahead.
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
-from wizard.moments import COPENHAGEN
+from wizard.deadlines import overdue_at
+from wizard.moments import COPENHAGEN, parse_now
 from wizard.screens import deadline_words, reasons
 from wizard.screens.result import (
     DOCUMENTATION_FIELDS,
@@ -18,6 +19,7 @@ from wizard.screens.result import (
     result_stamp,
 )
 from wizard.screens.ui import RESULT_TITLE, UI
+from wizard.step_groups import DEADLINE_OF_GROUP
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
 CALENDAR_MEDIA_TYPE = "text/calendar;charset=utf-8"
@@ -29,23 +31,28 @@ TIMED_REMINDERS = ("-P1D", "-PT2H")
 WORKING_MORNING = time(9, 0)
 # Each event's title and description (content/texts/ui.yaml).
 CALENDAR_SUMMARY = UI["calendar_summary"]
+CALENDAR_SUMMARY_OVERDUE = UI["calendar_summary_overdue"]
 CALENDAR_DESCRIPTION = UI["calendar_description"]
+CALENDAR_STAMP = UI["calendar_stamp"]
 
 
-def as_text(result: Mapping) -> str:
-    """The result as plain Danish text, in the result screen's order, every line under its own heading."""
+def as_text(result: Mapping, now: datetime | None = None) -> str:
+    """The result as plain Danish text, in the result screen's order, every line under its own heading.
+
+    The deadlines and the groups' headings say how they stand at ``now`` (by default when the result was
+    made), with dates rather than "i morgen": the text is read later.
+    """
     labels = result["labels"]
     ui = UI
+    now = parse_now(result["evaluated_at"]) if now is None else now
     lines = [RESULT_TITLE, *_heading(ui["summary"])]
     if not result["deadlines"]:
         lines.append(ui["no_deadlines"])
-    for deadline in deadline_words.nearest_first(result["deadlines"]):
-        lines.append(f"- {deadline['label']}: {deadline['due_text']}.")
-        if deadline_words.deadline_state(deadline) in ("overdue", "undecided"):
-            lines.append(f"  {deadline_words.deadline_status(deadline, None)}")
+    for deadline in deadline_words.open_first(result["deadlines"], now):
+        lines += _deadline_lines(deadline, now)
     lines += _heading(ui["steps"].format(role=labels["roles"][result["role"]].lower()))
     for group, steps in grouped(result["steps"]):
-        lines.append(ui[f"group_{group}"] + ":")
+        lines.append(deadline_words.group_heading(group, result["deadlines"], now, relative=False) + ":")
         lines += [f"[ ] {step['text']}" for step in steps]
     if result["notes"]:
         lines += _heading(ui["notes"])
@@ -67,6 +74,21 @@ def as_text(result: Mapping) -> str:
 
 def _heading(title: str) -> list[str]:
     return ["", title.upper()]
+
+
+def _deadline_lines(deadline: Mapping, now: datetime) -> list[str]:
+    """A deadline in the text: when, from which incident, how late it can be, and what it means if it passed."""
+    incident = f" ({deadline['incident_label']})" if deadline.get("incident_label") else ""
+    lines = [f"- {deadline['label']}{incident}: {deadline['due_text']}."]
+    if deadline.get("counted_from_start_of_day"):
+        lines.append(f"  {UI['counted_from_day']} {deadline['latest_text']}")
+    overdue = overdue_at(deadline, now)
+    if overdue is True:
+        lines.append(f"  {deadline_words.overdue_text(deadline)}")
+    elif overdue is None:
+        # How late it can be stands on the line above.
+        lines.append(f"  {deadline_words.UNDECIDED}")
+    return lines
 
 
 # Bidirectional formatting characters (embeddings, overrides, isolates, marks). In a typed address they would
@@ -102,7 +124,7 @@ def calendar_file(result: Mapping, now: datetime) -> dict:
     """The deadlines as an iCalendar file: ``{filename, mediaType, content}``."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    for deadline in result["deadlines"]:
+    for deadline in deadline_words.open_first(result["deadlines"], now):
         lines += _event(deadline, result, stamp, now)
     lines.append("END:VCALENDAR")
     content = "".join(_fold(line) + "\r\n" for line in lines)
@@ -110,13 +132,19 @@ def calendar_file(result: Mapping, now: datetime) -> dict:
 
 
 def _event(deadline: Mapping, result: Mapping, stamp: str, now: datetime) -> list[str]:
-    summary = CALENDAR_SUMMARY.format(label=deadline["label"])
-    description = CALENDAR_DESCRIPTION.format(
-        label=deadline["label"],
-        due=deadline["due_text"],
-        guideline=guideline_stamp(),
-        version=result["rules_version"],
-    )
+    """One deadline as an event: what is due, from which incident, the steps it dates and how it stands now."""
+    label = deadline["label"] + (f" ({deadline['incident_label']})" if deadline.get("incident_label") else "")
+    overdue = overdue_at(deadline, now) is True
+    summary = (CALENDAR_SUMMARY_OVERDUE if overdue else CALENDAR_SUMMARY).format(label=label)
+    lines = _deadline_lines(deadline, now)
+    lines[0] = CALENDAR_DESCRIPTION.format(label=label, due=deadline["due_text"])
+    group = next((g for g, kind in DEADLINE_OF_GROUP.items() if kind == deadline["kind"]), None)
+    steps = [step["text"] for step in result["steps"] if step["group"] == group]
+    if steps:
+        lines.append(deadline_words.group_heading(group, [deadline], now, relative=False) + ":")
+        lines += [f"- {text}" for text in steps]
+    lines.append(CALENDAR_STAMP.format(guideline=guideline_stamp(), version=result["rules_version"]))
+    description = "\n".join(line.strip() for line in lines)
     if deadline["all_day"]:
         day = date.fromisoformat(deadline["due"])
         when = [

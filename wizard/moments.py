@@ -8,6 +8,7 @@ twice (clocks moved back) counts from the first, so a deadline counted from it i
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from wizard import content
@@ -59,7 +60,14 @@ class Moment:
 
 def parse_moment(field: str, value: object) -> Moment:
     """Read a date, a Danish local date and time, or an ISO time with offset."""
-    match = _DATE_TIME.fullmatch(value) if isinstance(value, str) else None
+    if isinstance(value, str):
+        return _parse_text(field, value)  # a result reads the same times several times over
+    raise _error(field, _MESSAGES["field.moment"], value)
+
+
+@cache
+def _parse_text(field: str, value: str) -> Moment:
+    match = _DATE_TIME.fullmatch(value)
     if match is None:
         raise _error(field, _MESSAGES["field.moment"], value)
     parts = match.groupdict()
@@ -132,3 +140,10 @@ def is_after(moment: Moment, now: datetime) -> bool:
     if not moment.has_time:
         return moment.local_date > now.astimezone(COPENHAGEN).date()
     return moment.instant.astimezone(UTC) > now.astimezone(UTC)
+
+
+def is_before(moment: Moment, other: Moment) -> bool:
+    """Whether ``moment`` surely lies before ``other``; where either is a date without a time, by Danish date."""
+    if not (moment.has_time and other.has_time):
+        return moment.local_date < other.local_date
+    return moment.instant.astimezone(UTC) < other.instant.astimezone(UTC)

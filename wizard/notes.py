@@ -11,14 +11,23 @@ from wizard import content
 from wizard.conditions import Facts
 from wizard.texts import LegalInfo, entry
 
+# The notes whose id begins "reading_" state one of the guide's readings of an ambiguous sentence
+# (content/readings.yaml lists them for the owners), in every role's result where the reading decides something.
 NOTE_RULES = (
+    ("several_incidents", c.SEVERAL_INCIDENTS),
     ("criminal_assessment", c.CRIMINAL),
     ("stalking_basis", c.STALKING),
+    ("reading_police_report_all_harassment", c.MAY_BE_REPORTED_NOT_CRIMINAL),
     ("data_protection_assessment", c.DATA_PROTECTION),
+    ("reading_video", c.VIDEO),
     ("recording_shared_unknown", c.UNDECIDED),
-    ("work_accident_unknown", c.WORK_ACCIDENT_UNKNOWN),
+    ("reading_sharing_is_the_incident", c.RECORDING_SHARED_OR_UNKNOWN),
+    ("work_accident_unknown", c.NOT_MANAGER_WORK_ACCIDENT_OPEN),
+    ("reading_work_accident_reasons", c.NOT_WORK_ACCIDENT),
     ("impact_unknown", c.IMPACT_UNKNOWN),
     ("repeated_unknown", c.REPEATED_UNKNOWN),
+    ("reading_action_plan_either", c.ACTION_PLAN_READING_DECIDES),
+    ("reading_action_plan_every_registration", c.LAWFUL_REGISTERED),
     ("duty_to_contact_management", c.NOT_MANAGER_WITH_INCIDENT),
     ("safetynet_overdue", c.SAFETYNET_OVERDUE),
     ("police_report_passed", c.POLICE_REPORT_PASSED),
@@ -32,7 +41,7 @@ DEPENDS_ON_NOW = ("safetynet_overdue", "police_report_passed")
 
 LEGAL_INFO_RULES = (
     ("offererstatningsloven", c.MAY_BE_REPORTED),
-    ("compensation_condition_waived", c.POLICE_REPORT_PASSED),
+    ("compensation_condition_waived", c.ANY_POLICE_REPORT_PASSED),
     ("psychological_violence", c.INCIDENT_TO_REGISTER),
     ("outside_work_hours", c.OUTSIDE_WORK_HOURS),
     ("work_accident_recognition", c.WORK_ACCIDENT),

@@ -36,6 +36,7 @@ from wizard.moments import (
     EARLIEST_DATE,
     LATEST_DATE,
     is_after,
+    is_before,
     parse_moment,
     skipped_by_summer_time,
 )
@@ -48,12 +49,14 @@ class Option:
 
     ``leads_to`` names a screen the page shows at once when the option is chosen, before the
     next question (e.g. :data:`DANGER_SCREEN`); the answer itself is kept as any other.
+    ``by_role`` maps a role to its own ``(label, hint)`` ("Ved ikke endnu" for the employee).
     """
 
     id: str
     label: str
     hint: str = ""
     leads_to: str = ""
+    by_role: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
 
 
 # A yes to "danger_now" stops the guide with 112 first; the page holds that screen, so it needs no Python.
@@ -84,21 +87,38 @@ class Question:
         """Whether the question is asked, given the answers so far."""
         return self.asked_if(asking_facts(answers))
 
+    @property
+    def worded_by_role(self) -> bool:
+        """Whether a role sees the question (or one of its answers) worded its own way, or other answers."""
+        return bool(self.by_role) or self.unknown_for is not None or any(o.by_role for o in self.options)
+
 
 def asking_facts(answers: Mapping) -> Facts:
     """What the conditions on asking a question look at: the answers so far and their categories."""
     return Facts(answers, categories(answers))
 
 
+def _role_wording(texts: Mapping[str, str], label: str, hint: str) -> dict[str, tuple[str, str]]:
+    """A role's own ``(label, hint)`` from an entry's ``{role}_label`` and ``{role}_hint`` fields."""
+    return {
+        role: (texts.get(f"{role}_label", label), texts.get(f"{role}_hint", hint))
+        for role in ROLES
+        if f"{role}_label" in texts or f"{role}_hint" in texts
+    }
+
+
 def _option(content_id: str, id: str) -> Option:
     """The answer ``id`` with its wording from ``content/texts/options.yaml``."""
     texts = content.fields("options", content_id)
-    return Option(id, texts["label"], texts.get("hint", ""))
+    label, hint = texts["label"], texts.get("hint", "")
+    return Option(id, label, hint, by_role=_role_wording(texts, label, hint))
 
 
 YES = _option("answer.yes", "yes")
 NO = _option("answer.no", "no")
 DONT_KNOW = _option("answer.unknown", UNKNOWN)
+# What the employee may not know yet, shortly after it happened (a treatment need, the wish to report).
+NOT_YET = _option("answer.not_yet", UNKNOWN)
 
 _ROLE_OPTIONS = tuple(_option(f"role.{role}", role) for role in ROLES)
 _BEHAVIOUR_OPTIONS = tuple(_option(f"behaviours.{behaviour}", behaviour) for behaviour in BEHAVIOURS)
@@ -106,7 +126,7 @@ _IMPACT_OPTIONS = tuple(Option(str(n), str(n)) for n in range(IMPACT_MIN, IMPACT
     _option("impact.unknown", UNKNOWN),
 )
 
-# Only the employee knows these for sure; a colleague or a manager may not have asked yet.
+# Only the employee knows this for sure; a colleague or a manager may not have asked yet.
 _NOT_THE_EMPLOYEE = ("colleague", "manager")
 
 
@@ -120,11 +140,7 @@ def _question(
     """The question ``id`` with its wording and its guideline section from ``content/texts/questions.yaml``."""
     texts = content.fields("questions", id)
     label, hint = texts["label"], texts.get("hint", "")
-    by_role = {
-        role: (texts.get(f"{role}_label", label), texts.get(f"{role}_hint", hint))
-        for role in ROLES
-        if f"{role}_label" in texts or f"{role}_hint" in texts
-    }
+    by_role = _role_wording(texts, label, hint)
     source = content.source("questions", id)
     if source is None or source.kind != "guideline":
         # The hint links to the question's section of the guideline, so a question must rest on one.
@@ -132,18 +148,22 @@ def _question(
     return Question(id, label, hint, kind, options, asked_if, SECTIONS[source.ref], by_role, unknown_for)
 
 
+# The work-accident questions come before impact and repetition: a work accident is registered in SafetyNet
+# whatever happened, and wherever a registration happens (or may), impact and repetition are asked.
 QUESTIONS = (
     _question("danger_now", "single", (replace(YES, leads_to=DANGER_SCREEN), NO), c.ALWAYS),
     _question("role", "single", _ROLE_OPTIONS, c.ALWAYS),
     _question("behaviours", "multiple", _BEHAVIOUR_OPTIONS, c.ALWAYS),
     _question("recording_shared", "single", (YES, NO, DONT_KNOW), c.RECORDING_CHOSEN),
     _question("incident_at", "date_time", (), c.ALWAYS),
-    _question("outside_work_hours", "single", (YES, NO), c.INCIDENT_TO_REGISTER),
-    _question("impact", "scale", _IMPACT_OPTIONS, c.INCIDENT_TO_REGISTER),
-    _question("repeated", "single", (YES, NO, DONT_KNOW), c.INCIDENT_TO_REGISTER),
-    _question("absence", "single", (YES, NO, DONT_KNOW), c.ALWAYS, _NOT_THE_EMPLOYEE),
-    _question("treatment", "single", (YES, NO, DONT_KNOW), c.ALWAYS, _NOT_THE_EMPLOYEE),
-    _question("wants_work_accident", "single", (YES, NO, DONT_KNOW), c.ALWAYS, _NOT_THE_EMPLOYEE),
+    _question("outside_work_hours", "single", (YES, NO, DONT_KNOW), c.INCIDENT_TO_REGISTER),
+    _question("colleague_knows", "single", (YES, NO), c.COLLEAGUE),
+    _question("absence", "single", (YES, NO, DONT_KNOW), c.ASKED_ABOUT_THE_EMPLOYEE, _NOT_THE_EMPLOYEE),
+    _question("treatment", "single", (YES, NO, NOT_YET), c.ASKED_ABOUT_THE_EMPLOYEE),
+    _question("wants_work_accident", "single", (YES, NO, NOT_YET), c.ASKED_ABOUT_THE_EMPLOYEE),
+    _question("impact", "scale", _IMPACT_OPTIONS, c.IMPACT_ASKED),
+    _question("repeated", "single", (YES, NO, DONT_KNOW), c.REGISTRATION_DUE),
+    _question("latest_incident_at", "date_time", (), c.REPEATED_YES),
 )
 QUESTIONS_BY_ID = {q.id: q for q in QUESTIONS}
 
@@ -155,7 +175,15 @@ def worded(question: Question, answers: Mapping) -> Question:
     options = question.options
     if question.unknown_for is not None and role not in question.unknown_for and role in ROLES:
         options = tuple(o for o in options if o.id != UNKNOWN)
+    options = tuple(_worded_option(o, role) for o in options)
     return replace(question, label=label, hint=hint, options=options)
+
+
+def _worded_option(option: Option, role: object) -> Option:
+    if role not in option.by_role:
+        return option
+    label, hint = option.by_role[role]
+    return replace(option, label=label, hint=hint)
 
 
 _BOOL_VALUES = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
@@ -176,6 +204,7 @@ _ERRORS = {
         "time_format",
         "time_skipped",
         "future",
+        "before_first",
     )
 }
 _DATE_RANGE = _ERRORS["date_range"].format(
@@ -183,15 +212,24 @@ _DATE_RANGE = _ERRORS["date_range"].format(
 )
 
 
-def parse_form(question_id: str, form: Mapping[str, list[str]], now: datetime | None = None) -> object:
+def parse_form(
+    question_id: str, form: Mapping[str, list[str]], now: datetime | None = None, answers: Mapping | None = None
+) -> object:
     """The contract's answer value from an HTML form's fields for one question.
 
     Raises :class:`AnswerError` with a Danish message that names the question. With
-    ``now``, a time of incident after ``now`` is refused.
+    ``now``, a time of incident after ``now`` is refused; with the ``answers`` so far, a latest
+    incident before the first.
     """
     question = QUESTIONS_BY_ID[question_id]
     if question.kind == "date_time":
-        return _parse_date_time(question, form, now)
+        value = _parse_date_time(question, form, now)
+        first = (answers or {}).get("incident_at")
+        if question_id == "latest_incident_at" and first is not None:
+            if is_before(parse_moment(question_id, value), parse_moment("incident_at", first)):
+                message = _ERRORS["before_first"].format(first=answer_label("incident_at", first))
+                raise AnswerError(question_id, message)
+        return value
     chosen = [v.strip() for v in form.get(question_id, ()) if isinstance(v, str) and v.strip()]
     allowed = [o.id for o in question.options]
     invalid = [v for v in chosen if v not in allowed]

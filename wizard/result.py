@@ -2,11 +2,14 @@
 
 The result is the CLI's and the browser's contract (plain JSON, fixed key order). Values a
 consumer must be ready for: ``action_plan`` and ``work_accident`` are true, false or null
-(the answers cannot tell; a note says whom to ask). A deadline's ``overdue`` is true, false
-or, for the police report of an incident whose time of day is not known, null while only
-the time of day could tell; ``latest`` is then the latest the deadline can be. Every step
-and note has a ``basis``: "guideline" (``source`` is its section), "legal_notes" or
-"guide" (the guide's own wording; ``source`` is null).
+(the answers cannot tell; a step or a note says whom to ask). A deadline's ``overdue`` is true,
+false or, for the police report of an incident whose time of day is not known, null while only
+the time of day could tell; ``latest`` is then the latest the deadline can be. Where the
+harassment is repeated, each deadline is given for the latest and for the first incident
+(``incident``: "latest" or "first", else null). Every step and note has a ``basis``:
+"guideline" (``source`` is its section), "legal_notes" or "guide" (the guide's own wording;
+``source`` is null); a step's ``deadline`` is the id of the deadline it is dated by, and
+``step_groups`` lists the reader's groups of steps with theirs.
 """
 
 from collections.abc import Mapping
@@ -17,11 +20,12 @@ from wizard.contract import ROLES, validate
 from wizard.deadlines import police_report_deadline, registration_deadline
 from wizard.flow import prune
 from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY
-from wizard.moments import COPENHAGEN, parse_moment, parse_now
+from wizard.moments import COPENHAGEN, Moment, parse_moment, parse_now
 from wizard.notes import legal_info_for, notes_for
 from wizard.questions import QUESTIONS, answer_label, worded
 from wizard.rules import DEADLINE_RULES, OFFENCES, RULES_BY_ID, assess
 from wizard.rules_version import rules_version
+from wizard.step_groups import GROUPS
 from wizard.steps import steps_for
 from wizard.texts import CATEGORY_LABELS, FLAG_LABELS, ROLE_LABELS
 
@@ -50,11 +54,17 @@ def evaluate(answers: Mapping, now: datetime) -> dict:
     valid = validate(answers, now)
     kept = prune(valid)
     assessment = assess(kept)
-    moment = parse_moment("incident_at", kept["incident_at"])
+    incidents = _incidents(kept)
+    moments = tuple(moment for _, moment in incidents)
 
-    facts = assessment.facts(moment=moment)
-    deadlines = [_DEADLINES[rule.id](moment, now) for rule in DEADLINE_RULES if rule.applies(facts)]
-    facts = assessment.facts(moment=moment, deadlines={d["id"]: d for d in deadlines})
+    facts = assessment.facts(moments=moments)
+    deadlines = [
+        _DEADLINES[rule.id](moment, now, which)
+        for which, moment in incidents
+        for rule in DEADLINE_RULES
+        if rule.applies(facts)
+    ]
+    facts = assessment.facts(moments=moments, deadlines={d["id"]: d for d in deadlines})
     steps_by_role = {role: steps_for(role, facts) for role in ROLES}
 
     return {
@@ -69,6 +79,7 @@ def evaluate(answers: Mapping, now: datetime) -> dict:
         "work_accident": assessment.work_accident,
         "deadlines": deadlines,
         "steps": steps_by_role[kept["role"]],
+        "step_groups": step_groups_of(steps_by_role[kept["role"]]),
         "steps_by_role": steps_by_role,
         "notes": notes_for(facts),
         "legal_info": legal_info_for(facts),
@@ -86,6 +97,26 @@ def evaluate(answers: Mapping, now: datetime) -> dict:
         ],
         "ignored_answers": [key for key in valid if key not in kept],
     }
+
+
+def _incidents(answers: Mapping) -> list[tuple[str | None, Moment]]:
+    """The incidents the deadlines count from: the latest and the first of repeated ones, or the one."""
+    first = parse_moment("incident_at", answers["incident_at"])
+    if "latest_incident_at" not in answers:
+        return [(None, first)]
+    latest = parse_moment("latest_incident_at", answers["latest_incident_at"])
+    if (latest.instant, latest.has_time) == (first.instant, first.has_time):
+        return [(None, first)]
+    return [("latest", latest), ("first", first)]
+
+
+def step_groups_of(steps: list[dict]) -> list[dict]:
+    """The groups the steps fall in, in the result's order, each with the deadline it is dated by (or None)."""
+    return [
+        {"id": group, "deadline": next(s["deadline"] for s in steps if s["group"] == group)}
+        for group in GROUPS
+        if any(s["group"] == group for s in steps)
+    ]
 
 
 def _offence(id: str) -> dict:

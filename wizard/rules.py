@@ -10,12 +10,13 @@ paragraph reference from the legal notes; that is information, never policy.
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from wizard import conditions as c
 from wizard import content
 from wizard.conditions import Condition, answer
 from wizard.contract import BEHAVIOURS, UNKNOWN
-from wizard.guideline import SECTIONS, Section
+from wizard.guideline import ACTION_PLAN_THRESHOLD, IMPACT_MAX, SECTIONS, Section
 
 # The order in which a result lists them: what must be done about harassment comes first, what must
 # be tolerated last.
@@ -153,6 +154,9 @@ def _behaviour(*ids):
 
 
 _RECORDING = _behaviour("recording")
+# What makes the plan wait for the registration: an impact over the threshold or a yes to repetition, and the
+# "Ved ikke" that leaves the registration open.
+_IF_REGISTERED_VALUES = (True, UNKNOWN, *range(ACTION_PLAN_THRESHOLD + 1, IMPACT_MAX + 1))
 
 RULES = (
     _category_rule("protected_criticism", [_behaviour("criticism")], ["protected_speech"]),
@@ -183,16 +187,32 @@ RULES = (
     _category_rule("criminal_stalking", [_behaviour("stalking")], ["criminal"], ["stalking"]),
     _category_rule("data_protection_private_info", [_behaviour("private_info")], ["data_protection"]),
     _category_rule("data_protection_fake_profile", [_behaviour("fake_profile")], ["data_protection"]),
+    # The guideline treats video and pictures under Databeskyttelsesloven, sound recordings under Straffeloven.
+    _category_rule("data_protection_video", [_behaviour("video")], ["data_protection"]),
     _decision_rule("action_plan_impact", "action_plan", c.IMPACT_OVER_THRESHOLD, True, ("impact",)),
     _decision_rule("action_plan_repeated", "action_plan", c.REPEATED, True, ("repeated",), (True,)),
+    # Where the registration itself is not certain yet, neither is the plan that comes with it.
+    _decision_rule(
+        "action_plan_if_registered",
+        "action_plan",
+        c.ACTION_PLAN_IF_REGISTERED,
+        None,
+        ("impact", "repeated", "recording_shared", *c.WORK_ACCIDENT_FIELDS),
+        _IF_REGISTERED_VALUES,
+    ),
     _decision_rule(
         "action_plan_not_needed", "action_plan", c.ACTION_PLAN_NOT_TRIGGERED, False, ("impact", "repeated")
     ),
     _decision_rule(
         "action_plan_unknown", "action_plan", c.ACTION_PLAN_OPEN, None, ("impact", "repeated"), (UNKNOWN,)
     ),
-    _decision_rule("action_plan_undecided", "action_plan", c.UNDECIDED_ONLY, None, ("recording_shared",)),
-    _decision_rule("action_plan_no_registration", "action_plan", c.NOTHING_TO_REGISTER, False, ("behaviours",)),
+    _decision_rule(
+        "action_plan_no_registration",
+        "action_plan",
+        c.NOTHING_TO_REGISTER,
+        False,
+        ("behaviours", *c.WORK_ACCIDENT_FIELDS),
+    ),
     _decision_rule("work_accident", "work_accident", c.WORK_ACCIDENT_YES, True, WORK_ACCIDENT_FIELDS, (True,)),
     _decision_rule(
         "work_accident_not_now", "work_accident", c.WORK_ACCIDENT_ALL_NO, False, WORK_ACCIDENT_FIELDS, (False,)
@@ -226,8 +246,25 @@ def _fire(rule: Rule, answers: Mapping) -> dict | None:
 _CATEGORY_RULES = tuple(rule for rule in RULES if rule.kind == "category")
 
 
+# The answers the category rules read; the categories depend on nothing else, so they are found once per
+# combination of these (the flow asks for them at every question).
+_CATEGORY_FIELDS = tuple(sorted({match.field for rule in _CATEGORY_RULES for match in rule.when}))
+
+
 def categories(answers: Mapping) -> tuple[str, ...]:
     """The categories that the (possibly partial) answers fall under, in :data:`CATEGORIES` order."""
+    key = tuple((field, _frozen(answer(answers, field))) for field in _CATEGORY_FIELDS)
+    return _categories(key)
+
+
+def _frozen(value: object) -> tuple:
+    # A list as a tuple, and True apart from 1 (bool is a subclass of int): a cache key that tells answers apart.
+    return ("list", tuple(value)) if isinstance(value, list) else (type(value).__name__, value)
+
+
+@cache
+def _categories(key: tuple) -> tuple[str, ...]:
+    answers = {field: list(value) if kind == "list" else value for field, (kind, value) in key}
     hits = {c for rule in _CATEGORY_RULES if _fire(rule, answers) for c in rule.categories}
     return tuple(c for c in CATEGORIES if c in hits)
 

@@ -224,7 +224,8 @@ def _export(session: Session, place: flow.Position, request: dict, now: datetime
         return _current(session, place, root, notice=UI["notice_no_result"])
     if request["action"] == "copy":
         # The reader's documentation note comes with this request only, and goes into the text only.
-        return {"copy": export.as_text(session.result) + export.note_as_text(request.get("note")), "accepted": True}
+        copied = export.as_text(session.result, now) + export.note_as_text(request.get("note"))
+        return {"copy": copied, "accepted": True}
     if not session.result["deadlines"]:
         return _current(session, place, root, notice=UI["notice_no_deadlines"])
     return {"download": export.calendar_file(session.result, now), "announce": UI["calendar_ready"], "accepted": True}

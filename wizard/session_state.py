@@ -72,7 +72,7 @@ def give_answer(
     if not reachable:
         return UI["notice_not_asked"].format(question=question.label)
     try:
-        value = questions.parse_form(question.id, form, now)
+        value = questions.parse_form(question.id, form, now, place.answers)
     except AnswerError as error:
         return error
     place = flow.position({**place.answers, question.id: value})

@@ -4,7 +4,16 @@ The result puts the most urgent first, the way a person under stress needs it: w
 now, what within the police report's hours (a condition for compensation), what within the
 registration days, and the follow-up of the next weeks. A step id means the same step in
 every role's checklist, so it has one group wherever it appears.
+
+Two groups belong to a deadline of the result (:data:`DEADLINE_OF_GROUP`). Where the harassment is
+repeated there is one such deadline per incident; the group is dated by the one that stands: the
+nearest still open, else one that may have passed, else the last to pass.
 """
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from wizard.deadlines import ends_at, overdue_at
 
 NOW = "now"
 WITHIN_POLICE_REPORT_HOURS = "within_police_report_hours"
@@ -37,6 +46,9 @@ GROUP_OF_STEP = {
     # reported in the same registration in SafetyNet.
     "register_safetynet": WITHIN_REGISTRATION_DAYS,
     "register_work_accident": WITHIN_REGISTRATION_DAYS,
+    # What the answers could not decide is clarified with the employee by the registration.
+    "clarify_work_accident": WITHIN_REGISTRATION_DAYS,
+    "clarify_action_plan": WITHIN_REGISTRATION_DAYS,
     # Follow-up: the action plan, the leader's assessments, the colleague's ongoing attention.
     "action_plan": NEXT_WEEKS,
     "consider_contact_change": NEXT_WEEKS,
@@ -47,3 +59,23 @@ GROUP_OF_STEP = {
     # next contacts with the citizen.
     "two_on_the_case": NEXT_WEEKS,
 }
+
+# The deadline each group is due by, by the deadline's kind.
+DEADLINE_OF_GROUP = {WITHIN_POLICE_REPORT_HOURS: "police_report", WITHIN_REGISTRATION_DAYS: "safetynet"}
+
+
+def group_deadline(group: str, deadlines: Sequence[Mapping], now: datetime | None = None) -> Mapping | None:
+    """The deadline that dates ``group``, or None for an undated group (or a result without its deadline).
+
+    As the deadlines stand when the result was made (their ``overdue``), or at ``now`` if given.
+    """
+    kind = DEADLINE_OF_GROUP.get(group)
+    candidates = sorted((d for d in deadlines if d["kind"] == kind), key=ends_at)
+    if not candidates:
+        return None
+    states = [d["overdue"] if now is None else overdue_at(d, now) for d in candidates]
+    for overdue in (False, None):
+        found = [d for d, state in zip(candidates, states, strict=True) if state is overdue]
+        if found:
+            return found[0]
+    return candidates[-1]

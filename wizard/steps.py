@@ -13,7 +13,7 @@ from wizard import conditions as c
 from wizard.conditions import Condition, Facts
 from wizard.contract import ROLES
 from wizard.howto import howto_for
-from wizard.step_groups import GROUP_OF_STEP
+from wizard.step_groups import GROUP_OF_STEP, group_deadline
 from wizard.texts import REASONS_JOIN, WORK_ACCIDENT_REASONS, Text, entry
 
 
@@ -32,7 +32,7 @@ _ORDER = {
         ("document", c.ALWAYS),
         ("contact_manager", c.ALWAYS),
         ("tell_colleagues", c.ALWAYS),
-        ("register_safetynet", c.INCIDENT_TO_REGISTER),
+        ("register_safetynet", c.REGISTRATION),
         ("register_work_accident", c.WORK_ACCIDENT),
         ("inform_manager_after_hours", c.OUTSIDE_WORK_HOURS),
         ("police_report", c.MAY_BE_REPORTED),
@@ -52,7 +52,10 @@ _ORDER = {
     ),
     "manager": (
         ("call_112", c.DANGER_NOW),
-        ("register_safetynet", c.INCIDENT_TO_REGISTER),
+        ("register_safetynet", c.REGISTRATION),
+        # The leader's open decisions, dated by the registration: what the answers could not decide.
+        ("clarify_work_accident", c.WORK_ACCIDENT_UNKNOWN),
+        ("clarify_action_plan", c.ACTION_PLAN_OPEN),
         ("action_plan", c.ACTION_PLAN),
         ("register_work_accident", c.WORK_ACCIDENT),
         ("care", c.ALWAYS),
@@ -93,11 +96,14 @@ def step_text(step: Step, role: str, facts: Facts | None = None) -> str:
 
 
 def steps_for(role: str, facts: Facts) -> list[dict]:
-    """The role's steps as ``{id, text, source, basis, group, howto}``, in order.
+    """The role's steps as ``{id, text, source, basis, group, deadline, howto}``, in order.
 
-    ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.step_groups`);
+    ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.step_groups`),
+    and ``deadline`` is the id of the deadline it is dated by, if any (:func:`wizard.step_groups.group_deadline`);
     ``howto`` is the guide's own help on doing it (:mod:`wizard.howto`), or None.
     """
+    deadlines = list(facts.deadlines.values())
+    dated = {group: group_deadline(group, deadlines) for group in {GROUP_OF_STEP[step.id] for step in STEPS[role]}}
     return [
         {
             "id": step.id,
@@ -105,6 +111,7 @@ def steps_for(role: str, facts: Facts) -> list[dict]:
             "source": step.text.source.href if step.text.source else None,
             "basis": step.text.basis,
             "group": GROUP_OF_STEP[step.id],
+            "deadline": dated[GROUP_OF_STEP[step.id]]["id"] if dated[GROUP_OF_STEP[step.id]] else None,
             "howto": howto_for(step.id),
         }
         for step in STEPS[role]

@@ -88,6 +88,8 @@ FLAG_LABELS = {
 DEADLINE_LABELS = {
     deadline: content.text("labels", f"deadline.{deadline}") for deadline in ("safetynet", "police_report")
 }
+# Which of repeated incidents a deadline counts from ({when} is its date, and time if known).
+INCIDENT_LABELS = {incident: content.text("labels", f"incident.{incident}") for incident in ("first", "latest")}
 # Both halves of the guideline's sentence (as soon as possible, and at the latest), wherever the date is shown.
 REGISTRATION_DUE_TEXT = content.text("labels", "registration_due")
 POLICE_REPORT_DUE_TEXT = content.text("labels", "police_report_due")

@@ -195,11 +195,19 @@ def engine_place(reply: dict) -> dict:
     }
 
 
-@pytest.mark.parametrize("path", [answer_paths.RECORDING_PUBLISHED, answer_paths.MANAGER_ADDRESS_PUBLISHED],
-                         ids=lambda p: p.name)
-def test_every_question_is_answered_while_python_stalls_and_replayed(page, site_url, path):
+@pytest.mark.parametrize(
+    "path, days",
+    [
+        (answer_paths.RECORDING_PUBLISHED, 2),
+        (answer_paths.MANAGER_ADDRESS_PUBLISHED, 2),
+        # A colleague who does not know, and a series whose latest incident is asked too.
+        (answer_paths.SERIES_OF_EMAILS_COLLEAGUE, 8),
+    ],
+    ids=lambda p: getattr(p, "name", ""),
+)
+def test_every_question_is_answered_while_python_stalls_and_replayed(page, site_url, path, days):
     python = open_stalled(page, site_url)
-    values = screen_values(path, days_ago(2))
+    values = screen_values(path, days_ago(days))
     engine = shell.Session()
     reply = engine_screen(engine, "", None)
     asked = []
@@ -217,8 +225,8 @@ def test_every_question_is_answered_while_python_stalls_and_replayed(page, site_
         choose(page, question, values[question])
         submit(page)
         asked.append(question)
-        if question == "incident_at":
-            form = {"incident_at": [values[question][0].isoformat()], "incident_at_time": [values[question][1]]}
+        if QUESTIONS_BY_ID[question].kind == "date_time":
+            form = {question: [values[question][0].isoformat()], f"{question}_time": [values[question][1]]}
         reply = engine_screen(engine, question, form)
     # The answers to check are the engine's to show: the page keeps the last answer and says so.
     assert reply["screen"] == "check" and current_screen(page) == asked[-1]
@@ -235,7 +243,7 @@ def test_every_question_is_answered_while_python_stalls_and_replayed(page, site_
     text = check_screen_text(page)
     page.wait_for_selector('[data-guide][data-state="ready"]')
     assert marks(page, "guide:replayed") == [len(asked)]
-    for question, value in (("role", values["role"]), ("impact", values["impact"])):
+    for question, value in (("role", values["role"]), ("repeated", values["repeated"])):
         label = next(o.label for o in QUESTIONS_BY_ID[question].options if o.id == value)
         assert label in text
     see_result(page)
@@ -256,9 +264,9 @@ def test_a_time_the_page_cannot_check_gets_the_engines_message_and_the_later_ans
     answer_time(page, spring, "02:30")
     wait_for_screen(page, "outside_work_hours")
     answer(page, "outside_work_hours", "yes")
-    answer(page, "impact", "5")
-    wait_for_screen(page, "repeated")
-    assert [step["question"] for step in kept_steps(page)][-3:] == ["incident_at", "outside_work_hours", "impact"]
+    answer(page, "absence", "no")
+    wait_for_screen(page, "treatment")
+    assert [step["question"] for step in kept_steps(page)][-3:] == ["incident_at", "outside_work_hours", "absence"]
 
     python.release()
     # The engine refuses the time: the reader is back on that question with its message and the answer given.
@@ -270,7 +278,7 @@ def test_a_time_the_page_cannot_check_gets_the_engines_message_and_the_later_ans
     assert page.input_value('input[name="incident_at"]') == spring.isoformat()
     assert page.input_value('input[name="incident_at_time"]') == "02:30"
     # The answers after it wait for it, also in the tab's storage.
-    assert [step["question"] for step in kept_steps(page)][-3:] == ["incident_at", "outside_work_hours", "impact"]
+    assert [step["question"] for step in kept_steps(page)][-3:] == ["incident_at", "outside_work_hours", "absence"]
     assert axe_violations(page) == []
 
     answer_time(page, spring, "03:30")
@@ -278,10 +286,10 @@ def test_a_time_the_page_cannot_check_gets_the_engines_message_and_the_later_ans
     wait_for_screen(page, "outside_work_hours")
     assert page.is_checked('input[name="outside_work_hours"][value="yes"]')
     submit(page)
-    wait_for_screen(page, "impact")
-    assert page.is_checked('input[name="impact"][value="5"]')
+    wait_for_screen(page, "absence")
+    assert page.is_checked('input[name="absence"][value="no"]')
     submit(page)
-    walk(page, {"repeated": "no", "absence": "no", "treatment": "no", "wants_work_accident": "no"})
+    walk(page, {"treatment": "no", "wants_work_accident": "no", "impact": "5", "repeated": "no"})
     text = check_screen_text(page)
     assert "03.30" in text or "03:30" in text
     assert [step["question"] for step in kept_steps(page) if step["action"] == "answer"].count("incident_at") == 1
@@ -319,8 +327,8 @@ def test_a_reload_while_python_stalls_returns_to_the_same_question_with_every_an
     assert state(page) == "loading"
     assert shown_place(page) == engine_place(reply)
     page.click('[data-guide-screen] [data-guide-action="back"]')
-    wait_for_screen(page, "outside_work_hours")
-    assert page.is_checked(f'input[name="outside_work_hours"][value="{values["outside_work_hours"]}"]')
+    wait_for_screen(page, "wants_work_accident")
+    assert page.is_checked(f'input[name="wants_work_accident"][value="{values["wants_work_accident"]}"]')
     # Opened without a screen in the address (e.g. from the menu): the next question, without Python.
     page.goto(site_url + "beslutningsguide/")
     wait_for_screen(page, "impact")
@@ -517,7 +525,8 @@ def test_reload_mid_walk_returns_to_the_same_screen_with_every_answer(page, site
     walk(page, answers)
     assert next(o.label for o in QUESTIONS_BY_ID["role"].options if o.id == "manager") in check_screen_text(page)
     # Back still walks the screens, across the reload too.
-    back_through(page, "wants_work_accident", "treatment", "absence", "repeated", "impact", "outside_work_hours")
+    back_through(page, "latest_incident_at", "repeated", "impact", "wants_work_accident", "treatment", "absence",
+                 "outside_work_hours")
     assert page.is_checked('input[name="outside_work_hours"][value="no"]')
 
 

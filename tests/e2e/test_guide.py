@@ -25,6 +25,7 @@ from tests.e2e.guide import (
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
 from wizard.moments import COPENHAGEN
 from wizard.step_groups import GROUP_OF_STEP, GROUPS, NOW
+from wizard.texts import MAY_BE_OVERDUE
 
 pytestmark = pytest.mark.browser
 
@@ -71,13 +72,23 @@ def test_manager_private_address_published_repeatedly(page, site_url):
     see_result(page)
 
     assert shown(page, "[data-result] [data-category]") == ["work_environment", "criminal", "data_protection"]
-    day, clock = MANAGER_ADDRESS_PUBLISHED["incident_at"]
-    police = page.locator('[data-deadline="police_report"]')
-    assert police.locator("time").get_attribute("datetime") == police_due(day, clock)
+    # Repeated: each incident's deadlines count from it, the ones still open first.
+    first_day, first_clock = MANAGER_ADDRESS_PUBLISHED["incident_at"]
+    latest_day, latest_clock = MANAGER_ADDRESS_PUBLISHED["latest_incident_at"]
+    assert shown(page, "[data-summary] [data-deadline]") == [
+        "police_report", "safetynet_first", "safetynet", "police_report_first",
+    ]
+    latest = page.locator('[data-deadline="police_report"]')
+    assert latest.locator("time").get_attribute("datetime") == police_due(latest_day, latest_clock)
+    assert latest.get_attribute("data-overdue") == "false"
+    first = page.locator('[data-deadline="police_report_first"]')
+    assert first.locator("time").get_attribute("datetime") == police_due(first_day, first_clock)
     # A date without a time: 72 hours from the start of that day three days ago have passed, but 72 hours from
-    # its end have not, so only the time of day could tell.
-    assert police.get_attribute("data-overdue") == "null"
-    assert "Kan være overskredet – det afhænger af klokkeslættet" in police.inner_text()
+    # its end have not, so only the time of day could tell; both deadlines are shown in words.
+    assert first.get_attribute("data-overdue") == "null"
+    assert MAY_BE_OVERDUE in first.inner_text()
+    assert first.locator("[data-latest-text]").inner_text().strip()
+    assert "several_incidents" in shown(page, "[data-result] [data-note]")
     steps = shown(page, "[data-result] [data-step]")
     # The steps come grouped by when they are due: what to do now first.
     groups = [GROUP_OF_STEP[step] for step in steps]
@@ -347,8 +358,8 @@ def test_no_request_leaves_the_site_and_every_screen_passes_axe(page, site_url, 
     while (screen := current_screen(page)) != "check":
         check(screen)
         value = MANAGER_ADDRESS_PUBLISHED[screen]
-        if screen == "incident_at":
-            answer_time(page, *value)
+        if screen in ("incident_at", "latest_incident_at"):
+            answer_time(page, *value, question=screen)
         else:
             answer(page, screen, value)
     check("check")

@@ -285,8 +285,8 @@ def test_a_fault_while_the_early_answers_are_replayed_loses_none_of_them(page, s
     # The next answer gives the engine the kept ones first, and the guide goes on.
     answer_time(page, days_ago(1))
     wait_for_screen(page, "outside_work_hours")
-    walk(page, {"outside_work_hours": "no", "impact": "3", "repeated": "no", "absence": "no", "treatment": "no",
-                "wants_work_accident": "no"})
+    walk(page, {"outside_work_hours": "no", "colleague_knows": "yes", "absence": "no", "treatment": "no",
+                "wants_work_accident": "no", "impact": "3", "repeated": "no"})
     insults = next(o.label for o in QUESTIONS_BY_ID["behaviours"].options if o.id == "insults")
     assert insults in page.inner_text(".guide-summary")
 

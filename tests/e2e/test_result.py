@@ -52,6 +52,7 @@ def manager_hours_ago(hours: float) -> dict:
         "incident_at": (moment.date(), moment.strftime("%H:%M")),
         "impact": "8",
         "absence": "yes",
+        "repeated": "no",  # one incident
     }
 
 
@@ -147,6 +148,10 @@ def countdown_state(page, deadline: str) -> dict:
     )
 
 
+def heading(page, group: str) -> str:
+    return page.inner_text(f'[data-step-group="{group}"] [data-heading-text]').strip()
+
+
 def move_clock(page, to: datetime) -> None:
     """Jump the page's clock to ``to`` and hold it there, then let the countdown's next tick run."""
     page.clock.pause_at(to)
@@ -161,6 +166,9 @@ def test_the_countdown_moves_while_the_page_is_open(page, site_url):
     start = countdown_state(page, "police_report")
     assert (start["state"], start["flag"]) == ("open", "")
     due = datetime.fromisoformat(start["due"])
+    # The group of steps the deadline dates is headed by it, as it stands.
+    opening = heading(page, "within_police_report_hours")
+    assert opening.startswith(UI["group_due_police_report"].split("{")[0]) and "timer" not in opening
 
     # Six hours on, under a day is left: the time left changes, and the deadline says "Haster".
     move_clock(page, datetime.fromtimestamp(start["now"] / 1000, COPENHAGEN) + timedelta(hours=6))
@@ -176,6 +184,9 @@ def test_the_countdown_moves_while_the_page_is_open(page, site_url):
     assert (passed["state"], passed["flag"]) == ("overdue", UI["flag_overdue"])
     assert passed["left"] == passed["overdueText"] and "tilbage" not in passed["left"]
     assert not re.search(r"\bi (dag|morgen)\b", passed["time"])
+    # The heading of its steps says so too, live: the guideline still wants the police question taken up.
+    assert heading(page, "within_police_report_hours") == UI["group_overdue_police_report"]
+    assert heading(page, "within_registration_days").startswith(UI["group_due_safetynet"].split("{")[0])
     registration = countdown_state(page, "safetynet")
     assert registration["state"] == "open" and registration["left"].endswith("tilbage.")
     # The truth stays what the engine computed.

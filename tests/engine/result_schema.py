@@ -7,10 +7,12 @@ from datetime import date, datetime
 from wizard.contract import ROLES
 from wizard.guideline import SECTIONS
 from wizard.rules import CATEGORIES, OFFENCES, RULES_BY_ID
-from wizard.step_groups import GROUPS
+from wizard.step_groups import DEADLINE_OF_GROUP, GROUPS
 from wizard.steps import STEPS
 
 BASES = ("guideline", "legal_notes", "guide")
+# The deadlines in the result's order: the latest (or only) incident's, then the first's of repeated incidents.
+DEADLINE_IDS = ("safetynet", "police_report", "safetynet_first", "police_report_first")
 
 HREFS = {s.href for s in SECTIONS.values()}
 TOP_KEYS = [
@@ -25,6 +27,7 @@ TOP_KEYS = [
     "work_accident",
     "deadlines",
     "steps",
+    "step_groups",
     "steps_by_role",
     "notes",
     "legal_info",
@@ -62,15 +65,24 @@ def check_result(result: dict) -> None:
     assert result["action_plan"] in (True, False, None)
     assert result["work_accident"] in (True, False, None)
     assert set(result["reasons"]) >= {"action_plan", "work_accident"}
-    if not {"work_environment", "undecided"} & set(categories):
-        assert result["action_plan"] is False
     harassment = bool({"work_environment", "undecided"} & set(categories))
+    # A registration happens, or may, for harassment and wherever the work accident is not a clear "no".
+    registration = harassment or result["work_accident"] is not False
+    if not registration:
+        assert result["action_plan"] is False
 
     ids = [d["id"] for d in result["deadlines"]]
-    assert ids == [i for i in ("safetynet", "police_report") if i in ids]
-    assert ("safetynet" in ids) == (harassment or result["work_accident"] is True)
+    assert ids == [i for i in DEADLINE_IDS if i in ids]
+    assert ("safetynet" in ids) == registration
     assert ("police_report" in ids) == harassment
+    several = any(d["incident"] for d in result["deadlines"])
+    latest = result["answers"].get("latest_incident_at")
+    assert several == (bool(ids) and latest is not None and latest != result["answers"]["incident_at"])
     for deadline in result["deadlines"]:
+        assert list(deadline)[:5] == ["id", "kind", "label", "incident", "incident_label"]
+        assert deadline["id"] == deadline["kind"] + ("_first" if deadline["incident"] == "first" else "")
+        assert deadline["incident"] in ((("latest", "first")) if several else (None,))
+        assert (deadline["incident_label"] is None) == (deadline["incident"] is None)
         assert deadline["source"] in HREFS
         assert isinstance(deadline["seconds_left"], int)
         if deadline["all_day"]:
@@ -97,10 +109,19 @@ def check_result(result: dict) -> None:
         assert len(set(got)) == len(got)
         assert (got[:1] == ["call_112"]) == (result["answers"].get("danger_now") is True)
         for step in steps:
-            assert list(step) == ["id", "text", "source", "basis", "group", "howto"] and step["text"]
+            assert list(step) == ["id", "text", "source", "basis", "group", "deadline", "howto"] and step["text"]
             assert step["basis"] in BASES and (step["source"] in HREFS) == (step["basis"] == "guideline")
             assert "{" not in step["text"]
             assert step["group"] in GROUPS
+            # A step is dated by a deadline of its group's kind, whenever the result has one.
+            kinds = {d["id"]: d["kind"] for d in result["deadlines"]}
+            kind = DEADLINE_OF_GROUP.get(step["group"])
+            assert (step["deadline"] is not None) == (kind in kinds.values())
+            assert step["deadline"] is None or kinds[step["deadline"]] == kind
+    groups = [g for g in GROUPS if any(s["group"] == g for s in result["steps"])]
+    assert [g["id"] for g in result["step_groups"]] == groups
+    for group in result["step_groups"]:
+        assert {s["deadline"] for s in result["steps"] if s["group"] == group["id"]} == {group["deadline"]}
     for note in result["notes"]:
         assert list(note) == ["id", "text", "source", "basis"] and note["text"]
         assert note["basis"] in BASES and (note["source"] in HREFS) == (note["basis"] == "guideline")

@@ -17,14 +17,24 @@ from tests.harness.answer_paths import scenario
 SCENARIOS = [
     {
         "name": "criticism_only_employee",
-        "about": "Lawful criticism only; an impact answer is given but not asked, so it is ignored.",
+        "about": "Lawful criticism only, no work accident: nothing to register, so an impact answer is ignored.",
         "answers": {
             "danger_now": False,
             "role": "employee",
             "behaviours": ["criticism"],
             "incident_at": "2024-10-14",
+            "absence": False,
+            "treatment": False,
+            "wants_work_accident": False,
             "impact": 7,
         },
+        "now": "2024-10-14T15:00+02:00",
+    },
+    {
+        "name": "criticism_work_accident_not_asked_colleague",
+        "about": "Lawful criticism; the work-accident questions are not answered: never read as no, so a "
+        "registration may come, its deadline is shown and the impact counts.",
+        "answers": {"role": "colleague", "behaviours": ["criticism"], "incident_at": "2024-10-14", "impact": 7},
         "now": "2024-10-14T15:00+02:00",
     },
     {
@@ -108,6 +118,25 @@ SCENARIOS = [
         "now": "2024-03-30T09:00+01:00",
     },
     scenario(answer_paths.STALKING_DATE_ONLY_UNKNOWNS, "2024-01-16T08:00+01:00"),
+    # Issue 20: time counts per incident, and every duty holds at the edges.
+    scenario(answer_paths.SERIES_OF_EMAILS_COLLEAGUE, "2024-10-22T10:00+02:00"),
+    scenario(answer_paths.LAWFUL_WORK_ACCIDENT_MANAGER, "2024-10-15T09:00+02:00"),
+    scenario(answer_paths.EMPLOYEE_JUST_THREATENED, "2024-10-14T10:00+02:00"),
+    scenario(answer_paths.MANAGER_OPEN_DECISIONS, "2024-10-15T09:00+02:00"),
+    scenario(answer_paths.VIDEO_OF_A_MEETING, "2024-10-15T09:00+02:00"),
+    scenario(answer_paths.MANAGER_ADDRESS_PUBLISHED, "2024-10-25T10:00+02:00"),
+    {
+        "name": "series_all_passed_employee",
+        "about": "Repeated harassment, the latest incident a month before: every deadline has passed.",
+        "answers": {
+            "role": "employee",
+            "behaviours": ["threats"],
+            "incident_at": "2024-08-19T09:00",
+            "repeated": True,
+            "latest_incident_at": "2024-08-30T14:00",
+        },
+        "now": "2024-10-01T09:00+02:00",
+    },
     {
         "name": "criticism_and_threats_impact_five_manager",
         "about": "Criticism together with threats; impact exactly 5 and not repeated: no action plan.",

@@ -49,7 +49,10 @@ def test_evaluate_file(tmp_path):
     assert proc.returncode == 0 and proc.stderr == b""
     result = json.loads(proc.stdout.decode("utf-8"))
     check_result(result)
-    assert result["deadlines"][1]["due"] == "2024-10-28T11:00:00+01:00"
+    # The first incident's 72 hours, across the end of summer time; the latest incident's count from its own time.
+    due = {d["id"]: d["due"] for d in result["deadlines"]}
+    assert due["police_report_first"] == "2024-10-28T11:00:00+01:00"
+    assert due["police_report"] == "2024-10-28T16:45:00+01:00"
     assert "æ" in proc.stdout.decode("utf-8") or "ø" in proc.stdout.decode("utf-8")  # ensure_ascii=False
     assert proc.stdout.startswith(b'{\n  "rules_version"')  # indent=2
 
@@ -87,6 +90,9 @@ def test_output_is_utf8_whatever_the_locale():
         ({**ANSWERS, "colour": "blue"}, "colour"),
         ({"role": "employee", "behaviours": ["threats"]}, "incident_at"),
         ({**ANSWERS, "incident_at": "2024-10-27T12:00"}, "incident_at"),  # after --now
+        ({**ANSWERS, "latest_incident_at": "2024-10-26T09:01"}, "latest_incident_at"),  # after --now
+        ({**ANSWERS, "latest_incident_at": "2024-10-25T11:59"}, "latest_incident_at"),  # before the first
+        ({k: v for k, v in ANSWERS.items() if k != "incident_at"}, "incident_at"),  # the first left out
         ({**ANSWERS, "incident_at": "2024-03-31T02:15"}, "incident_at"),
         ([ANSWERS], "answers"),
     ],

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from wizard import AnswerError, validate
+from wizard import AnswerError, content, validate
 from wizard.contract import BEHAVIOURS, FIELDS
 from wizard.moments import parse_moment, parse_now
 
@@ -26,6 +26,8 @@ def with_(**changes):
         ("recording_shared", "unknown"),
         ("recording_shared", True),
         ("outside_work_hours", False),
+        ("outside_work_hours", "unknown"),
+        ("colleague_knows", False),
         ("absence", True),
         ("treatment", False),
         ("wants_work_accident", True),
@@ -39,6 +41,8 @@ def with_(**changes):
         ("incident_at", "2024-10-14T09:30+02:00"),
         ("incident_at", "2024-10-14T07:30Z"),
         ("incident_at", "2024-10-14T07:30:00.250-01:00"),
+        ("latest_incident_at", "2024-10-14"),  # the same day as the first
+        ("latest_incident_at", "2024-10-19T23:00"),
     ],
 )
 def test_accepts_allowed_values(field, value):
@@ -78,6 +82,9 @@ def test_accepts_allowed_values(field, value):
         ("incident_at", "2024-10-14T09:30+01:60", "der findes"),
         ("incident_at", "1999-12-31", "fra 2000-01-01"),
         ("incident_at", "2024-03-31T02:30", "sommertid"),
+        ("colleague_knows", "unknown", "true (ja) eller false (nej)"),
+        ("latest_incident_at", "2024-10-13T23:59", '"incident_at" er 2024-10-14'),
+        ("latest_incident_at", "14-10-2024", "en dato som"),
     ],
 )
 def test_refuses_with_danish_message_naming_the_field(field, value, allowed):
@@ -98,6 +105,23 @@ def test_required_fields(field):
     assert "mangler" in caught.value.message
 
 
+def test_a_latest_incident_needs_the_first_and_lies_between_it_and_now():
+    latest = {"role": "employee", "behaviours": ["threats"], "latest_incident_at": "2024-10-14"}
+    with pytest.raises(AnswerError) as caught:
+        validate(latest)
+    assert caught.value.field == "incident_at"
+    assert caught.value.message == content.text("messages", "answers.field").format(
+        field="incident_at", requirement=content.text("messages", "field.first_missing")
+    )
+    with pytest.raises(AnswerError) as caught:
+        validate(with_(latest_incident_at="2024-10-20T14:01"), NOW)
+    assert caught.value.field == "latest_incident_at"
+    assert content.text("messages", "field.after_now") in caught.value.message
+    # A time on the first incident's day is not before a first incident known only by its date, nor the reverse.
+    assert validate(with_(incident_at="2024-10-14T18:00", latest_incident_at="2024-10-14"), NOW)
+    assert validate(with_(latest_incident_at="2024-10-14T00:00"), NOW)
+
+
 @pytest.mark.parametrize("key", ["Role", "impact_score", "", "now"])
 def test_extra_keys_are_refused(key):
     with pytest.raises(AnswerError) as caught:
@@ -115,9 +139,11 @@ def test_answers_must_be_an_object(raw):
 
 
 def test_normalises_order_and_repeats():
-    got = validate({"incident_at": "2024-10-14", "behaviours": ["threats", "criticism", "threats"], "role": "manager"})
+    got = validate(
+        {"incident_at": "2024-10-14", "behaviours": ["criticism", "threats", "criticism"], "role": "manager"}
+    )
     assert list(got) == ["role", "behaviours", "incident_at"]
-    assert got["behaviours"] == ["criticism", "threats"]
+    assert got["behaviours"] == ["threats", "criticism"]
     assert validate(with_(behaviours=list(reversed(BEHAVIOURS))))["behaviours"] == list(BEHAVIOURS)
 
 

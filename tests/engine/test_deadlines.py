@@ -4,6 +4,7 @@ import pytest
 
 from wizard.deadlines import police_report_deadline, registration_deadline
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
+from wizard.texts import POLICE_REPORT_LATEST_TEXT
 
 
 def test_the_guideline_numbers_these_tests_assume():
@@ -134,7 +135,7 @@ def test_a_date_without_time_is_undecided_between_the_safe_and_the_latest_deadli
     deadline = police_report_deadline("2026-12-01", now)
     assert deadline["overdue"] is overdue
     assert deadline["latest"] == "2026-12-05T00:00:00+01:00"
-    assert deadline["latest_text"] == "Skete det sent på dagen, er den seneste frist fredag 4. december 2026 kl. 24.00."
+    assert deadline["latest_text"] == POLICE_REPORT_LATEST_TEXT.format(when="fredag 4. december 2026 kl. 24.00")
 
 
 def test_a_timed_incident_has_no_window():

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from tests.engine.result_schema import check_result
+from tests.engine.result_schema import DEADLINE_IDS, check_result
 from tests.engine.scenarios import SCENARIOS
-from wizard import content_data, evaluate, guideline, notes, texts
+from wizard import content, content_data, evaluate, guideline, notes, texts
 from wizard import rules_version as fingerprint
 from wizard.contract import BEHAVIOURS, ROLES
 from wizard.guideline import SECTIONS
@@ -20,12 +20,12 @@ from wizard.steps import STEPS
 NOW = "2024-10-15T12:00+02:00"
 INCIDENT_AT = "2024-10-14T09:30"
 FOLLOW_UPS = {
-    "outside_work_hours": [True, False],
-    "impact": [*range(1, 11), "unknown"],
-    "repeated": [True, False, "unknown"],
+    "outside_work_hours": [True, False, "unknown"],
     "absence": [True, False, "unknown"],
     "treatment": [True, False, "unknown"],
     "wants_work_accident": [True, False, "unknown"],
+    "impact": [*range(1, 11), "unknown"],
+    "repeated": [True, False, "unknown"],
 }
 HARASSMENT_CATEGORIES = {"work_environment", "undecided"}
 
@@ -76,12 +76,23 @@ def check_duties(result):
     assert ("police_report" in [d["id"] for d in result["deadlines"]]) == harassment
     for role in ROLES:
         assert ("police_report" in step_ids(result, role)) == harassment
-    # A work accident whatever happened, with its registration deadline.
+    # A work accident whatever happened, with its registration deadline, the registration with the 1-10
+    # assessment, and the action-plan rule applied to it.
     if result["work_accident"] is True:
         assert "safetynet" in [d["id"] for d in result["deadlines"]]
         assert all("register_work_accident" in step_ids(result, role) for role in ROLES)
+        assert {"register_safetynet"} <= set(step_ids(result, "employee")) & set(step_ids(result, "manager"))
+        assert result["reasons"]["action_plan"][0]["rule"] != "action_plan_no_registration"
+    # What the answers cannot decide: the manager clarifies it by the registration, the others are told who can.
     if result["work_accident"] is None:
-        assert "work_accident_unknown" in note_ids(result)
+        assert ("clarify_work_accident" in step_ids(result)) if result["role"] == "manager" else (
+            "work_accident_unknown" in note_ids(result)
+        )
+    if result["action_plan"] is None and result["reasons"]["action_plan"][0]["rule"] == "action_plan_unknown":
+        assert "clarify_action_plan" in step_ids(result, "manager")
+    # "Ikke nødvendigt" only where the guideline says so: nothing to register, or 1-5 and not repeated.
+    if result["action_plan"] is False:
+        assert result["reasons"]["action_plan"][0]["rule"] in ("action_plan_no_registration", "action_plan_not_needed")
     # What must be done about harassment comes before what must be tolerated.
     if "protected_speech" in result["categories"]:
         assert result["categories"][-1] == "protected_speech"
@@ -120,11 +131,14 @@ def test_every_outcome_is_reachable(outcomes):
     assert outcomes.values("offences") == set(OFFENCES)
     assert outcomes.values("action_plan") == {True, False, None}
     assert outcomes.values("work_accident") == {True, False, None}
-    assert outcomes.values("deadlines") == {"safetynet", "police_report"}
-    assert outcomes.values("overdue") == {("safetynet", True), ("safetynet", False)} | {
-        ("police_report", True),
-        ("police_report", False),
+    assert outcomes.values("deadlines") == set(DEADLINE_IDS)
+    assert {(kind, overdue) for _, kind, overdue in outcomes.values("overdue")} == {
+        ("safetynet", True), ("safetynet", False), ("police_report", True), ("police_report", False),
         ("police_report", None),
+    }
+    # A series: the first incident's deadlines open and passed, beside the latest's.
+    assert {(incident, overdue) for incident, _, overdue in outcomes.values("overdue")} >= {
+        ("first", True), ("first", False), ("latest", True), ("latest", False),
     }
     assert outcomes.values("rules") == {r.id for r in RULES}
     assert outcomes.values("notes") == {id for id, _ in NOTE_RULES}
@@ -139,7 +153,7 @@ def test_scenarios_cover_every_category_step_and_deadline():
     assert {c for r in results for c in r["categories"]} == set(CATEGORIES)
     step_ids = {s.id for role in ROLES for s in STEPS[role]}
     assert {s["id"] for r in results for s in r["steps"]} == step_ids
-    deadlines = {(d["id"], d["overdue"]) for r in results for d in r["deadlines"]}
+    deadlines = {(d["kind"], d["overdue"]) for r in results for d in r["deadlines"]}
     assert deadlines == {("safetynet", False), ("safetynet", True)} | {
         ("police_report", False),
         ("police_report", True),
@@ -164,7 +178,7 @@ class Outcomes:
         put("action_plan", result["action_plan"])
         put("work_accident", result["work_accident"])
         put("deadlines", *(d["id"] for d in result["deadlines"]))
-        put("overdue", *((d["id"], d["overdue"]) for d in result["deadlines"]))
+        put("overdue", *((d["incident"], d["kind"], d["overdue"]) for d in result["deadlines"]))
         put("rules", *(r["rule"] for fired in result["reasons"].values() for r in fired))
         put("rules", *(d["rule"] for d in result["deadlines"]))
         put("notes", *(n["id"] for n in result["notes"]))
@@ -222,13 +236,24 @@ EMPLOYEE_IN_DANGER_AFTER_HOURS = [
 def test_protected_speech_only():
     result = by_name("criticism_only_employee")
     assert result["categories"] == ["protected_speech"]
-    # The work-accident questions were not answered: never read as "no".
-    assert (result["action_plan"], result["work_accident"], result["deadlines"]) == (False, None, [])
+    # No work accident: nothing to register, so no impact, no registration and no deadline.
+    assert (result["action_plan"], result["work_accident"], result["deadlines"]) == (False, False, [])
     assert result["ignored_answers"] == ["impact"] and "impact" not in result["answers"]
     assert step_ids(result) == ["document", "contact_manager", "tell_colleagues", "two_on_the_case", "tolerate"]
     assert "contact_citizen" in step_ids(result, "manager")
     assert "register_safetynet" not in step_ids(result, "manager")
-    assert note_ids(result) == ["work_accident_unknown", "protected_speech_offensive"]
+    assert note_ids(result) == ["reading_work_accident_reasons", "protected_speech_offensive"]
+
+
+def test_unanswered_work_accident_questions_are_never_read_as_no():
+    result = by_name("criticism_work_accident_not_asked_colleague")
+    assert (result["work_accident"], result["ignored_answers"]) == (None, [])
+    # A registration may come: its deadline stands, and the impact is asked and counts (7: a plan if registered).
+    assert [d["id"] for d in result["deadlines"]] == ["safetynet"]
+    assert result["action_plan"] is None
+    assert [r["rule"] for r in result["reasons"]["action_plan"]] == ["action_plan_if_registered"]
+    assert "work_accident_unknown" in note_ids(result)
+    assert "clarify_work_accident" in step_ids(result, "manager")
 
 
 def test_danger_now_puts_112_first_for_every_role():
@@ -337,8 +362,8 @@ def test_what_the_guide_adds_is_marked_as_its_own():
     assert (notes.NOTES["stalking_basis"].basis, notes.NOTES["stalking_basis"].source) == ("legal_notes", None)
     result = by_name("threats_after_hours_in_danger")
     assert result["steps"][0] == {
-        "id": "call_112", "text": "Ring 112, hvis nogen er i fare lige nu.", "source": None, "basis": "guide",
-        "group": "now", "howto": None,
+        "id": "call_112", "text": content.text("steps", "employee.call_112"), "source": None, "basis": "guide",
+        "group": "now", "deadline": None, "howto": None,
     }
 
 
@@ -358,7 +383,8 @@ def test_what_the_guide_adds_is_marked_as_its_own():
                 "two_on_the_case",
             ],
             [*COLLEAGUE_SUPPORT, "police_report"],
-            ["register_safetynet", *MANAGER_DUTIES, "police_report"],
+            # The work-accident questions unanswered: the leader's open decision, dated by the registration.
+            ["register_safetynet", "clarify_work_accident", *MANAGER_DUTIES, "police_report"],
         ),
         (
             {"danger_now": True, "behaviours": ["threats"], "impact": 6, "outside_work_hours": True, "treatment": True},
@@ -426,17 +452,26 @@ def test_1_a_no_is_never_final():
     result = by_name("recording_not_shared_colleague")
     assert result["work_accident"] is False
     label = result["labels"]["work_accident"]
-    assert "ønsker medarbejderen det" in label and "senere, SKAL" in label
-    assert "skal ikke anmeldes som arbejdsulykke\"" not in json.dumps(result)
+    assert label == texts.FLAG_LABELS["work_accident"]["false"]
+    # "Behøver ikke … nu", never a ban; and when it SKAL.
+    assert "behøver" in label and "nu" in label and "SKAL" in label
+    assert not any("skal hændelsen ikke anmeldes" in text.lower() for text in every_result_text(result))
 
 
-@pytest.mark.parametrize("role, asks", [("manager", "Spørg medarbejderen"), ("colleague", "Spørg din kollega")])
-def test_1_ved_ikke_says_whom_to_ask(role, asks):
+@pytest.mark.parametrize("role", ["employee", "colleague", "manager"])
+def test_1_ved_ikke_says_whom_to_ask(role):
     result = evaluate({"role": role, "behaviours": ["criticism"], "incident_at": INCIDENT_AT,
                        "absence": False, "treatment": False, "wants_work_accident": "unknown"}, NOW)
     assert result["work_accident"] is None
-    assert asks in note_text(result, "work_accident_unknown")
-    assert "kan ikke afgøre" in result["labels"]["work_accident"]
+    assert result["labels"]["work_accident"] == texts.FLAG_LABELS["work_accident"]["null"]
+    if role == "manager":
+        # The manager's open decision is a dated step, not a note far down the page.
+        step = next(s for s in result["steps"] if s["id"] == "clarify_work_accident")
+        assert (step["group"], step["deadline"]) == ("within_registration_days", "safetynet")
+        assert step["text"] == content.text("steps", "manager.clarify_work_accident")
+        assert "work_accident_unknown" not in note_ids(result)
+    else:
+        assert note_text(result, "work_accident_unknown") == notes.NOTES["work_accident_unknown"].for_role(role)
 
 
 def test_2_personalejura_always_and_an_undecided_recording_is_not_lawful():
@@ -456,7 +491,9 @@ def test_3_the_leaders_three_assessments_and_being_two():
     for step in ("consider_contact_change", "contact_citizen", "contact_platform"):
         assert step_text(result, step, "manager").startswith("Vurdér, om det er relevant at")
     assert "Datatilsynet" in step_text(result, "datatilsynet", "manager")
-    assert "være to på sagen" in step_text(result, "two_on_the_case", "manager")
+    # The guideline's "skal", for every role that gets the step.
+    for role in ("employee", "manager"):
+        assert "skal benytte os af muligheden for at være to" in step_text(result, "two_on_the_case", role)
 
 
 def test_4_the_72_hours_are_a_condition_for_compensation_for_all_harassment():
@@ -474,7 +511,7 @@ def test_4_when_the_72_hours_have_passed():
     text = note_text(result, "police_report_passed")
     assert "stadig mulig" in text and "personalejura" in text and "med det samme" in text
     waived = next(i for i in result["legal_info"] if i["id"] == "compensation_condition_waived")
-    assert waived["reference"] == "Offererstatningsloven § 10, stk. 2"
+    assert waived["reference"] == content.text("legal", "compensation_condition_waived", "reference")
     assert "police_report_passed" not in note_ids(by_name("police_deadline_this_very_minute"))
 
 
@@ -496,12 +533,21 @@ def test_5_a_date_without_time_in_the_window_is_undecided():
     assert {"police_report_passed", "police_report_from_start_of_day"} <= set(note_ids(result))
 
 
-def test_7_the_action_plan_step_says_eller_and_that_it_is_the_guides_reading():
-    text = step_text(by_name("fake_profile_and_private_info_manager"), "action_plan")
-    assert f"over {guideline.ACTION_PLAN_THRESHOLD} eller når medarbejderen gentagne gange" in text
-    assert "Guiden læser retningslinjens regel" in text
-    for reason in by_name("repeated_messages_colleague_work_accident")["reasons"]["action_plan"]:
-        assert "guiden læser det som hver af de to betingelser" in reason["outcome"]
+@pytest.mark.parametrize("role", ROLES)
+def test_7_the_action_plan_reading_is_stated_in_every_roles_result_where_it_decides(role):
+    # Impact 6, not repeated: under "og" no plan, under the guide's "eller" a plan. The reading decides.
+    answers = {**by_name("fake_profile_and_private_info_manager")["answers"], "role": role}
+    result = evaluate(answers, NOW)
+    assert result["action_plan"] is True
+    reading = notes.NOTES["reading_action_plan_either"]
+    assert note_text(result, "reading_action_plan_either") == reading.text
+    assert (reading.basis, reading.source.anchor) == ("guideline", "handleplan")
+    # One source for the reading's text: the manager's step does not repeat it.
+    assert "»og«" not in step_text(result, "action_plan", "manager")
+    # Where both hold, or neither can, the reading decides nothing and is not said.
+    both = evaluate({**answers, "repeated": True}, NOW)
+    neither = evaluate({**answers, "impact": 3, "repeated": False}, NOW)
+    assert "reading_action_plan_either" not in note_ids(both) + note_ids(neither)
 
 
 def test_10_criticism_and_harassment_lead_with_the_harassment():
@@ -523,7 +569,9 @@ def every_result_text(result) -> list[str]:
 def test_language(scenario):
     result = evaluate(scenario["answers"], scenario["now"])
     words = " ".join(every_result_text(result))
-    assert "Mulig strafbar" not in words and "1-10" not in words
+    assert "mulig strafbar" not in words.lower() and "1-10" not in words
+    assert "kollegaer" not in words and "Registrer " not in words and "kl. 09:30" not in words
+    assert '"' not in words  # the guide's own quotes are »…«
     employee = [s["text"] for s in result["steps_by_role"]["employee"]]
     if result["role"] == "employee":
         employee += [n["text"] for n in result["notes"]]

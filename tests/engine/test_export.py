@@ -7,7 +7,8 @@ import pytest
 from tests.engine.scenarios import SCENARIOS
 from wizard import evaluate, export
 from wizard.moments import COPENHAGEN
-from wizard.texts import MAY_BE_OVERDUE
+from wizard.screens.ui import UI
+from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_LATEST_TEXT
 
 
 def by_name(name):
@@ -34,13 +35,16 @@ def test_the_text_export_says_an_undecided_police_deadline_may_have_passed():
     lines = export.as_text(result).splitlines()
     index = next(i for i, line in enumerate(lines) if "politianmeldelse" in line and "senest" in line)
     assert "senest torsdag 3. december 2026 kl. 24.00" in lines[index]
-    assert lines[index + 1].strip().startswith(MAY_BE_OVERDUE)
-    assert "den seneste frist fredag 4. december 2026 kl. 24.00" in lines[index + 1]
+    # Both deadlines of a date without a time, in words: the safe one above, and how late it can be.
+    latest = POLICE_REPORT_LATEST_TEXT.format(when="fredag 4. december 2026 kl. 24.00")
+    assert lines[index + 1].strip() == f"{UI['counted_from_day']} {latest}"
+    assert lines[index + 2].strip().startswith(MAY_BE_OVERDUE)
 
 
 def test_the_calendar_says_both_halves_and_reminds_the_next_working_morning():
     result, now = by_name("threats_after_hours_in_danger")  # Thursday 12 September 2024, 22:05
-    registration, police = events(export.calendar_file(result, datetime.fromisoformat(now))["content"])
+    police, registration = events(export.calendar_file(result, datetime.fromisoformat(now))["content"])
+    assert "UID:safetynet-" in registration and "UID:police_report-" in police
     assert "så hurtigt som muligt og senest søndag 22. september 2024" in registration.replace("\\,", ",")
     # Friday 13 September 09:00 Danish time is 07:00 UTC: the first reminder, long before the last day.
     assert registration.index("TRIGGER;VALUE=DATE-TIME:20240913T070000Z") < registration.index("TRIGGER:-PT15H")

@@ -17,12 +17,16 @@ from wizard.session import CHECK, RESULT, Session, respond
 
 NOW = datetime(2024, 10, 26, 8, 0, tzinfo=UTC)
 INCIDENT_AT = "2024-10-14T09:30"
+LATEST_INCIDENT_AT = "2024-10-21T16:00"
 
 # Answers so far, named for where they lead.
 START = {}
 DANGER_ANSWERED = {"danger_now": False}
 ROLE_ANSWERED = {**DANGER_ANSWERED, "role": "manager"}
-LAWFUL = {**ROLE_ANSWERED, "behaviours": ["criticism", "access_request"]}
+LAWFUL = {**ROLE_ANSWERED, "behaviours": ["access_request", "criticism"]}
+LAWFUL_DATED = {**LAWFUL, "incident_at": INCIDENT_AT}
+LAWFUL_NO_ACCIDENT_YET = {**LAWFUL_DATED, "absence": False, "treatment": False}
+COLLEAGUE_LAWFUL = {**DANGER_ANSWERED, "role": "colleague", "behaviours": ["criticism"], "incident_at": INCIDENT_AT}
 RECORDED = {**ROLE_ANSWERED, "behaviours": ["recording"]}
 RECORDING_KEPT = {**RECORDED, "recording_shared": False}
 RECORDING_MAYBE_SHARED = {**RECORDED, "recording_shared": "unknown"}
@@ -30,35 +34,37 @@ RECORDING_SHARED = {**RECORDED, "recording_shared": True}
 HARASSED = {**ROLE_ANSWERED, "behaviours": ["threats"]}
 REGISTERED = {**HARASSED, "incident_at": INCIDENT_AT}
 OUTSIDE_ANSWERED = {**REGISTERED, "outside_work_hours": False}
-IMPACT_ANSWERED = {**OUTSIDE_ANSWERED, "impact": 6}
-REPEATED_ANSWERED = {**IMPACT_ANSWERED, "repeated": True}
-ABSENCE_ANSWERED = {**REPEATED_ANSWERED, "absence": False}
+ABSENCE_ANSWERED = {**OUTSIDE_ANSWERED, "absence": False}
 TREATMENT_ANSWERED = {**ABSENCE_ANSWERED, "treatment": False}
+WISH_ANSWERED = {**TREATMENT_ANSWERED, "wants_work_accident": False}
+IMPACT_ANSWERED = {**WISH_ANSWERED, "impact": 6}
+REPEATED_ANSWERED = {**IMPACT_ANSWERED, "repeated": True}
 
 # For each question: (the answers before it, answers to it, the screen that follows each of them).
 NEXT_SCREEN = {
     "danger_now": [(START, [True, False], "role")],
     "role": [(DANGER_ANSWERED, ["employee", "colleague", "manager"], "behaviours")],
     "behaviours": [
-        (ROLE_ANSWERED, [["criticism"], ["access_request"], ["criticism", "access_request"]], "incident_at"),
-        (ROLE_ANSWERED, [["recording"], ["criticism", "recording"]], "recording_shared"),
+        (ROLE_ANSWERED, [["criticism"], ["access_request"], ["access_request", "criticism"]], "incident_at"),
+        (ROLE_ANSWERED, [["recording"], ["recording", "criticism"]], "recording_shared"),
         (
             ROLE_ANSWERED,
             [
-                ["insults"],
-                ["accusations"],
-                ["private_info"],
-                ["racism"],
                 ["threats"],
+                ["private_info"],
                 ["stalking"],
-                ["fake_profile"],
-                ["work_phone_messages"],
                 ["surveillance"],
-                ["criticism", "threats"],
+                ["racism"],
+                ["accusations"],
+                ["fake_profile"],
+                ["video"],
+                ["insults"],
+                ["work_phone_messages"],
+                ["threats", "criticism"],
             ],
             "incident_at",
         ),
-        (ROLE_ANSWERED, [["recording", "threats"]], "recording_shared"),
+        (ROLE_ANSWERED, [["threats", "recording"]], "recording_shared"),
     ],
     "recording_shared": [(RECORDED, [True, False, "unknown"], "incident_at")],
     "incident_at": [
@@ -68,20 +74,28 @@ NEXT_SCREEN = {
         (RECORDING_MAYBE_SHARED, [INCIDENT_AT], "absence"),
         (RECORDING_SHARED, [INCIDENT_AT], "outside_work_hours"),
         (HARASSED, [INCIDENT_AT, "2024-10-14"], "outside_work_hours"),
+        # A colleague is first asked whether they know what only the harassed colleague can tell.
+        ({k: v for k, v in COLLEAGUE_LAWFUL.items() if k != "incident_at"}, [INCIDENT_AT], "colleague_knows"),
     ],
-    "outside_work_hours": [(REGISTERED, [True, False], "impact")],
-    "impact": [(OUTSIDE_ANSWERED, [*range(1, 11), "unknown"], "repeated")],
-    "repeated": [(IMPACT_ANSWERED, [True, False, "unknown"], "absence")],
+    "outside_work_hours": [(REGISTERED, [True, False, "unknown"], "absence")],
+    # "Ved du, om …?": a colleague who does not know skips the employee's own answers.
+    "colleague_knows": [(COLLEAGUE_LAWFUL, [True], "absence"), (COLLEAGUE_LAWFUL, [False], "repeated")],
     # A manager may not know the employee's answers: "Ved ikke" is offered.
     "absence": [
-        (REPEATED_ANSWERED, [True, False, "unknown"], "treatment"),
-        ({**LAWFUL, "incident_at": INCIDENT_AT}, [False], "treatment"),
+        (OUTSIDE_ANSWERED, [True, False, "unknown"], "treatment"),
+        (LAWFUL_DATED, [False], "treatment"),
     ],
     "treatment": [(ABSENCE_ANSWERED, [True, False, "unknown"], "wants_work_accident")],
     "wants_work_accident": [
-        (TREATMENT_ANSWERED, [True, False, "unknown"], CHECK),
-        ({**LAWFUL, "incident_at": INCIDENT_AT, "absence": False, "treatment": False}, [False], CHECK),
+        (TREATMENT_ANSWERED, [True, False, "unknown"], "impact"),
+        # Lawful conduct: impact and repetition are asked where a registration happens (or may), and only there.
+        (LAWFUL_NO_ACCIDENT_YET, [False], CHECK),
+        (LAWFUL_NO_ACCIDENT_YET, [True, "unknown"], "impact"),
     ],
+    "impact": [(WISH_ANSWERED, [*range(1, 11), "unknown"], "repeated")],
+    "repeated": [(IMPACT_ANSWERED, [False, "unknown"], CHECK), (IMPACT_ANSWERED, [True], "latest_incident_at")],
+    # Each incident has its own deadlines: a repeated one asks for the latest too.
+    "latest_incident_at": [(REPEATED_ANSWERED, [LATEST_INCIDENT_AT, "2024-10-21"], CHECK)],
 }
 NODES = [
     (question_id, before, value, expected)
@@ -177,12 +191,14 @@ def test_changing_the_behaviours_from_the_check_screen_drops_or_asks_the_follow_
     assert respond(session, {"action": "change", "question": "behaviours"}, NOW)["screen"] == "behaviours"
     assert respond(session, answer("behaviours", ["criticism"]), NOW)["screen"] == CHECK
     work_accident = ["absence", "treatment", "wants_work_accident"]  # asked for every incident
-    assert list(session.answers) == ["danger_now", "role", "behaviours", "incident_at", *work_accident]
+    # A work accident is registered whatever happened: impact and repetition stay asked.
+    registration = ["impact", "repeated"]
+    assert list(session.answers) == ["danger_now", "role", "behaviours", "incident_at", *work_accident, *registration]
 
     respond(session, {"action": "change", "question": "behaviours"}, NOW)
     assert respond(session, answer("behaviours", ["recording"]), NOW)["screen"] == "recording_shared"
     # The time of the incident was answered before the change: only the new questions are asked.
-    answered = {"incident_at", "absence", "treatment", "wants_work_accident"}
+    answered = {"incident_at", "absence", "treatment", "wants_work_accident", "impact", "repeated"}
     asked_now = [(q, v) for q, v in PATHS["recording_published_manager"][3:] if q not in answered]
     for (question_id, value), following in zip(asked_now, [*(q for q, _ in asked_now[1:]), CHECK], strict=True):
         assert respond(session, answer(question_id, value), NOW)["screen"] == following
@@ -196,7 +212,7 @@ def test_back_then_continue_goes_to_the_next_screen_and_keeps_the_later_answers(
     assert respond(session, answer("role", "employee"), NOW)["screen"] == "behaviours"
     assert session.answers == {**dict(PATHS["recording_published_manager"][:7]), "role": "employee"}
     # A screen further on than the reader has come shows where the reader is.
-    assert respond(session, {"action": "show", "anchor": "trin-absence"}, NOW)["screen"] == "repeated"
+    assert respond(session, {"action": "show", "anchor": "trin-impact"}, NOW)["screen"] == "treatment"
 
 
 def test_position_says_which_questions_the_reader_can_be_on():
@@ -206,7 +222,7 @@ def test_position_says_which_questions_the_reader_can_be_on():
     open_now = [q.id for q in QUESTIONS if position.is_open(q.id)]
     assert open_now == ["danger_now", "role", "behaviours", "incident_at", "outside_work_hours"]
     assert position.previous("danger_now") is None and position.previous("incident_at").id == "behaviours"
-    assert position.after("incident_at").id == "outside_work_hours" and position.after("wants_work_accident") is None
+    assert position.after("incident_at").id == "outside_work_hours" and position.after("repeated") is None
     assert flow.position(dict(PATHS["criticism_only"])).complete
 
 

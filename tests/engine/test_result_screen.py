@@ -19,17 +19,22 @@ from wizard.result import evaluate
 from wizard.screens.deadline_words import (
     URGENT_SECONDS,
     due_words,
-    nearest_first,
+    group_heading,
+    open_first,
     time_left,
 )
 from wizard.screens.question import question_screen
 from wizard.screens.result import grouped, result_screen
 from wizard.screens.ui import UI
 from wizard.steps import STEPS
-from wizard.texts import POLICE_REPORT_LATEST_TEXT
+from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_LATEST_TEXT
 
 NOW = "2024-10-15T12:00+02:00"
 MANAGER = answer_paths.answers(answer_paths.MANAGER_THREATS_ADDRESS_ABSENT)
+
+
+def label(behaviour: str) -> str:
+    return next(o.label for o in QUESTIONS_BY_ID["behaviours"].options if o.id == behaviour)
 
 
 def screen(result) -> "parse_html":
@@ -51,8 +56,12 @@ def test_every_step_of_every_role_has_a_group_with_a_heading():
             assert step_groups.GROUP_OF_STEP.get(step.id) in step_groups.GROUPS, (role, step.id)
     for group in step_groups.GROUPS:
         assert UI[f"group_{group}"]
-    labels = [UI[f"group_{g}"] for g in step_groups.GROUPS]
-    assert labels == ["Nu", "Inden 72 timer", "Inden 10 dage", "De næste uger"]
+    # Two groups belong to a deadline, and are headed by it as it stands.
+    assert step_groups.DEADLINE_OF_GROUP == {
+        "within_police_report_hours": "police_report", "within_registration_days": "safetynet",
+    }
+    for kind in step_groups.DEADLINE_OF_GROUP.values():
+        assert "{when}" in UI[f"group_due_{kind}"] and UI[f"group_overdue_{kind}"]
 
 
 def test_the_result_steps_carry_their_group_and_are_shown_under_it_in_group_order():
@@ -94,11 +103,13 @@ def test_the_police_deadline_comes_before_the_registration():
     assert [d["id"] for d in result["deadlines"]] == ["safetynet", "police_report"]
     shown = [li.attrs["data-deadline"] for li in screen(result).find_all("li", data_deadline=None)]
     assert shown == ["police_report", "safetynet"]
-    assert [d["id"] for d in nearest_first(result["deadlines"])] == shown
+    assert [d["id"] for d in open_first(result["deadlines"])] == shown
 
 
 def test_no_deadlines_says_so_in_the_summary():
-    result = evaluate({"role": "colleague", "behaviours": ["criticism"], "incident_at": "2024-10-15"}, NOW)
+    answers = {"role": "colleague", "behaviours": ["criticism"], "incident_at": "2024-10-15", "colleague_knows": True,
+               "absence": False, "treatment": False, "wants_work_accident": False}
+    result = evaluate(answers, NOW)
     tree = screen(result)
     assert tree.one(data_summary=None).one("p", data_no_deadlines=None).text() == UI["no_deadlines"]
     assert not tree.find_all(data_guide_action="calendar")
@@ -176,21 +187,24 @@ def test_an_overdue_deadline_says_what_to_do():
 
 
 def test_an_undecided_police_deadline_is_never_overdue_nor_zero_minutes():
-    result = evaluate(MANAGER, "2024-10-18T12:00+02:00")
-    police = next(d for d in result["deadlines"] if d["id"] == "police_report")
+    # A date without a time, read after its safe deadline and before its latest.
+    result = evaluate({**MANAGER, "incident_at": "2024-10-14"}, "2024-10-17T12:00+02:00")
     latest_text = POLICE_REPORT_LATEST_TEXT.format(when="torsdag 17. oktober 2024 kl. 24.00")
-    police.update(overdue=None, latest="2024-10-18T00:00:00+02:00", latest_text=latest_text)
     item = deadline_item(result, "police_report")
     assert (item.attrs["data-state"], item.attrs["data-overdue"]) == ("undecided", "null")
     text = item.one(data_countdown=None).text()
-    assert text.startswith("Kan være overskredet – det afhænger af klokkeslættet.")
+    assert text.startswith(MAY_BE_OVERDUE)
     # The latest moment is a date, not "i går": the sentence is printed and read later too.
     assert latest_text in text and "minutter tilbage" not in text
     assert item.attrs["data-latest"] == "2024-10-18T00:00:00+02:00"
     assert item.attrs["data-undecided-text"] == text
     assert item.one(data_flag=None).text() == UI["flag_urgent"]
     copied = export.as_text(result)
-    assert "Kan være overskredet" in copied and "torsdag 17. oktober 2024 kl. 24.00" in copied
+    assert MAY_BE_OVERDUE in copied and latest_text in copied
+    # The group it dates says so too, on the screen and in the text.
+    heading = screen(result).one("h3", data_step_group="within_police_report_hours")
+    assert heading.one(data_heading_text=None).text() == UI["group_undecided"]
+    assert f"{UI['group_undecided']}:" in copied.splitlines()
 
 
 def test_the_countdown_words_are_the_engines_own():
@@ -215,7 +229,7 @@ def test_reasons_use_the_readers_answers_for_categories_and_both_decisions():
     assert "Fordi du svarede ja til, at medarbejderen har fravær i forbindelse med chikanen." in accident
     environment = tree.one("li", data_category="work_environment").text()
     assert (
-        "Fordi du svarede »Private oplysninger eller billeder lagt ud eller givet videre« og »Trusler«" in environment
+        f"Fordi du svarede »{label('threats')}« og »{label('private_info')}«" in environment
     )
     threats = tree.one("li", data_offence="threats").text()
     assert "Straffeloven § 266" in threats and "Fordi du svarede »Trusler« til »Hvad er der sket?«." in threats
@@ -250,7 +264,9 @@ def test_the_text_puts_every_line_under_its_own_heading():
     result = evaluate({**MANAGER, "behaviours": ["criticism", "accusations", "threats"]}, NOW)
     lines = export.as_text(result).splitlines()
     labels = result["labels"]["categories"]
-    subheadings = {f"{label}:" for label in labels.values()} | {f"{UI['group_' + g]}:" for g in step_groups.GROUPS}
+    now = datetime.fromisoformat(result["evaluated_at"])
+    groups = {g: group_heading(g, result["deadlines"], now, relative=False) + ":" for g in step_groups.GROUPS}
+    subheadings = {f"{label}:" for label in labels.values()} | set(groups.values())
     sections = {}
     current = None
     for line in lines:
@@ -260,7 +276,7 @@ def test_the_text_puts_every_line_under_its_own_heading():
     criminal = sections[labels["criminal"] + ":"]
     assert [line for line in criminal if "Straffeloven" in line] == [
         f"- {o['label']} – {o['reference']}. Fordi du svarede »{b}« til »Hvad er der sket?«."
-        for o, b in zip(result["offences"], ("Beskyldninger", "Trusler"), strict=True)
+        for o, b in zip(result["offences"], (label("accusations"), label("threats")), strict=True)
     ]
     assert not any("Straffeloven" in line for line in sections[labels["protected_speech"] + ":"])
     plan = sections[UI["decisions"].upper()]
@@ -272,7 +288,10 @@ def test_the_text_puts_every_line_under_its_own_heading():
     ]
     deadlines = sections["FRISTER"]
     assert deadlines[1].startswith("- Eventuel politianmeldelse") and deadlines[2].startswith("- Registrering")
-    for group in ("Nu:", "Inden 72 timer:", "Inden 10 dage:", "De næste uger:"):
+    # Each group under its heading; the deadline's groups headed by the deadline, as a date on paper.
+    police = UI["group_due_police_report"].format(when="torsdag 17. oktober 2024 kl. 09.30")
+    assert groups["within_police_report_hours"] == f"{police}:"
+    for group in groups.values():
         assert all(line.startswith("[ ] ") for line in sections[group][1:] if line)
     assert lines[-1].startswith("Vurderet ") and "Regelversion" in lines[-1]
 

@@ -24,6 +24,8 @@ def assessed(**answers):
         ("insults", ("work_environment",), ()),
         ("work_phone_messages", ("work_environment",), ()),
         ("fake_profile", ("work_environment", "data_protection"), ()),
+        # Video and pictures under Databeskyttelsesloven, not the sound recording's rule.
+        ("video", ("work_environment", "data_protection"), ()),
         ("accusations", ("work_environment", "criminal"), ("defamation",)),
         ("private_info", ("work_environment", "criminal", "data_protection"), ("private_affairs",)),
         ("racism", ("work_environment", "criminal"), ("racism",)),
@@ -109,16 +111,43 @@ def test_action_plan_rule(impact, repeated, expected, rules):
     assert [r["rule"] for r in result.reasons["action_plan"]] == rules
 
 
-def test_no_action_plan_without_an_incident_to_register():
-    result = assessed(behaviours=["criticism", "access_request"])
+NO_ACCIDENT = {"absence": False, "treatment": False, "wants_work_accident": False}
+
+
+def test_no_action_plan_without_anything_to_register():
+    result = assessed(behaviours=["access_request", "criticism"], **NO_ACCIDENT)
     assert result.action_plan is False
     assert [r["rule"] for r in result.reasons["action_plan"]] == ["action_plan_no_registration"]
+    # A work accident not yet clarified may still bring a registration: never read as "no".
+    open_accident = assessed(behaviours=["access_request", "criticism"])
+    assert open_accident.action_plan is None
+    assert [r["rule"] for r in open_accident.reasons["action_plan"]] == ["action_plan_unknown"]
 
 
-def test_an_undecided_recording_leaves_the_action_plan_open():
-    result = assessed(behaviours=["recording"], recording_shared="unknown", impact=2, repeated=False)
-    assert result.action_plan is None
-    assert [r["rule"] for r in result.reasons["action_plan"]] == ["action_plan_undecided"]
+@pytest.mark.parametrize("behaviour", ["criticism", "access_request", "recording"])
+def test_lawful_conduct_reported_as_a_work_accident_gets_the_action_plan_rule(behaviour):
+    # "Når man foretager en registrering …": a work accident is registered, whatever happened.
+    answers = {"behaviours": [behaviour], "recording_shared": False, **NO_ACCIDENT, "absence": True}
+    result = assessed(**answers, impact=8, repeated=False)
+    assert (result.categories, result.work_accident, result.action_plan) == (("protected_speech",), True, True)
+    assert [r["rule"] for r in result.reasons["action_plan"]] == ["action_plan_impact"]
+    assert assessed(**answers, impact=3, repeated=False).action_plan is False
+    assert assessed(**answers, impact=3, repeated=True).action_plan is True
+
+
+@pytest.mark.parametrize(
+    "impact, repeated, expected, rule",
+    [
+        (8, False, None, "action_plan_if_registered"),
+        (2, True, None, "action_plan_if_registered"),
+        (2, False, False, "action_plan_not_needed"),  # "mellem 1 og 5 laves der ikke en handleplan", either way
+        ("unknown", False, None, "action_plan_unknown"),
+    ],
+)
+def test_where_the_registration_is_open_so_is_the_plan_it_brings(impact, repeated, expected, rule):
+    result = assessed(behaviours=["recording"], recording_shared="unknown", impact=impact, repeated=repeated)
+    assert result.action_plan is expected
+    assert [r["rule"] for r in result.reasons["action_plan"]] == [rule]
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.id in ("action_plan_impact", "action_plan_repeated")])
@@ -162,7 +191,8 @@ def test_work_accident_rule_whatever_happened(behaviours, answers, expected, rul
         ("racism", "Straffeloven § 266 b (se også § 267)", "guideline"),
         ("threats", "Straffeloven § 266 (se også § 119)", "guideline"),
         ("surveillance", "Straffeloven § 264 a", "guideline"),
-        ("recording_shared", "Straffeloven § 263, stk. 2, nr. 2", "guideline"),
+        # Sharing is § 264 d ("åbenbart kan forlanges unddraget offentligheden"); § 263 makes the recording lawful.
+        ("recording_shared", "Straffeloven § 264 d (optagelsen selv, se § 263, stk. 2, nr. 2)", "guideline"),
         ("stalking", "Straffeloven § 242 og § 119 a", "legal_notes"),
     ],
 )

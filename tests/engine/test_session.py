@@ -371,13 +371,13 @@ def test_when_even_the_kept_steps_cannot_be_written_the_reply_leaves_them_out(mo
 ACTIONS = ["current", "answer", "confirm", "show", "change", "restart", "clear", "calendar", "copy", "replay"]
 ANCHORS = ["trin-" + screen.replace("_", "-") for screen in sorted(SCREENS)]
 OPTION_IDS = sorted({o.id for q in QUESTIONS for o in q.options} | {"2024-10-14", "09:30", "2024-13-40"})
-FORM_KEYS = [*QUESTIONS_BY_ID, "incident_at_time"]
+FORM_KEYS = [*QUESTIONS_BY_ID, "incident_at_time", "latest_incident_at_time"]
 # Every valid answer to each question: enough to walk every branch (behaviours: each alone, and two).
 CHOICES = {
     q.id: (
         [INCIDENT_AT, "2024-10-14"]
         if q.kind == "date_time"
-        else [[o.id] for o in q.options] + [["criticism", "recording"], ["recording", "threats"]]
+        else [[o.id] for o in q.options] + [["recording", "criticism"], ["threats", "recording"]]
         if q.kind == "multiple"
         else [parse_form(q.id, {q.id: [o.id]}) for o in q.options]
     )

@@ -55,38 +55,40 @@ EMPLOYEE_THREATENED = AnswerPath(
         ("behaviours", ["threats"]),
         ("incident_at", "2024-10-24T14:00"),
         ("outside_work_hours", True),
-        ("impact", 8),
-        ("repeated", False),
         ("absence", True),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", 8),
+        ("repeated", False),
     ),
 )
 MANAGER_ADDRESS_PUBLISHED = AnswerPath(
     "manager_address_published",
-    "A manager whose employee's private address was published, repeatedly; date without time. The longest "
-    "path a reader takes without a recording.",
+    "A manager whose employee's private address was published, repeatedly, first and latest on dates without "
+    "time. The longest path a reader takes without a recording.",
     (
         ("danger_now", False),
         ("role", "manager"),
         ("behaviours", ["private_info"]),
         ("incident_at", "2024-10-22"),
         ("outside_work_hours", False),
-        ("impact", 3),
-        ("repeated", True),
         ("absence", False),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", 3),
+        ("repeated", True),
+        ("latest_incident_at", "2024-10-23"),
     ),
 )
 CRITICISM_ONLY = AnswerPath(
     "criticism_only",
-    "A colleague reports lawful criticism only, today, date without time.",
+    "A colleague reports lawful criticism only, today, date without time, and knows the colleague's answers.",
     (
         ("danger_now", False),
         ("role", "colleague"),
         ("behaviours", ["criticism"]),
         ("incident_at", "2024-10-25"),
+        ("colleague_knows", True),
         ("absence", False),
         ("treatment", False),
         ("wants_work_accident", False),
@@ -94,32 +96,37 @@ CRITICISM_ONLY = AnswerPath(
 )
 MANAGER_THREATENED_AT_WORK = AnswerPath(
     "manager_threatened_at_work",
-    "A manager's employee had her private information posted with threats at noon, in work hours, repeatedly.",
+    "A manager's employee had her private information posted with threats at noon, in work hours, repeatedly, "
+    "the latest the same evening.",
     (
         ("danger_now", False),
         ("role", "manager"),
-        ("behaviours", ["private_info", "threats"]),
+        ("behaviours", ["threats", "private_info"]),
         ("incident_at", "2024-10-25T12:00"),
         ("outside_work_hours", False),
-        ("impact", 4),
-        ("repeated", True),
         ("absence", False),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", 4),
+        ("repeated", True),
+        ("latest_incident_at", "2024-10-25T17:45"),
     ),
 )
 RECORDING_PERHAPS_SHARED = AnswerPath(
     "recording_perhaps_shared",
-    "An employee criticised and recorded; whether the recording was passed on is not known.",
+    "An employee criticised and recorded; whether the recording was passed on is not known. A registration may "
+    "come, so impact and repetition are asked.",
     (
         ("danger_now", False),
         ("role", "employee"),
-        ("behaviours", ["criticism", "recording"]),
+        ("behaviours", ["recording", "criticism"]),
         ("recording_shared", "unknown"),
         ("incident_at", "2024-10-14T09:30"),
         ("absence", True),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", 7),
+        ("repeated", False),
     ),
 )
 THREATENED_IN_DANGER = AnswerPath(
@@ -129,14 +136,14 @@ THREATENED_IN_DANGER = AnswerPath(
     (
         ("danger_now", True),
         ("role", "manager"),
-        ("behaviours", ["private_info", "threats"]),
+        ("behaviours", ["threats", "private_info"]),
         ("incident_at", "2024-10-14T09:30"),
         ("outside_work_hours", True),
-        ("impact", "unknown"),
-        ("repeated", "unknown"),
         ("absence", True),
         ("treatment", True),
         ("wants_work_accident", True),
+        ("impact", "unknown"),
+        ("repeated", "unknown"),
     ),
 )
 RECORDING_KEPT = AnswerPath(
@@ -148,6 +155,7 @@ RECORDING_KEPT = AnswerPath(
         ("behaviours", ["recording"]),
         ("recording_shared", False),
         ("incident_at", "2024-06-03T13:00"),
+        ("colleague_knows", True),
         ("absence", False),
         ("treatment", False),
         ("wants_work_accident", False),
@@ -156,7 +164,7 @@ RECORDING_KEPT = AnswerPath(
 CRITICISM_WORK_ACCIDENT_WISH = AnswerPath(
     "criticism_work_accident_wish_employee",
     "Lawful criticism, but the employee wishes a work-accident report: it SKAL be reported, by the "
-    "registration deadline.",
+    "registration deadline, with the 1-10 assessment and the action-plan rule.",
     (
         ("danger_now", False),
         ("role", "employee"),
@@ -165,6 +173,8 @@ CRITICISM_WORK_ACCIDENT_WISH = AnswerPath(
         ("absence", False),
         ("treatment", False),
         ("wants_work_accident", True),
+        ("impact", 4),
+        ("repeated", False),
     ),
 )
 RECORDING_PUBLISHED = AnswerPath(
@@ -177,11 +187,11 @@ RECORDING_PUBLISHED = AnswerPath(
         ("recording_shared", True),
         ("incident_at", "2024-05-06T11:00"),
         ("outside_work_hours", False),
-        ("impact", 4),
-        ("repeated", False),
         ("absence", False),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", 4),
+        ("repeated", False),
     ),
 )
 THREATS_AFTER_HOURS_IN_DANGER = AnswerPath(
@@ -193,11 +203,11 @@ THREATS_AFTER_HOURS_IN_DANGER = AnswerPath(
         ("behaviours", ["threats"]),
         ("incident_at", "2024-09-12T21:40"),
         ("outside_work_hours", True),
-        ("impact", 8),
-        ("repeated", False),
         ("absence", False),
         ("treatment", True),
         ("wants_work_accident", False),
+        ("impact", 8),
+        ("repeated", False),
     ),
 )
 FAKE_PROFILE_AND_PRIVATE_INFO = AnswerPath(
@@ -209,27 +219,30 @@ FAKE_PROFILE_AND_PRIVATE_INFO = AnswerPath(
         ("behaviours", ["private_info", "fake_profile"]),
         ("incident_at", "2024-02-19T08:30"),
         ("outside_work_hours", False),
-        ("impact", 6),
-        ("repeated", False),
         ("absence", False),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", 6),
+        ("repeated", False),
     ),
 )
 REPEATED_MESSAGES_WORK_ACCIDENT = AnswerPath(
     "repeated_messages_colleague_work_accident",
-    "Insulting texts to the work phone, repeatedly; the colleague is absent.",
+    "Insulting texts to the work phone, repeatedly, first and latest on dates without time; the colleague is "
+    "absent.",
     (
         ("danger_now", False),
         ("role", "colleague"),
         ("behaviours", ["insults", "work_phone_messages"]),
-        ("incident_at", "2024-04-08"),
+        ("incident_at", "2024-04-03"),
         ("outside_work_hours", False),
-        ("impact", 3),
-        ("repeated", True),
+        ("colleague_knows", True),
         ("absence", True),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", 3),
+        ("repeated", True),
+        ("latest_incident_at", "2024-04-08"),
     ),
 )
 STALKING_DATE_ONLY_UNKNOWNS = AnswerPath(
@@ -241,11 +254,12 @@ STALKING_DATE_ONLY_UNKNOWNS = AnswerPath(
         ("behaviours", ["stalking"]),
         ("incident_at", "2024-01-15"),
         ("outside_work_hours", False),
-        ("impact", "unknown"),
-        ("repeated", "unknown"),
+        ("colleague_knows", True),
         ("absence", False),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", "unknown"),
+        ("repeated", "unknown"),
     ),
 )
 MANAGER_THREATS_ADDRESS_ABSENT = AnswerPath(
@@ -255,20 +269,104 @@ MANAGER_THREATS_ADDRESS_ABSENT = AnswerPath(
     (
         ("danger_now", False),
         ("role", "manager"),
-        ("behaviours", ["private_info", "threats"]),
+        ("behaviours", ["threats", "private_info"]),
         ("incident_at", "2024-10-14T09:30"),
         ("outside_work_hours", False),
-        ("impact", 8),
-        ("repeated", False),
         ("absence", True),
         ("treatment", False),
         ("wants_work_accident", False),
+        ("impact", 8),
+        ("repeated", False),
+    ),
+)
+# Issue 20: time counts per incident, and every duty holds at the edges.
+SERIES_OF_EMAILS_COLLEAGUE = AnswerPath(
+    "series_of_emails_colleague",
+    "A colleague reports a series of insulting e-mails: the first eight days before, the latest the day before. "
+    "The colleague does not know the harassed colleague's own answers, so one question skips them. The first "
+    "e-mail's police deadline has passed; the latest's has not.",
+    (
+        ("danger_now", False),
+        ("role", "colleague"),
+        ("behaviours", ["insults"]),
+        ("incident_at", "2024-10-14T09:00"),
+        ("outside_work_hours", False),
+        ("colleague_knows", False),
+        ("repeated", True),
+        ("latest_incident_at", "2024-10-21T16:30"),
+    ),
+)
+LAWFUL_WORK_ACCIDENT_MANAGER = AnswerPath(
+    "lawful_work_accident_manager",
+    "Lawful criticism, repeatedly, impact 8, the employee absent: a work accident, registered with the 1-10 "
+    "assessment and an action plan.",
+    (
+        ("danger_now", False),
+        ("role", "manager"),
+        ("behaviours", ["criticism"]),
+        ("incident_at", "2024-10-07T10:00"),
+        ("absence", True),
+        ("treatment", False),
+        ("wants_work_accident", False),
+        ("impact", 8),
+        ("repeated", True),
+        ("latest_incident_at", "2024-10-14T11:00"),
+    ),
+)
+EMPLOYEE_JUST_THREATENED = AnswerPath(
+    "employee_just_threatened",
+    "An employee threatened forty minutes before: not sure yet about the work hours, a treatment need, the wish "
+    "to report or the impact.",
+    (
+        ("danger_now", False),
+        ("role", "employee"),
+        ("behaviours", ["threats"]),
+        ("incident_at", "2024-10-14T09:20"),
+        ("outside_work_hours", "unknown"),
+        ("absence", False),
+        ("treatment", "unknown"),
+        ("wants_work_accident", "unknown"),
+        ("impact", "unknown"),
+        ("repeated", False),
+    ),
+)
+MANAGER_OPEN_DECISIONS = AnswerPath(
+    "manager_open_decisions",
+    "A manager who has not yet asked the employee about the work accident, the impact or repetition: the open "
+    "decisions become dated steps.",
+    (
+        ("danger_now", False),
+        ("role", "manager"),
+        ("behaviours", ["fake_profile"]),
+        ("incident_at", "2024-10-14"),
+        ("outside_work_hours", False),
+        ("absence", "unknown"),
+        ("treatment", "unknown"),
+        ("wants_work_accident", "unknown"),
+        ("impact", "unknown"),
+        ("repeated", "unknown"),
+    ),
+)
+VIDEO_OF_A_MEETING = AnswerPath(
+    "video_of_a_meeting_employee",
+    "A video of a meeting put online: video, under Databeskyttelsesloven, not a sound recording.",
+    (
+        ("danger_now", False),
+        ("role", "employee"),
+        ("behaviours", ["video"]),
+        ("incident_at", "2024-10-14T15:00"),
+        ("outside_work_hours", False),
+        ("absence", False),
+        ("treatment", False),
+        ("wants_work_accident", False),
+        ("impact", 6),
+        ("repeated", False),
     ),
 )
 EVERY_KIND_OF_ANSWER = AnswerPath(
     "every_kind_of_answer",
-    "A manager, someone in danger: a recording perhaps passed on, private information and threats, impact and "
-    "repetition not known. Every kind of screen and answer the guide has; the build's stdlib probe walks it.",
+    "A manager, someone in danger: a recording perhaps passed on, private information and threats, impact not "
+    "known, repeated. Every kind of screen and answer the guide has; the build's stdlib probe walks it.",
     PROBE_STEPS,
 )
 
@@ -287,5 +385,10 @@ PATHS = (
     REPEATED_MESSAGES_WORK_ACCIDENT,
     STALKING_DATE_ONLY_UNKNOWNS,
     MANAGER_THREATS_ADDRESS_ABSENT,
+    SERIES_OF_EMAILS_COLLEAGUE,
+    LAWFUL_WORK_ACCIDENT_MANAGER,
+    EMPLOYEE_JUST_THREATENED,
+    MANAGER_OPEN_DECISIONS,
+    VIDEO_OF_A_MEETING,
     EVERY_KIND_OF_ANSWER,
 )

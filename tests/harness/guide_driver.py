@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from tests.harness import answer_paths
 from tests.harness.answer_paths import AnswerPath, forms
 from wizard.moments import COPENHAGEN
-from wizard.questions import DANGER_SCREEN
+from wizard.questions import DANGER_SCREEN, QUESTIONS_BY_ID
 
 GUIDE_PAGE = "beslutningsguide/"
 READY_TIMEOUT_MS = 60_000
@@ -104,14 +104,14 @@ def choose(page, question: str, value) -> None:
     """Fill in ``value`` on the question's screen without sending it.
 
     ``value`` is what a path holds for the question: an option's value, a list of them, or for
-    the incident's time ``(date,)`` or ``(date, "HH:MM")``.
+    an incident's time ``(date,)`` or ``(date, "HH:MM")``.
     """
     form = page.locator(f'form[data-question="{question}"]')
     form.wait_for()
-    if question == "incident_at":
+    if QUESTIONS_BY_ID[question].kind == "date_time":
         day, clock = (*value, "")[:2]
-        form.locator('input[name="incident_at"]').fill(day.isoformat())
-        form.locator('input[name="incident_at_time"]').fill(clock)
+        form.locator(f'input[name="{question}"]').fill(day.isoformat())
+        form.locator(f'input[name="{question}_time"]').fill(clock)
         return
     for option in [value] if isinstance(value, str) else value:
         form.locator(f'input[name="{question}"][value="{option}"]').check()
@@ -123,8 +123,8 @@ def answer(page, question: str, *values: str) -> None:
     submit(page)
 
 
-def answer_time(page, day: date, clock: str = "") -> None:
-    choose(page, "incident_at", (day, clock))
+def answer_time(page, day: date, clock: str = "", question: str = "incident_at") -> None:
+    choose(page, question, (day, clock))
     submit(page)
 
 
@@ -168,13 +168,16 @@ def days_ago(n: int) -> date:
 def screen_values(path: AnswerPath, incident_day: date) -> dict:
     """What :func:`walk` chooses on each screen for ``path``, its incident moved to ``incident_day``.
 
-    The incident keeps the path's time of day (or none): the result's deadlines then lie around
-    today, as a reader in a case sees them.
+    The incident keeps the path's time of day (or none), and a latest incident its distance from the
+    first: the result's deadlines then lie around today, as a reader in a case sees them.
     """
     values = {}
+    shift = None
     for question_id, form in forms(path):
-        if question_id == "incident_at":
-            values[question_id] = (incident_day, form["incident_at_time"][0])
+        if QUESTIONS_BY_ID[question_id].kind == "date_time":
+            day = date.fromisoformat(form[question_id][0])
+            shift = incident_day - day if shift is None else shift
+            values[question_id] = (day + shift, form[f"{question_id}_time"][0])
         else:
             chosen = form[question_id]
             values[question_id] = chosen[0] if len(chosen) == 1 else chosen

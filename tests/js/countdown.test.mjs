@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { deadlineAt, duration } from "../../docs/assets/javascripts/guide/countdown.js";
+import { deadlineAt, duration, headingAt } from "../../docs/assets/javascripts/guide/countdown.js";
+import { dateIn } from "../../docs/assets/javascripts/guide/dates.js";
 import { cases } from "./engine_cases.mjs";
 
 const { words, durations, deadlines } = cases.countdown;
@@ -37,4 +38,23 @@ test("each deadline says later what the engine's result screen says then", () =>
     }
   }
   assert.deepEqual([...states].sort(), ["open", "overdue", "undecided", "urgent"]);
+});
+
+test("each group heading of a deadline says later what the engine's result screen says then", () => {
+  let compared = 0;
+  const said = new Set();
+  for (const { incident, headings, later } of deadlines) {
+    const evaluatedOn = dateIn("Europe/Copenhagen", 0, new Date(cases.countdown.madeAt));
+    for (const { now, headings: then } of later) {
+      // After midnight the page cannot say "i dag" afresh: it shows the date, as the engine's paper does.
+      const stale = dateIn("Europe/Copenhagen", 0, new Date(now)) !== evaluatedOn;
+      for (const [group, heading] of Object.entries(headings)) {
+        const expected = stale ? then[group].dated : then[group].text;
+        assert.equal(headingAt(heading.states, Date.parse(now), stale).text, expected, `${incident} ${group} ${now}`);
+        said.add(expected);
+        compared += 1;
+      }
+    }
+  }
+  assert.ok(compared > 100 && said.size > 5, `${compared} headings, ${said.size} different words`);
 });

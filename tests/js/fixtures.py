@@ -132,6 +132,21 @@ def deadlines(html: str) -> dict[str, dict]:
     return found
 
 
+def headings(html: str) -> dict[str, dict]:
+    """Each group heading that belongs to a deadline, by group: its words for each state, and what it says (on
+    screen, and on paper where the date stands instead of "i morgen")."""
+    found = {}
+    for heading in parse_html(html).find_all("h3", data_heading_states=None):
+        text = heading.one("span", data_heading_text=None).text()
+        dated = heading.find_all("span", data_heading_dated=None)
+        found[heading.attrs["data-step-group"]] = {
+            "states": json.loads(heading.attrs["data-heading-states"]),
+            "text": text,
+            "dated": dated[0].text() if dated else text,
+        }
+    return found
+
+
 def edges(made: dict[str, dict]) -> set[datetime]:
     """Each deadline's instants (due, the end of its day, the latest), a second either side, after NOW."""
     instants = set()
@@ -144,7 +159,9 @@ def edges(made: dict[str, dict]) -> set[datetime]:
 
 def countdown() -> dict:
     """The countdown's words from a result screen, durations in the engine's words, and deadlines at later moments."""
-    answers = answer_paths.answers(answer_paths.MANAGER_ADDRESS_PUBLISHED)
+    # One incident, moved about: the path's latest incident of a series would come before some of them.
+    answers = {**answer_paths.answers(answer_paths.MANAGER_ADDRESS_PUBLISHED), "repeated": False}
+    answers.pop("latest_incident_at", None)
     cases = []
     words = None
     for incident in incidents():
@@ -152,12 +169,14 @@ def countdown() -> dict:
         words = words or json.loads(parse_html(made).one(data_countdown_words=None).attrs["data-countdown-words"])
         later = []
         for moment in sorted({NOW + timedelta(seconds=seconds) for seconds in LATER} | edges(deadlines(made))):
-            said = deadlines(result_screen(evaluate({**answers, "incident_at": incident}, moment), root=ROOT))
-            later.append({"now": moment.isoformat(), "said": said})
-        cases.append({"incident": incident, "made": deadlines(made), "later": later})
+            then = result_screen(evaluate({**answers, "incident_at": incident}, moment), root=ROOT)
+            later.append({"now": moment.isoformat(), "said": deadlines(then), "headings": headings(then)})
+        cases.append({"incident": incident, "made": deadlines(made), "headings": headings(made), "later": later})
     seconds = sorted({0, 1, 59, 60, 61, 119, 3_599, 3_600, 3_660, 86_399, 86_400, 86_460, 90_000, 172_800,
                       *Random(3).sample(range(1, 20 * 86_400), 200)})
-    return {"words": words, "durations": [[s, time_left(s)] for s in seconds], "deadlines": cases}
+    return {
+        "words": words, "madeAt": NOW.isoformat(), "durations": [[s, time_left(s)] for s in seconds], "deadlines": cases
+    }
 
 
 def fixtures() -> dict:

@@ -86,20 +86,27 @@ def _harassment(
     wants_work_accident: bool = False,
     **more,
 ) -> dict:
-    """Answers for an incident that is registered, so every follow-up question is asked and answered."""
-    return {
+    """Answers for an incident that is registered, so every follow-up question is asked and answered.
+
+    A colleague says they know the harassed colleague's own answers; ``latest_incident_at`` (in ``more``) is the
+    latest of repeated incidents, ``incident_at`` the first.
+    """
+    latest = more.pop("latest_incident_at", None)
+    answers = {
         "danger_now": False,
         "role": role,
         "behaviours": behaviours,
         **more,
         "incident_at": incident_at,
         "outside_work_hours": outside_work_hours,
-        "impact": impact,
-        "repeated": repeated,
+        **({"colleague_knows": True} if role == "colleague" else {}),
         "absence": absence,
         "treatment": treatment,
         "wants_work_accident": wants_work_accident,
+        "impact": impact,
+        "repeated": repeated,
     }
+    return answers | ({"latest_incident_at": latest} if latest else {})
 
 
 def _card(id: str, answers: dict, expected: tuple[str, ...], edges: tuple[str, ...] = ()) -> Card:
@@ -154,6 +161,9 @@ CARDS = (
             "recording_shared": "unknown",
             "incident_at": "2024-10-22T14:00",
             **NO_WORK_ACCIDENT,
+            # A registration may come if it was shared: its questions are asked.
+            "impact": "unknown",
+            "repeated": False,
         },
         ("undecided",),
         ("recording_unknown",),
@@ -197,19 +207,22 @@ CARDS = (
     ),
     _card(
         "beskyldning",
-        _harassment("employee", ["accusations"], "2024-10-22T07:30", impact=4, repeated=True),
+        _harassment(
+            "employee", ["accusations"], "2024-10-09T08:10", impact=4, repeated=True,
+            latest_incident_at="2024-10-22T07:30",
+        ),
         ("work_environment", "criminal"),
     ),
     _card(
         "kritik-og-skaeldsord",
-        _harassment("colleague", ["criticism", "insults"], "2024-10-23T11:00", impact=6),
+        _harassment("colleague", ["insults", "criticism"], "2024-10-23T11:00", impact=6),
         ("work_environment", "protected_speech"),
     ),
     _card(
         "forfoelgelse",
         _harassment(
-            "employee", ["stalking"], "2024-10-21T18:15", impact=7, repeated=True, outside_work_hours=True,
-            treatment=True,
+            "employee", ["stalking"], "2024-10-07T18:00", impact=7, repeated=True, outside_work_hours=True,
+            treatment=True, latest_incident_at="2024-10-21T18:15",
         ),
         ("work_environment", "criminal"),
     ),

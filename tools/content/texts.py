@@ -70,7 +70,10 @@ SCHEMAS: dict[str, Schema] = {
     "build_messages": Schema("the build's messages to the content's editors", source="none"),
     "questions": Schema("the guide's questions", fields=("label", "hint", *ROLE_WORDING), required=("label",)),
     "options": Schema(
-        "the answers the questions offer", fields=("label", "hint"), required=("label",), source="optional"
+        "the answers the questions offer",
+        fields=("label", "hint", *ROLE_WORDING),
+        required=("label",),
+        source="optional",
     ),
     "messages": Schema("error messages and the command line's texts", source="none"),
     "steps": Schema("each role's steps in the result, by 'role.step'"),

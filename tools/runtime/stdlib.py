@@ -22,20 +22,22 @@ HARNESS = Path(__file__).with_name("run_pyodide.mjs")
 PROBE = Path(__file__).with_name("probe.py")
 PROBE_PATH_LINE = "PATH_STEPS = ()\n"
 # The answers the probe gives, as (question id, answer) in the order asked: a manager, someone in danger, a
-# recording perhaps passed on, private information and threats, impact and repetition not known. Every kind of
-# screen and answer the guide has (the tests walk it too, as answer_paths.EVERY_KIND_OF_ANSWER).
+# recording perhaps passed on, private information and threats, impact not known, repeated (so the latest
+# incident is asked too). Every kind of screen and answer the guide has (the tests walk it too, as
+# answer_paths.EVERY_KIND_OF_ANSWER).
 PROBE_STEPS = (
     ("danger_now", True),
     ("role", "manager"),
-    ("behaviours", ["recording", "private_info", "threats"]),
+    ("behaviours", ["threats", "private_info", "recording"]),
     ("recording_shared", "unknown"),
-    ("incident_at", "2024-10-25T12:00"),
+    ("incident_at", "2024-10-23T12:00"),
     ("outside_work_hours", True),
-    ("impact", "unknown"),
-    ("repeated", "unknown"),
     ("absence", True),
     ("treatment", False),
-    ("wants_work_accident", False),
+    ("wants_work_accident", "unknown"),
+    ("impact", "unknown"),
+    ("repeated", True),
+    ("latest_incident_at", "2024-10-25T18:00"),
 )
 CACHE = ROOT / "build" / "bytecode-cache"
 STDLIB_ZIP = "python_stdlib.zip"

@@ -134,10 +134,10 @@ def shell_modules(directory: Path = DOCS / SHELL_DIR) -> list[str]:
 def static_screens(*, root: str) -> str:
     """Every question screen the page shows without Python, each in an inert <template> (so no id is doubled).
 
-    A question comes once per wording: a question that a role words its own way (or where only
-    some roles are offered "Ved ikke") comes once per role, marked ``data-role``. Each comes as asked and with
-    the engine's error for an empty form. The progress and the "Tilbage" button depend on the path: the page
-    sets them from the flow table (:mod:`tools.site.page_flow`).
+    A question comes once per wording: a question that a role words its own way (its text or an
+    answer's, or where only some roles are offered "Ved ikke") comes once per role, marked ``data-role``.
+    Each comes as asked and with the engine's error for an empty form. The progress and the "Tilbage"
+    button depend on the path: the page sets them from the flow tables (:mod:`tools.site.page_flow`).
     """
     first = QUESTIONS[0]
     if first.asked_if is not ALWAYS:
@@ -173,7 +173,7 @@ def _wordings(question: Question) -> tuple[str, ...]:
 
     The role question is always asked before it, so the page knows the role by then.
     """
-    if not question.by_role and question.unknown_for is None:
+    if not question.worded_by_role:
         return ("",)
     role = next((q for q in QUESTIONS if q.id == ROLE_QUESTION), None)
     if role is None or role.asked_if is not ALWAYS or QUESTIONS.index(role) > QUESTIONS.index(question):

@@ -116,10 +116,12 @@ def _decisions(result: dict, root: str) -> str:
 def _deadlines(result: dict, root: str) -> str:
     if not result["deadlines"]:
         return ""
+    # Relative to the incident, once per kind: every incident of a series counts the same way from its own time.
     items = "".join(
-        f'<li data-deadline="{escape(d["id"])}">{escape(d["label"])}: {RELATIVE_DEADLINES[d["id"]]}. '
+        f'<li data-deadline="{escape(d["id"])}">{escape(d["label"])}: {RELATIVE_DEADLINES[d["kind"]]}. '
         f'{source_link(d["source"], root)}</li>'
         for d in result["deadlines"]
+        if d["incident"] != "first"
     )
     return f'<p class="scenario__heading"><strong>{TEXTS["deadlines"]}</strong></p><ul>{items}</ul>'
 

@@ -1,39 +1,43 @@
-"""The guide's question flow as a table, so the page can walk every question before Python is ready.
+"""The guide's question flow as tables, so the page can walk every question before Python is ready.
 
 Which questions are asked depends, through the named conditions of :mod:`wizard.conditions`, on
-a few earlier answers (today: the behaviours, and whether a recording was shared). The build
-finds those answers by watching what the conditions read, runs every question's condition on
-every combination of them, and writes down which questions each combination asks. The page
-(``flow.js``, for ``path.js``) walks the questions in order with that table, as
-:func:`wizard.flow.position` does, so it holds no rule of its own: change a condition and the next build changes the
-table. A condition that reads an answer no choice gives (a date) cannot be tabled; the build
-stops and says which.
+earlier answers: some directly (the role, whether a colleague knows, the work-accident answers), most
+through the categories the rules find in the behaviours and the recording. A single table over every
+answer any condition reads would have millions of rows, so the build makes two levels of small ones:
+
+- the categories, as a table over the answers that decide them (:func:`wizard.rules.categories`);
+- each question's condition, as a table over the categories (if it reads them) and the few answers
+  it reads directly.
+
+The build finds what each reads by watching it (an answers object that notes every key asked for,
+and facts that note whether the categories were looked at), runs it on every combination, and writes
+down the outcome. The page (``flow.js``, for ``path.js``) walks the questions in order with these
+tables, as :func:`wizard.flow.position` does, so it holds no rule of its own: change a condition and
+the next build changes the tables. A condition that reads an answer no choice gives (a date), or
+anything but the answers and the categories, cannot be tabled; the build stops and says which.
 """
 
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
 
 from wizard.contract import AnswerError
-from wizard.questions import (
-    QUESTIONS,
-    QUESTIONS_BY_ID,
-    Question,
-    asking_facts,
-    parse_form,
-)
+from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, Question, parse_form
+from wizard.rules import categories
 
-# One character per combination: the index of its set of asked questions in ``masks``.
+# One character per row of the categories table: the index of its set of categories in ``sets``.
 MASK_DIGITS = string.digits + string.ascii_letters
-# Beyond this the table would weigh more than the page it rides on.
+# A row the engine refuses (a form it cannot read): the page leaves the decision to the engine.
+REFUSED = "-"
+# Beyond this one table would weigh more than the page it rides on.
 MAX_COMBINATIONS = 100_000
 CHOICE_KINDS = ("single", "multiple", "scale")
 
 
 @dataclass(frozen=True)
 class Deciding:
-    """An answer some condition reads, with its states: 0 is unanswered, then each answer the form can give.
+    """An answer some table reads, with its states: 0 is unanswered, then each answer the form can give.
 
     A single choice's state is 1 + the option's index; a multiple choice's is the bit mask of
     the options chosen (bit *i* for option *i*), so nothing chosen is unanswered.
@@ -80,6 +84,23 @@ class _Reads(Mapping):
         raise TypeError("a condition that looks at every answer cannot be tabled")
 
 
+class _Facts:
+    """The facts an asking condition gets (:func:`wizard.questions.asking_facts`), noting what it looks at."""
+
+    def __init__(self, answers: Mapping, found: tuple[str, ...]):
+        self.answers = _Reads(answers)
+        self._categories = found
+        self.read_categories = False
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        self.read_categories = True
+        return self._categories
+
+    def __getattr__(self, name: str):
+        raise TypeError(f"a condition that reads {name!r} cannot be tabled: only the answers and categories can")
+
+
 def deciding(question: Question) -> Deciding:
     """``question`` as an answer the table can enumerate; refused for a question no choice answers."""
     if question.kind not in CHOICE_KINDS:
@@ -102,62 +123,100 @@ def _answers(keys: tuple[Deciding, ...], states: tuple[int, ...]) -> dict | None
     return answers
 
 
-def _combinations(keys: tuple[Deciding, ...]) -> Iterator[tuple[int, ...]]:
-    """Every combination of states, the first key's state varying slowest (the page indexes so)."""
-    return product(*(range(key.states) for key in keys))
-
-
-def _reads(answers: Mapping) -> tuple[int, set[str]]:
-    """Which questions ``answers`` ask (a bit per question, in order), and the answers the conditions read."""
-    watched = _Reads(answers)
-    # Question.asked_when, with the facts found once for all the questions.
-    facts = asking_facts(watched)
-    mask = sum(1 << bit for bit, question in enumerate(QUESTIONS) if question.asked_if(facts))
-    return mask, watched.read
-
-
-def flow_table() -> dict:
-    """The table the page walks: question order, the deciding answers, and each combination's questions.
-
-    The deciding answers are found by a fixed point: start with none, enumerate their
-    combinations, add every answer a condition read, until nothing new is read.
-    """
-    keys: tuple[Deciding, ...] = ()
-    while True:
-        if _size(keys) > MAX_COMBINATIONS:
-            raise ValueError(f"the questions' conditions read too many combinations for the page: {_size(keys)}")
-        masks, read = [], set()
-        for states in _combinations(keys):
-            answers = _answers(keys, states)
-            if answers is None:
-                masks.append(None)
-                continue
-            mask, seen = _reads(answers)
-            masks.append(mask)
-            read |= seen
-        known = {key.question for key in keys}
-        unknown = [QUESTIONS_BY_ID.get(name) for name in sorted(read - known)]
-        if None in unknown:
-            raise ValueError(f"a condition reads an answer that is not a question: {sorted(read - known)}")
-        if not unknown:
-            break
-        keys = tuple(deciding(q) for q in QUESTIONS if q.id in known or q in unknown)
-    distinct = sorted({m for m in masks if m is not None})
-    if len(distinct) >= len(MASK_DIGITS):
-        raise ValueError(f"too many different sets of questions for the page's table: {len(distinct)}")
-    # A combination the engine refuses never reaches the table's reader; it gets the last digit.
-    asked = "".join(MASK_DIGITS[distinct.index(m)] if m is not None else MASK_DIGITS[-1] for m in masks)
-    return {
-        "questions": [q.id for q in QUESTIONS],
-        "deciding": [{"question": k.question, "options": list(k.options), "multiple": k.multiple} for k in keys],
-        "digits": MASK_DIGITS,
-        "masks": distinct,
-        "asked": asked,
-    }
-
-
-def _size(keys: tuple[Deciding, ...]) -> int:
-    size = 1
+def _size(keys: tuple[Deciding, ...], first: int = 1) -> int:
+    size = first
     for key in keys:
         size *= key.states
     return size
+
+
+def _keys(names: set[str]) -> tuple[Deciding, ...]:
+    """The answers called ``names``, in question order; an answer that is not a question stops the build."""
+    unknown = sorted(name for name in names if name not in QUESTIONS_BY_ID)
+    if unknown:
+        raise ValueError(f"a condition reads an answer that is not a question: {unknown}")
+    return tuple(deciding(q) for q in QUESTIONS if q.id in names)
+
+
+def _tabled(run: Callable[[dict, tuple[str, ...]], tuple[object, set[str], bool]], sets: list[tuple] | None):
+    """Run ``run`` on every combination of what it reads, found by a fixed point; the rows and what it reads.
+
+    ``run(answers, categories)`` returns its outcome, the answers it read and whether it read the categories.
+    Start with nothing read; enumerate; add what was read, until nothing new is. Rows vary the categories
+    (when read) slowest, then each answer read, in question order.
+    """
+    names: set[str] = set()
+    reads_categories = False
+    while True:
+        keys = _keys(names)
+        choices = sets if reads_categories else [()]
+        size = _size(keys, len(choices))
+        if size > MAX_COMBINATIONS:
+            raise ValueError(f"the questions' conditions read too many combinations for the page: {size}")
+        rows, read, looked = [], set(), False
+        for found, states in product(choices, product(*(range(key.states) for key in keys))):
+            answers = _answers(keys, states)
+            if answers is None:
+                rows.append(None)
+                continue
+            outcome, seen, saw_categories = run(answers, found)
+            rows.append(outcome)
+            read |= seen
+            looked |= saw_categories
+        if read <= names and (looked <= reads_categories):
+            return rows, keys, reads_categories
+        if looked and sets is None:
+            raise ValueError("the categories cannot depend on the categories")
+        names |= read
+        reads_categories |= looked
+
+
+def _categories_run(answers: dict, _: tuple) -> tuple[tuple[str, ...], set[str], bool]:
+    watched = _Reads(answers)
+    return categories(watched), watched.read, False
+
+
+def _condition_run(question: Question) -> Callable:
+    def run(answers: dict, found: tuple[str, ...]) -> tuple[bool, set[str], bool]:
+        facts = _Facts(answers, found)
+        asked = question.asked_if(facts)
+        return bool(asked), facts.answers.read, facts.read_categories
+
+    return run
+
+
+def flow_table() -> dict:
+    """The tables the page walks: question order, the answers they read, the categories and each question's asking.
+
+    ``answers`` lists every answer a table reads (its options, and whether several can be chosen); a table's
+    ``reads`` are indices into it. ``categories.sets`` are the sets of categories the rules can find, and
+    ``categories.table`` one digit (:data:`MASK_DIGITS`) per row: the index of its set. ``asks`` holds, per
+    question, whether it reads the categories (then the set's index is the row's first, slowest part) and one
+    character per row: "1" asked, "0" not, :data:`REFUSED` for a combination the engine refuses.
+    """
+    category_rows, category_keys, _ = _tabled(_categories_run, None)
+    sets = sorted({row for row in category_rows if row is not None}, key=lambda s: (len(s), s))
+    if len(sets) >= len(MASK_DIGITS):
+        raise ValueError(f"too many different sets of categories for the page's table: {len(sets)}")
+    conditions = [_tabled(_condition_run(question), sets) for question in QUESTIONS]
+    names = {key.question for key in category_keys} | {key.question for _, keys, _ in conditions for key in keys}
+    keys = _keys(names)
+    index = {key.question: i for i, key in enumerate(keys)}
+    return {
+        "questions": [q.id for q in QUESTIONS],
+        "answers": [{"question": k.question, "options": list(k.options), "multiple": k.multiple} for k in keys],
+        "digits": MASK_DIGITS,
+        "categories": {
+            "reads": [index[key.question] for key in category_keys],
+            "sets": [list(s) for s in sets],
+            "table": "".join(REFUSED if row is None else MASK_DIGITS[sets.index(row)] for row in category_rows),
+        },
+        "asks": [
+            {
+                "reads": [index[key.question] for key in condition_keys],
+                "categories": reads_categories,
+                "table": "".join(REFUSED if row is None else "01"[row] for row in rows),
+            }
+            for rows, condition_keys, reads_categories in conditions
+        ],
+    }

@@ -8,8 +8,10 @@ from datetime import date, datetime, time, timedelta
 
 from wizard import content
 from wizard.danish_time import long_date
+from wizard.deadlines import ends_at, overdue_at
 from wizard.moments import COPENHAGEN
 from wizard.screens.ui import UI
+from wizard.step_groups import DEADLINE_OF_GROUP, group_deadline
 from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT
 
 # Below a day left, the summary marks a deadline as urgent (in words, not by colour alone).
@@ -26,18 +28,61 @@ COUNTDOWN_WORDS = (
 DUE_TEXTS = {"safetynet": REGISTRATION_DUE_TEXT, "police_report": POLICE_REPORT_DUE_TEXT}
 
 
-def nearest_first(deadlines) -> list:
-    """The deadlines in the order they run out (the police report's hours before the registration days)."""
-    return sorted(deadlines, key=ends_at)
+def open_first(deadlines, now: datetime | None = None) -> list:
+    """The deadlines still open first, then those that may have passed, then those that have; each in the order
+    they run out (the police report's hours before the registration days). As they stand at ``now``, if given."""
+
+    def rank(deadline: Mapping) -> int:
+        overdue = deadline["overdue"] if now is None else overdue_at(deadline, now)
+        return {False: 0, None: 1, True: 2}[overdue]
+
+    return sorted(deadlines, key=lambda d: (rank(d), ends_at(d)))
 
 
+def group_heading(group: str, deadlines, now: datetime, *, relative: bool = True) -> str:
+    """A group of steps' heading as its deadline stands at ``now``: "Senest i morgen kl. 24.00", or what to do.
 
-def ends_at(deadline: Mapping) -> datetime:
-    """The instant a deadline runs out: a timed one at ``due``, an all-day one when its day ends."""
-    if deadline["all_day"]:
-        return datetime.combine(date.fromisoformat(deadline["due"]) + timedelta(days=1), time(0), COPENHAGEN)
-    return datetime.fromisoformat(deadline["due"])
+    ``relative`` says the day relative to ``now`` where that is nearer to hand ("i morgen"); without it the
+    date, for what is printed, copied or read later. A group without a deadline keeps its own heading.
+    """
+    deadline = group_deadline(group, deadlines, now)
+    if deadline is None:
+        return UI[f"group_{group}"]
+    overdue = overdue_at(deadline, now)
+    if overdue is None:
+        return UI["group_undecided"]
+    if overdue:
+        return UI[f"group_overdue_{deadline['kind']}"]
+    return UI[f"group_due_{deadline['kind']}"].format(when=due_words(deadline["due"], now if relative else None))
 
+
+def heading_states(group: str, deadlines, now: datetime) -> dict | None:
+    """What a group's heading says in each state, for a page that stays open past a deadline or midnight.
+
+    The group's deadlines in the order they run out, each with when it ends (and when it surely has, for a
+    date without a time) and its heading while open, said relative to ``now`` and as a date; then the heading
+    while one may have passed, and once all have. None for a group without a deadline.
+    """
+    kind = DEADLINE_OF_GROUP.get(group)
+    candidates = sorted((d for d in deadlines if d["kind"] == kind), key=ends_at)
+    if not candidates:
+        return None
+    due = UI[f"group_due_{kind}"]
+    return {
+        "deadlines": [
+            {
+                "ends": ends_at(d).isoformat(),
+                # A whole day has passed once it has ended; an instant, once it lies behind.
+                "all_day": d["all_day"],
+                "latest": d.get("latest"),
+                "relative": due.format(when=due_words(d["due"], now)),
+                "dated": due.format(when=due_words(d["due"], None)),
+            }
+            for d in candidates
+        ],
+        "undecided": UI["group_undecided"],
+        "overdue": UI[f"group_overdue_{kind}"],
+    }
 
 
 def due_words(due: str, now: datetime | None) -> str:
@@ -66,7 +111,6 @@ def due_words(due: str, now: datetime | None) -> str:
     return UI["at_clock"].format(day=name, clock=clock) if clock else name
 
 
-
 def deadline_state(deadline: Mapping) -> str:
     """``"overdue"``, ``"undecided"`` (it depends on the unknown time of day), ``"urgent"`` or ``"open"``."""
     if deadline["overdue"] is None:
@@ -74,7 +118,6 @@ def deadline_state(deadline: Mapping) -> str:
     if deadline["overdue"]:
         return "overdue"
     return "urgent" if deadline["seconds_left"] < URGENT_SECONDS else "open"
-
 
 
 def deadline_status(deadline: Mapping, now: datetime) -> str:
@@ -87,17 +130,14 @@ def deadline_status(deadline: Mapping, now: datetime) -> str:
     return UI["left"].format(left=time_left(deadline["seconds_left"]))
 
 
-
 def overdue_text(deadline: Mapping) -> str:
-    return UI.get(f"overdue_{deadline['id']}", UI["overdue"])
-
+    return UI.get(f"overdue_{deadline['kind']}", UI["overdue"])
 
 
 def undecided_text(deadline: Mapping) -> str:
     # The latest moment as a date, never "today": the sentence is printed and read later too.
     latest = deadline.get("latest_text")
     return UNDECIDED + (f" {latest}" if latest else "")
-
 
 
 def time_left(seconds: int) -> str:

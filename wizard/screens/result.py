@@ -18,7 +18,9 @@ from wizard.screens.deadline_words import (
     deadline_status,
     due_words,
     ends_at,
-    nearest_first,
+    group_heading,
+    heading_states,
+    open_first,
     overdue_text,
     undecided_text,
 )
@@ -47,7 +49,7 @@ def result_screen(result: Mapping, *, root: str) -> str:
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{RESULT_TITLE}</h1>',
         _summary(result),
         f'<h2 id="guide-skridt" data-result-part="steps">{escape(UI["steps"].format(role=role_label.lower()))}</h2>',
-        _grouped_steps(result["steps"], root),
+        _grouped_steps(result, root),
     ]
     if result["notes"]:
         items = "".join(
@@ -86,11 +88,9 @@ def result_screen(result: Mapping, *, root: str) -> str:
     return "".join(parts)
 
 
-
 def guideline_stamp() -> str:
     """Which guideline the guide implements, for every result and printout."""
     return UI["guideline_stamp"].format(adopted_by=GUIDELINE_ADOPTED_BY, adopted=GUIDELINE_ADOPTED)
-
 
 
 def result_stamp(result: Mapping) -> str:
@@ -100,7 +100,6 @@ def result_stamp(result: Mapping) -> str:
         guideline=guideline_stamp(),
         version=result["rules_version"],
     )
-
 
 
 def _summary(result: Mapping) -> str:
@@ -118,12 +117,11 @@ def _summary(result: Mapping) -> str:
         data_time_zone=COPENHAGEN.key,
         data_evaluated_on=now.astimezone(COPENHAGEN).date().isoformat(),
     )
-    items = [_summary_deadline(deadline, now) for deadline in nearest_first(result["deadlines"])]
+    items = [_summary_deadline(deadline, now) for deadline in open_first(result["deadlines"])]
     return (
         f'<div class="guide-panel"{data}><h2 class="guide-panel__title" id="guide-frister">{UI["summary"]}</h2>'
         f'<ul class="guide-deadlines">{"".join(items)}</ul></div>'
     )
-
 
 
 def _summary_deadline(deadline: Mapping, now: datetime) -> str:
@@ -148,17 +146,22 @@ def _summary_deadline(deadline: Mapping, now: datetime) -> str:
     if when != due_words(deadline["due"], None):
         due_text = escape(deadline["due_text"])
         date_text = f'<span data-due-text="{due_text}">{due_text}. </span>'
-    counted = f'{UI["counted_from_day"]} ' if deadline.get("counted_from_start_of_day") else ""
+    # A date without a time: the safe deadline above, and how late it can be, both in words.
+    counted = ""
+    if deadline.get("counted_from_start_of_day"):
+        counted = f'{escape(UI["counted_from_day"])} <span data-latest-text>{escape(deadline["latest_text"])}</span>'
     more = f'<p class="guide-deadline__more">{date_text}{counted}</p>' if date_text or counted else ""
+    incident = ""
+    if deadline.get("incident_label"):
+        incident = f'<p class="guide-deadline__incident" data-incident>{escape(deadline["incident_label"])}</p>'
     return (
         f'<li class="guide-deadline"{attrs(**data)}>'
         f'<p class="guide-deadline__title"><span class="guide-deadline__flag" data-flag>{escape(flag)}</span> '
-        f'<strong>{escape(deadline["label"])}</strong></p>'
+        f'<strong>{escape(deadline["label"])}</strong></p>{incident}'
         f'<p class="guide-deadline__when"><time datetime="{escape(deadline["due"])}">'
-        f'{escape(DUE_TEXTS[deadline["id"]].format(when=when))}</time></p>'
+        f'{escape(DUE_TEXTS[deadline["kind"]].format(when=when))}</time></p>'
         f'{more}<p class="guide-deadline__left" data-countdown>{escape(deadline_status(deadline, now))}</p></li>'
     )
-
 
 
 def grouped(steps) -> list[tuple[str, list]]:
@@ -167,14 +170,32 @@ def grouped(steps) -> list[tuple[str, list]]:
     return [(group, in_group) for group, in_group in by_group if in_group]
 
 
-
-def _grouped_steps(steps, root: str) -> str:
+def _grouped_steps(result: Mapping, root: str) -> str:
+    now = parse_now(result["evaluated_at"])
     return "".join(
-        f'<h3 class="guide-step-group" data-step-group="{escape(group)}">{UI["group_" + group]}</h3>'
-        + _steps(in_group, root, "data-step")
-        for group, in_group in grouped(steps)
+        _group_heading(group, result["deadlines"], now) + _steps(in_group, root, "data-step")
+        for group, in_group in grouped(result["steps"])
     )
 
+
+def _group_heading(group: str, deadlines, now: datetime) -> str:
+    """A group's heading: its deadline as it stands ("Senest i morgen kl. 24.00"), or what to do once it passed.
+
+    For a page left open, the heading's words for each state ride along (the page's countdown picks one); on
+    paper the date stands instead of "i morgen".
+    """
+    heading = group_heading(group, deadlines, now)
+    dated = group_heading(group, deadlines, now, relative=False)
+    states = heading_states(group, deadlines, now)
+    data = attrs(data_heading_states=json.dumps(states, ensure_ascii=False)) if states else ""
+    on_paper = ""
+    if dated != heading:
+        on_paper = f'<span class="guide-step-group__dated" data-heading-dated>{escape(dated)}</span>'
+
+    return (
+        f'<h3 class="guide-step-group" data-step-group="{escape(group)}"{data}>'
+        f"<span data-heading-text>{escape(heading)}</span>{on_paper}</h3>"
+    )
 
 
 def _steps(steps, root: str, hook: str) -> str:
@@ -191,7 +212,6 @@ def _steps(steps, root: str, hook: str) -> str:
     return f'<ul class="guide-steps">{"".join(items)}</ul>'
 
 
-
 def _categories(result: Mapping, root: str) -> str:
     items = "".join(
         f'<li data-category="{escape(category)}"><h3 class="guide-category__title">'
@@ -199,7 +219,6 @@ def _categories(result: Mapping, root: str) -> str:
         for category in result["categories"]
     )
     return f'<ul class="guide-categories">{items}</ul>'
-
 
 
 def _result_tools(result: Mapping) -> str:
@@ -224,7 +243,6 @@ def _result_tools(result: Mapping) -> str:
         f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="show"'
         f' data-screen="check">{UI["change_answers"]}</button></div></div>'
     )
-
 
 
 def howto_block(howto: Mapping | None, root: str) -> str:
@@ -255,7 +273,6 @@ def howto_block(howto: Mapping | None, root: str) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
-
 
 
 def documentation_note() -> str:

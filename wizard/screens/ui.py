@@ -24,7 +24,8 @@ _IDS = (
     "danger_continue",
     # The result
     "result_title", "stamp", "guideline_stamp", "summary", "no_deadlines", "steps", "group_now",
-    "group_within_police_report_hours", "group_within_registration_days", "group_next_weeks", "notes",
+    "group_within_police_report_hours", "group_within_registration_days", "group_next_weeks", "group_due_safetynet",
+    "group_due_police_report", "group_undecided", "group_overdue_safetynet", "group_overdue_police_report", "notes",
     "assessment", "offences_intro", "decisions", "other_steps", "legal", "legal_intro", "legal_more",
     # A deadline in words, and the time left
     "at_clock", "yesterday", "today", "tomorrow", "left", "and", "day", "days", "hour", "hours", "minute",
@@ -36,7 +37,7 @@ _IDS = (
     "claim_absence", "claim_treatment", "claim_wants_work_accident",
     # The result's tools
     "print", "calendar", "calendar_ready", "copy", "copy_label", "change_answers", "calendar_summary",
-    "calendar_description",
+    "calendar_summary_overdue", "calendar_description", "calendar_stamp",
     # The documentation note
     "doc_note", "doc_note_intro", "doc_note_where", "doc_note_where_hint", "doc_note_address", "doc_note_what",
     "doc_note_witnesses", "doc_note_screenshots", "doc_note_print",

@@ -18,14 +18,19 @@ export function duration(seconds, words) {
   return rest ? unit(rest, "minute") : words.under_a_minute;
 }
 
+// Whether a deadline ending at `end` (ms) has passed at `now`: a whole day once it has ended, an instant once
+// it lies behind.
+function passedAt(end, allDay, now) {
+  return allDay ? now >= end : now > end;
+}
+
 // A deadline at `now` (ms): its state (open, urgent, undecided, overdue), what it says and its flag.
 // `deadline` holds what the screen carries: endsAt (a whole day's end) or due (an instant), latest (the
 // deadline counted from the end of a day given without a time), and the texts for a passed deadline.
 export function deadlineAt(deadline, words, now) {
   const end = Date.parse(deadline.endsAt || deadline.due);
   const seconds = Math.floor((end - now) / 1000);
-  // A whole day has passed once it has ended; an instant, once it lies behind.
-  const passed = deadline.endsAt ? now >= end : now > end;
+  const passed = passedAt(end, Boolean(deadline.endsAt), now);
   let state = seconds < words.urgent_seconds ? "urgent" : "open";
   if (passed) state = deadline.latest && now <= Date.parse(deadline.latest) ? "undecided" : "overdue";
   const text = { overdue: deadline.overdueText, undecided: deadline.undecidedText }[state]
@@ -52,5 +57,27 @@ export function countdown(root, now = Date.now()) {
       time.textContent = date.dataset.dueText;
       date.hidden = true;
     }
+  }
+  groupHeadings(root, now, stale);
+}
+
+// The words heading a group of steps that belongs to a deadline, at `now` (ms). The engine rendered the words
+// for each state (data-heading-states); this picks the one that stands, as wizard/step_groups.py does: the
+// first deadline still open, else one that may have passed, else all have.
+export function headingAt(states, now, stale) {
+  const open = states.deadlines.find((d) => !passedAt(Date.parse(d.ends), d.all_day, now));
+  const undecided = states.deadlines.some((d) => d.latest && now <= Date.parse(d.latest));
+  const text = open ? (stale ? open.dated : open.relative) : undecided ? states.undecided : states.overdue;
+  return { text, open: Boolean(open) };
+}
+
+function groupHeadings(root, now, stale) {
+  for (const heading of root.querySelectorAll("[data-heading-states]")) {
+    const { text, open } = headingAt(JSON.parse(heading.dataset.headingStates), now, stale);
+    const shown = heading.querySelector("[data-heading-text]");
+    if (shown.textContent !== text) shown.textContent = text;
+    // On paper the date stands instead of "i morgen"; once passed, what to do stands everywhere.
+    const dated = heading.querySelector("[data-heading-dated]");
+    if (dated) dated.hidden = !open || stale;
   }
 }
