@@ -145,6 +145,13 @@ class _Context:
         return guideline_text.corrected(self.guideline, pairs)
 
     @cached_property
+    def pending(self) -> frozenset[str]:
+        """The quotes a new edition changed that still wait for the owners' review (the build then stops on that)."""
+        from tools.content import edition_review
+
+        return edition_review.pending_quotes()
+
+    @cached_property
     def sections(self) -> frozenset[str]:
         from wizard.guideline import SECTIONS
 
@@ -244,10 +251,15 @@ def _source(where: str, raw: object, context: _Context, problems: list[str]) -> 
 
 def verbatim(quote: str, context: "_Context") -> bool:
     """Whether ``quote`` stands in the adopted guideline, or in the web edition that corrects its typos
-    (the corrections declared in ``content/traceability.yaml``); "…" joins verbatim pieces."""
-    from tools.content.guideline_text import quoted_in
+    (the corrections declared in ``content/traceability.yaml``); "…" joins verbatim pieces. A quote of the
+    previous edition that the review of a new one still lists passes here: the build stops on the review."""
+    from tools.content.guideline_text import normalise, quoted_in
 
-    return quoted_in(quote, context.guideline) or quoted_in(quote, context.web_edition)
+    return (
+        quoted_in(quote, context.guideline)
+        or quoted_in(quote, context.web_edition)
+        or normalise(quote) in context.pending
+    )
 
 
 def python_source(content: Mapping[str, Mapping[str, Entry]]) -> str:

@@ -277,7 +277,7 @@ def web_sections(directory: Path = WEB_EDITION) -> dict[str, WebSection]:
         page = f"{directory.name}/" + ("" if path.stem == "index" else f"{path.stem}/")
         anchor = None
         for line in _web_lines(path.read_text(encoding="utf-8")):
-            heading = _WEB_HEADING.match(line)
+            heading = WEB_HEADING.match(line)
             if heading:
                 anchor = heading.group(2)
                 found[anchor] = [page, heading.group(1), heading.group(1)]
@@ -286,7 +286,7 @@ def web_sections(directory: Path = WEB_EDITION) -> dict[str, WebSection]:
     return {anchor: WebSection(anchor, page, title, normalise(text)) for anchor, (page, title, text) in found.items()}
 
 
-_WEB_HEADING = re.compile(r"^#+ (.*?) \{#([a-z0-9-]+)\}$")
+WEB_HEADING = re.compile(r"^#+ (.*?) \{#([a-z0-9-]+)\}$")
 _WEB_SKIP = re.compile(r"^(?:!!!|\{ ?\.|<!--|---$|description:)")
 _WEB_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _WEB_MARKUP = [

@@ -78,7 +78,7 @@ def _card(number: int, card: Card, root: str) -> str:
         f"{_given(result)}{_verdicts(result, root)}{_decisions(result, root)}{_deadlines(result, root)}"
         f"{_notes(result, root)}"
         f'<p class="scenario__source">{escape(TEXTS["source"].format(version=result["rules_version"]))} '
-        f'<a href="{escape(root)}saadan-vurderer-guiden/">{TEXTS["how"]}</a></p>'
+        f'<a href="{escape(root)}saadan-vurderer-guiden/regler/">{TEXTS["how"]}</a></p>'
         "</div></details></article>"
     )
 
