@@ -63,7 +63,12 @@ ROLE_WORDING = tuple(f"{role}_{part}" for role in ("employee", "colleague", "man
 # misnamed file is never silently left out.
 SCHEMAS: dict[str, Schema] = {
     "pages": Schema("texts the build writes into the site's pages", source="none"),
-    "cards": Schema("the practice cards' titles and stories", ("title", "story"), ("title", "story"), "none"),
+    "cards": Schema(
+        "the practice cards' titles, stories, what each teaches and what to do",
+        ("title", "story", "why", "todo"),
+        ("title", "story", "why", "todo"),
+        "none",
+    ),
     "hard_edges": Schema(
         "the hard edges the practice cards cover", ("description", "keyword"), ("description", "keyword"), "none"
     ),
