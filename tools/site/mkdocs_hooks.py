@@ -25,7 +25,8 @@ try:
     from tools.runtime import bundle
     from tools.site import contacts, placeholders, production
     from tools.site.blocks import BLOCKS
-    from wizard import content, guideline
+    from tools.site.traceability_page import WEB_EDITION_NOTE
+    from wizard import guideline
 except ContentMissing as error:
     raise PluginError(f"content/texts: {error}") from None
 
@@ -49,8 +50,8 @@ def on_config(config):
         "title": guideline.GUIDELINE_TITLE,
         "adopted_by": guideline.GUIDELINE_ADOPTED_BY,
         "adopted": guideline.GUIDELINE_ADOPTED,
-        "web_edition_note": content.text("pages", "web_edition_note"),
-        "web_edition_link": content.text("pages", "web_edition_link"),
+        "web_edition_note": WEB_EDITION_NOTE["note"],
+        "web_edition_link": WEB_EDITION_NOTE["link"],
     }
     return config
 

@@ -52,6 +52,10 @@ REVIEW_TEXTS = {
 }
 STATUS_LABELS = {status: content.text("pages", f"readings.status.{status}") for status in readings.STATUSES}
 
+# The one line on each page of the guideline that says where the web edition's changes are listed (the pages'
+# notice, overrides/partials/guideline-notice.html, links it to the list on this page).
+WEB_EDITION_NOTE = {name: content.text("pages", f"web_edition_{name}") for name in ("note", "link")}
+
 # What a use is, by the kind of its engine id.
 KIND_LABELS = {kind: content.text("pages", f"trace.kind.{kind}") for kind in traceability.KINDS}
 
