@@ -61,7 +61,9 @@ def test_no_owners_page_shows_engine_ids_or_file_paths(site_dir, url):
     codes = [code.text() for code in page.find_all("code")]
     assert codes == ([] if url != f"{SECTION}regler/" else [page.one(data_rules_version=None).text()])
     text = page.text()
-    assert not re.search(r"content/|\.ya?ml\b|wizard/|\w+_\w+", text), re.findall(r"content/|\.ya?ml\b|\w+_\w+", text)
+    # An engine id is lower-case words joined by "_" (protected_criticism, manager/consult_hr).
+    code = r"content/|\.ya?ml\b|wizard/|\b[a-z]+_[a-z_]+\b"
+    assert re.findall(code, text) == []
 
 
 # --- The sentences: what the filter reads -------------------------------------------------------------------
@@ -104,6 +106,13 @@ def test_every_reading_is_listed_with_its_sentence_alternative_what_would_change
         ]
     summary = sentences.one(data_readings_summary=None).text()
     assert summary.startswith(f"Guiden har valgt en læsning {len(found)} steder")
+
+
+def test_a_pending_reading_gets_a_line_for_the_owners_decision_on_paper(sentences):
+    for reading in readings.checked():
+        section = sentences.one("section", data_reading=reading.id)
+        lines = section.find_all(data_reading_signoff=None)
+        assert len(lines) == (1 if reading.status == "afventer" else 0), reading.id
 
 
 def test_each_reading_is_marked_beside_its_sentence_with_a_link_to_it(sentences):
@@ -273,3 +282,8 @@ def test_the_sentence_table_prints_cleanly_with_the_filter_applied(browser, site
         assert page.evaluate("document.documentElement.scrollWidth") <= SIZES["desktop"]["width"]
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF")
+        # The readings' lines for the owners' decision show on paper only.
+        signoff = "[data-reading-signoff]"
+        assert page.eval_on_selector(signoff, "e => getComputedStyle(e).display") != "none"
+        page.emulate_media(media="screen")
+        assert page.eval_on_selector(signoff, "e => getComputedStyle(e).display") == "none"

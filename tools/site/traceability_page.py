@@ -45,7 +45,9 @@ TEXTS = {
 }
 READING_TEXTS = {
     name: content.text("pages", f"readings.{name}")
-    for name in ("intro", "title", "sentence", "reading", "alternative", "changes", "decides", "status", "decided")
+    for name in (
+        "intro", "title", "sentence", "reading", "alternative", "changes", "decides", "status", "decided", "signoff"
+    )
 }
 REVIEW_TEXTS = {
     name: content.text("pages", f"review.{name}") for name in ("reviewed", "places", "updated", "number", "kept")
@@ -254,7 +256,14 @@ def readings_block(context: PageContext) -> str:
             f"<dt>{READING_TEXTS['changes']}</dt><dd>{escape(reading.changes)}</dd>"
             f'<dt>{READING_TEXTS["decides"]}</dt><dd><ul class="trace-uses">{decides}</ul></dd>'
             f"<dt>{READING_TEXTS['status']}</dt><dd>{escape(STATUS_LABELS[reading.status])}</dd>{decided}"
-            "</dl></section>"
+            "</dl>"
+            # On paper, a pending reading gets a line for the owners' decision at their meeting.
+            + (
+                f'<p class="reading__signoff" data-reading-signoff>{escape(READING_TEXTS["signoff"])}</p>'
+                if reading.status == "afventer"
+                else ""
+            )
+            + "</section>"
         )
     counts = {status: sum(1 for r in readings.checked() if r.status == status) for status in readings.STATUSES}
     intro = READING_TEXTS["intro"].format(total=sum(counts.values()), **counts)
