@@ -162,6 +162,26 @@ def test_the_shipped_review_is_complete_and_belongs_to_the_adopted_text():
     assert review.reviewed and review.reviewed_by
 
 
+def test_the_texts_checksum_ignores_line_endings(tmp_path):
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(guideline_text.GUIDELINE_FILE.read_bytes().replace(b"\n", b"\r\n"))
+    assert edition_review.text_sha256(crlf) == edition_review.text_sha256()
+
+
+def test_a_text_that_did_not_come_in_by_adopting_it_stops_the_build(tmp_path):
+    path = tmp_path / "review.yaml"
+    shipped = edition_review.REVIEW_FILE.read_text(encoding="utf-8")
+    path.write_text(shipped.replace(edition_review.load().sha256, "0" * 64), encoding="utf-8")
+    assert edition_review.problems(MESSAGES, NUMBERS, path) == [
+        MESSAGES["text_changed"].format(
+            file="content/guideline/retningslinje-digital-chikane-2024.txt", review=str(path)
+        )
+    ]
+    assert edition_review.problems(MESSAGES, NUMBERS, tmp_path / "none.yaml") == [
+        MESSAGES["no_file"].format(file=str(tmp_path / "none.yaml"))
+    ]
+
+
 def test_every_number_is_the_one_its_sentence_states():
     assert edition_review.number_problems(MESSAGES, NUMBERS) == []
     assert set(edition_review.NUMBER_SOURCES) == set(NUMBERS)

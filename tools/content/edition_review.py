@@ -73,7 +73,9 @@ class Review:
 
 
 def text_sha256(path: Path = guideline_text.GUIDELINE_FILE) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The SHA-256 of the text with its line endings as LF: a checkout that turns them into CRLF is the same text."""
+    text = path.read_bytes().replace(b"\r\n", b"\n")
+    return hashlib.sha256(text).hexdigest()
 
 
 def _date(value: object) -> date | None:
