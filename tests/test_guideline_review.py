@@ -253,6 +253,10 @@ def test_adopting_the_edition_stops_the_build_until_every_place_is_reviewed(tmp_
     assert (copy / "content/guideline/retningslinje-digital-chikane-2024.txt").read_text() == made_up_edition()
     review = edition_review.load(copy / "content" / "guideline" / "review.yaml")
     assert len(review.places) == 10 and review.reviewed is None
+    # Another edition waits until this review is done: its places would otherwise be lost.
+    again = run(copy, "-m", "tools.content.guideline_review", "--adopt", str(guideline_text.GUIDELINE_FILE))
+    assert again.returncode == 2
+    assert MESSAGES["not_finished"].format(review="content/guideline/review.yaml") in flat(again.stderr)
 
     # The build refuses, naming each place in Danish, and no traceback.
     refused = build(copy)

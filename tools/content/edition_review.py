@@ -199,18 +199,18 @@ class _State:
 def problems(messages: Mapping[str, str], numbers_now: Mapping[str, int], path: Path = REVIEW_FILE) -> list[str]:
     """Why the site may not be published yet: each a line in Danish (``messages``, build_messages.yaml's review.*)."""
     if not path.is_file():
-        return [messages["no_file"].format(file=_rel(path))]
+        return [messages["no_file"].format(file=rel(path))]
     review = load(path)
     found = []
     if review.sha256 != text_sha256():
-        found.append(messages["text_changed"].format(file=_rel(guideline_text.GUIDELINE_FILE), review=_rel(path)))
+        found.append(messages["text_changed"].format(file=rel(guideline_text.GUIDELINE_FILE), review=rel(path)))
     state = _State()
     waiting = [place for place in review.places if not state.resolved(place, numbers_now)]
     for place in waiting:
         key = "number_waiting" if place.kind == "number" else f"{place.sentence}_waiting"
         found.append(messages[key].format(what=place.what, old=place.old, new=place.new, value=place.value))
     if not review.reviewed:
-        found.append(messages["not_dated"].format(review=_rel(path)))
+        found.append(messages["not_dated"].format(review=rel(path)))
     elif review.adopted and review.reviewed < review.adopted:
         found.append(messages["dated_before"].format(reviewed=review.reviewed, adopted=review.adopted))
     waiting_numbers = {place.id for place in waiting if place.kind == "number"}
@@ -236,7 +236,8 @@ def number_problems(
     return found
 
 
-def _rel(path: Path) -> str:
+def rel(path: Path) -> str:
+    """``path`` relative to the repository, as the messages name it."""
     try:
         return path.resolve().relative_to(ROOT).as_posix()
     except ValueError:

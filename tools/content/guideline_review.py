@@ -41,8 +41,8 @@ _MESSAGE_IDS = (
     "title", "adopted_file", "new_file", "summary", "nothing", "title_page", "heading_changed", "heading_added",
     "heading_removed", "changed", "removed", "added", "before", "after", "under", "places", "no_places",
     "trace_place", "reading_place", "number_place", "number_unknown", "number_shown",
-    "added_normative", "next", "next_none", "not_found", "not_guideline", "same_text", "adopted", "header",
-    "header_quote", "header_number", "header_date",
+    "added_normative", "next", "next_none", "not_found", "not_guideline", "same_text", "not_finished", "adopted",
+    "header", "header_quote", "header_number", "header_date",
     "problems", "no_file", "text_changed", "changed_waiting", "removed_waiting", "number_waiting", "not_dated",
     "dated_before", "number_differs",
 )
@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     old_text = old_path.read_text(encoding="utf-8")
     guide = Guide()
     findings = review(guideline_text.parse(old_text), new, guide)
-    text = report(findings, old_text, new_text, edition_review._rel(old_path), str(args.new), guide)
+    text = report(findings, old_text, new_text, edition_review.rel(old_path), str(args.new), guide)
     print(text)
     if args.report:
         args.report.write_text(text, encoding="utf-8")
@@ -298,8 +298,13 @@ def main(argv: list[str] | None = None) -> int:
         if new_text == old_text:
             print(MESSAGES["same_text"], file=sys.stderr)
             return 2
+        if edition_review.REVIEW_FILE.is_file() and edition_review.load().reviewed is None:
+            # The places of the edition under review would be lost: they quote neither text of this comparison.
+            print(MESSAGES["not_finished"].format(review=edition_review.rel(edition_review.REVIEW_FILE)),
+                  file=sys.stderr)
+            return 2
         adopt(args.new, places)
-        print(MESSAGES["adopted"].format(count=len(places), review=edition_review._rel(edition_review.REVIEW_FILE)))
+        print(MESSAGES["adopted"].format(count=len(places), review=edition_review.rel(edition_review.REVIEW_FILE)))
         return 0
     return 1 if places else 0
 

@@ -236,8 +236,9 @@ def traceability_block(context: PageContext) -> str:
 def readings_block(context: PageContext) -> str:
     """Every reading with its sentence, the reading, the alternative, what would change, what it decides, its status."""
     sections = traceability.web_sections()
+    found = readings.checked()
     items = []
-    for number, reading in enumerate(readings.checked(), 1):
+    for number, reading in enumerate(found, 1):
         section = sections[reading.section]
         decides = "".join(_use(use, context.root) for use in reading.uses)
         decided = (
@@ -265,7 +266,7 @@ def readings_block(context: PageContext) -> str:
             )
             + "</section>"
         )
-    counts = {status: sum(1 for r in readings.checked() if r.status == status) for status in readings.STATUSES}
+    counts = {status: sum(1 for r in found if r.status == status) for status in readings.STATUSES}
     intro = READING_TEXTS["intro"].format(total=sum(counts.values()), **counts)
     return f'<p class="readings-intro" data-readings-summary>{escape(intro)}</p>{"".join(items)}'
 
@@ -273,11 +274,9 @@ def readings_block(context: PageContext) -> str:
 def added_headings() -> list[tuple[WebSection, str]]:
     """The headings and box titles the web edition adds to the adopted text, each with its section."""
     table = traceability.load()
+    sections = traceability.web_sections()
     adopted = {traceability.published(heading, table.corrections) for heading in guideline_text.read().headings}
-    found = []
-    for section in traceability.web_sections().values():
-        if section.title not in adopted:
-            found.append((section, "heading"))
+    found = [(section, "heading") for section in sections.values() if section.title not in adopted]
     for path in sorted(traceability.WEB_EDITION.glob("*.md")):
         current = None
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -286,7 +285,7 @@ def added_headings() -> list[tuple[WebSection, str]]:
                 current = heading.group(2)
             box = _WEB_BOX.match(line.strip())
             if box and current:
-                found.append((traceability.web_sections()[current], box.group(1)))
+                found.append((sections[current], box.group(1)))
     return found
 
 
