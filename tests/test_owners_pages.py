@@ -104,8 +104,9 @@ def test_every_reading_is_listed_with_its_sentence_alternative_what_would_change
         assert [li.attrs["data-trace-use"] for li in section.find_all("li", data_trace_use=None)] == [
             f"{use.kind}:{use.id}" for use in reading.uses
         ]
+    counts = {status: sum(1 for r in found if r.status == status) for status in readings.STATUSES}
     summary = sentences.one(data_readings_summary=None).text()
-    assert summary.startswith(f"Guiden har valgt en læsning {len(found)} steder")
+    assert summary == traceability_page.READING_TEXTS["intro"].format(total=len(found), **counts)
 
 
 def test_a_pending_reading_gets_a_line_for_the_owners_decision_on_paper(sentences):
