@@ -13,7 +13,7 @@ TEST_WHEELS_STAMP := $(VENV)/pyodide-test-wheels/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install build serve dev test test-fast lint bench clean deploy-config
+.PHONY: help install build serve dev test test-fast lint bench clean deploy-config guideline-review guideline-adopt
 
 help:
 	@echo "make serve   install, build and serve the site on http://$(HOST):$(PORT)"
@@ -24,6 +24,9 @@ help:
 	@echo "make bench   start-up benchmark of the decision guide"
 	@echo "make install set-up only (.venv and node_modules)"
 	@echo "make deploy-config  rebuild and regenerate deploy/nginx.conf and deploy/web.config"
+	@echo "make guideline-review NEW=file  the owners' report on a new edition of the guideline (Danish)"
+	@echo "make guideline-adopt NEW=file   put a new edition in place; the build waits for its review"
+	@echo "PRODUCTION=true make build      the production build: refuses while a contact or an address is missing"
 
 install: $(PY_STAMP) $(NODE_STAMP) $(WHEELS_STAMP) $(TEST_WHEELS_STAMP)
 	@$(PY) -m tools.content.texts >/dev/null
@@ -81,6 +84,15 @@ lint: install
 # The CSP in the server files allows the pages' inline scripts by hash: regenerate after page changes.
 deploy-config: build
 	$(PY) -m tools.deploy.server_config site deploy
+
+# A new edition of the guideline (content/README.md, "A new edition"): the owners' report, then adopting it.
+guideline-review: install
+	@test -n "$(NEW)" || { echo "Fejl: angiv den nye udgave med NEW=sti/til/udgaven.txt" >&2; exit 2; }
+	$(PY) -m tools.content.guideline_review "$(NEW)"
+
+guideline-adopt: install
+	@test -n "$(NEW)" || { echo "Fejl: angiv den nye udgave med NEW=sti/til/udgaven.txt" >&2; exit 2; }
+	$(PY) -m tools.content.guideline_review --adopt "$(NEW)"
 
 bench: build
 	$(PY) -m tests.bench

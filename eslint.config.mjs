@@ -1,5 +1,5 @@
 // ESLint's flat config for the site's JavaScript (make lint; pinned in package.json). The guide's shell
-// is ES modules in the browser; history.js and the practice cards are plain scripts; the worker runs
+// and the pages' own scripts are ES modules in the browser; history.js is a plain script; the worker runs
 // in a Web Worker; the tests and the build's helpers run in Node.js.
 import js from "@eslint/js";
 import globals from "globals";
@@ -8,11 +8,11 @@ export default [
   { ignores: ["site/", "build/", "dist/", ".venv/", ".bench/", "node_modules/"] },
   js.configs.recommended,
   {
-    files: ["docs/assets/javascripts/**/*.js"],
+    files: ["docs/assets/javascripts/**/*.js", "docs/assets/javascripts/*.mjs"],
     languageOptions: { sourceType: "module", globals: globals.browser },
   },
   {
-    files: ["docs/assets/javascripts/scenarios.js", "docs/assets/javascripts/guide/history.js"],
+    files: ["docs/assets/javascripts/guide/history.js"],
     languageOptions: { sourceType: "script" },
   },
   {

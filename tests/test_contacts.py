@@ -1,5 +1,13 @@
-"""The municipality's contacts (extra.contacts): checked at build, rendered as cards with tel: and mailto: links."""
+"""The municipality's contacts (extra.contacts): checked at build, rendered as cards with tel: and mailto: links.
 
+A production build (PRODUCTION=true) refuses to build while a contact or a document address is missing; a
+development build names the missing contacts on one quiet line and never tells a reader to ask someone.
+"""
+
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -7,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from tests.html_tree import Element, parse_html
-from tools.site import contacts, mkdocs_hooks
+from tools.site import contacts, mkdocs_hooks, production
 from tools.site.placeholders import PageContext
 from wizard.howto import CONTACT_IDS
 from wizard.texts import CONTACT_LABELS
@@ -36,10 +44,10 @@ def test_the_shipped_configuration_names_every_contact():
     assert set(CONTACT_IDS) == set(CONTACT_LABELS)
 
 
-def test_configured_contacts_render_with_tel_and_mailto_links_and_unset_ones_with_the_note():
+def test_configured_contacts_render_as_cards_with_tel_and_mailto_links_and_the_rest_on_one_quiet_line():
     tree = render(contacts.contacts_block, CONFIGURED)
     cards = {card.attrs["data-contact"]: card for card in tree.find_all(data_contact=None)}
-    assert list(cards) == list(CONTACT_IDS)
+    assert list(cards) == ["personalejura", "first_aid", "it"]
     jura = cards["personalejura"]
     assert CONTACT_LABELS["personalejura"] in jura.text()
     assert "Personaleafdelingen, personalejura" in jura.text()
@@ -48,14 +56,23 @@ def test_configured_contacts_render_with_tel_and_mailto_links_and_unset_ones_wit
     assert [a.attrs["href"] for a in cards["first_aid"].find_all("a")] == ["mailto:hjaelp@kommune.dk"]
     assert cards["first_aid"].find_all("b") == []  # the name is text, never markup
     assert "Førstehjælpere <b>&</b> co" in cards["first_aid"].text()
-    for unset in ("amr_tr", "psychologist"):
-        card = cards[unset]
-        assert card.find_all("a") == []  # never a dead link
-        assert card.one(data_contact_unset=None).text() == contacts.UNSET_NOTE
-        assert "ikke sat op – spørg din leder" in card.text().lower()
+    # The others: one line naming them, no link, and no advice to ask someone.
+    (line,) = tree.find_all(data_contacts_unset=None)
+    assert line.text() == contacts.UNSET_LINE.format(
+        labels=", ".join(CONTACT_LABELS[id] for id in ("amr_tr", "psychologist"))
+    )
+    assert line.find_all("a") == []
+    assert "spørg" not in tree.text().lower()
 
 
-def test_the_guide_page_gets_one_template_per_contact_with_the_same_body():
+def test_with_every_contact_set_up_there_is_no_line_about_missing_ones():
+    everything = {id: {"name": f"Kontakt {id}", "phone": "7020 3040", "email": ""} for id in CONTACT_IDS}
+    tree = render(contacts.contacts_block, everything)
+    assert [card.attrs["data-contact"] for card in tree.find_all(data_contact=None)] == list(CONTACT_IDS)
+    assert tree.find_all(data_contacts_unset=None) == []
+
+
+def test_the_guide_page_gets_one_template_per_contact_and_an_empty_one_for_a_contact_not_set_up():
     tree = render(contacts.contact_templates_block, CONFIGURED)
     templates = {t.attrs["data-contact-template"]: t for t in tree.find_all("template")}
     assert list(templates) == list(CONTACT_IDS)
@@ -63,12 +80,16 @@ def test_the_guide_page_gets_one_template_per_contact_with_the_same_body():
         "tel:+4512345678",
         "mailto:jura@kommune.dk",
     ]
-    assert templates["amr_tr"].one(data_contact_unset=None).text() == contacts.UNSET_NOTE
+    # The result's slot keeps the contact's role only: nothing repeated in every step.
+    assert templates["amr_tr"].children == []
 
 
 def test_one_contact_block_per_contact_for_the_how_to_pages():
     tree = render(contacts.CONTACT_BLOCKS["contact_it"], CONFIGURED)
     assert tree.one(data_contact="it").find_all("a")[0].attrs["href"] == "tel:70203040"
+    unset = render(contacts.CONTACT_BLOCKS["contact_amr_tr"], CONFIGURED).one(data_contact="amr_tr")
+    assert unset.one(data_contact_unset=None).text() == contacts.UNSET_NOTE
+    assert unset.find_all("a") == [] and "spørg" not in unset.text().lower()
 
 
 @pytest.mark.parametrize(
@@ -119,19 +140,84 @@ def front_page(site_dir):
     return parse_html((site_dir / "index.html").read_text(encoding="utf-8"))
 
 
-def test_the_front_page_shows_every_contact_from_the_configuration(front_page):
+def test_the_front_page_shows_the_configuration_s_contacts(front_page):
     configured = contacts.read_contacts({"contacts": shipped_contacts()})
     cards = {card.attrs["data-contact"]: card for card in front_page.find_all(data_contact=None)}
-    assert list(cards) == list(CONTACT_IDS)
-    for id, contact in configured.items():
-        if contact.is_set:
-            assert contact.name in cards[id].text()
-        else:
-            assert cards[id].one(data_contact_unset=None).text() == contacts.UNSET_NOTE
-            assert cards[id].find_all("a") == []
+    assert list(cards) == [id for id, contact in configured.items() if contact.is_set]
+    for id, card in cards.items():
+        assert configured[id].name in card.text()
+    unset = [contact.label for contact in configured.values() if not contact.is_set]
+    lines = front_page.find_all(data_contacts_unset=None)
+    assert [line.text() for line in lines] == ([contacts.UNSET_LINE.format(labels=", ".join(unset))] if unset else [])
 
 
 def test_the_guide_page_carries_the_contact_templates(site_dir):
     tree = parse_html((site_dir / "beslutningsguide" / "index.html").read_text(encoding="utf-8"))
     templates = tree.find_all("template", data_contact_template=None)
     assert [t.attrs["data-contact-template"] for t in templates] == list(CONTACT_IDS)
+
+
+# --- The production switch ----------------------------------------------------------------------------------
+
+EVERY_CONTACT = {id: {"name": f"Kontakt {id}", "phone": "7020 3040", "email": ""} for id in CONTACT_IDS}
+EVERY_LINK = {"delpolitik": "https://intranet.example.dk/delpolitik", "arbejdstilsynet": "https://at.dk/"}
+
+
+@pytest.mark.parametrize(("value", "expected"), [(True, True), (False, False), ("true", True), (None, False)])
+def test_the_switch_reads_true_and_false(value, expected):
+    assert production.is_production({"production": value}) is expected
+
+
+def test_a_switch_that_is_neither_true_nor_false_names_the_key():
+    with pytest.raises(production.ProductionError, match=r"extra\.production skal være true eller false"):
+        production.is_production({"production": "ja"})
+
+
+def test_a_production_build_names_every_contact_and_address_not_set_up():
+    config = {"production": True, "contacts": {**EVERY_CONTACT, "it": None, "amr_tr": None}, "links": {}}
+    with pytest.raises(production.ProductionError) as raised:
+        production.check(config)
+    lines = str(raised.value).splitlines()
+    assert lines[0] == production.MESSAGES["problems"]
+    assert [line.strip("- ").split(" ")[0] for line in lines[1:]] == [
+        "extra.contacts.amr_tr", "extra.contacts.it", "extra.links.delpolitik", "extra.links.arbejdstilsynet",
+    ]
+    assert f"({CONTACT_LABELS['it']})" in str(raised.value)
+
+
+def test_a_production_build_with_everything_set_up_passes_and_a_development_build_always_does():
+    production.check({"production": True, "contacts": EVERY_CONTACT, "links": EVERY_LINK})
+    production.check({"production": False, "contacts": {}, "links": {}})
+
+
+def test_the_shipped_configuration_is_a_development_build_unless_the_switch_is_set(monkeypatch):
+    monkeypatch.delenv("PRODUCTION", raising=False)
+    assert production.is_production(load_config(str(ROOT / "mkdocs.yml"))["extra"]) is False
+    monkeypatch.setenv("PRODUCTION", "true")
+    assert production.is_production(load_config(str(ROOT / "mkdocs.yml"))["extra"]) is True
+
+
+def test_production_true_stops_the_build_with_every_missing_key_and_no_traceback(tmp_path):
+    # MkDocs' own build of the project's mkdocs.yml, as `PRODUCTION=true make build` runs it.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRODUCTION": "true"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode != 0
+    assert re.search(rf"ERROR\s+-\s+{re.escape(production.MESSAGES['problems'])}", proc.stderr), proc.stderr
+    for id in CONTACT_IDS:
+        assert f"extra.contacts.{id} (" in proc.stderr
+    assert "extra.links.delpolitik (" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_production_true_builds_once_everything_is_set_up(changed_build):
+    proc = changed_build(
+        "config['extra']['production'] = True\n"
+        f"config['extra']['contacts'] = {EVERY_CONTACT!r}\n"
+        f"config['extra']['links'] = {EVERY_LINK!r}\n"
+        "build(config)\n"
+    )
+    assert proc.returncode == 0, proc.stderr

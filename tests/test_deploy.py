@@ -22,6 +22,7 @@ from tests.conftest import ROOT, require
 from tests.harness import answer_paths
 from tools.deploy import server_config
 from tools.deploy.server_config import IMMUTABLE, MIME_TYPES, REVALIDATE
+from tools.site.serve import serve_in_background
 
 DEPLOY = ROOT / "deploy"
 NGINX = Path("/usr/sbin/nginx")
@@ -169,6 +170,8 @@ class Served:
 class Nginx:
     root: Served  # deploy/nginx.conf as shipped
     sub_path: Served  # the variant generated for SUB_PATH
+    embedded: Served  # the root's build with the variant generated for a portal that frames it (--frame-ancestors)
+    portal: str  # the portal's address: another origin, whose pages put the site in an <iframe>
 
 
 @pytest.fixture(scope="session")
@@ -176,13 +179,19 @@ def nginx(tmp_path_factory):
     """Debian's nginx on loopback serving deploy/nginx.conf, and the sub-path variant."""
     require(NGINX.exists(), "Debian's nginx (/usr/sbin/nginx)")
     work = tmp_path_factory.mktemp("nginx")
-    root_port, sub_path_port = _free_port(), _free_port()
+    root_port, sub_path_port, embedded_port = _free_port(), _free_port(), _free_port()
     root = Served(root_port, "/", _build(f"http://127.0.0.1:{root_port}/", work / "site"))
     sub_path = Served(sub_path_port, SUB_PATH, _build(f"http://127.0.0.1:{sub_path_port}{SUB_PATH}", work / "sub"))
+    # The same build: the policy does not depend on the address the site is built for (a test below).
+    embedded = Served(embedded_port, "/", root.site)
+    portal = serve_in_background(_portal_pages(work / "portal", root, embedded))
+    portal_url = f"http://127.0.0.1:{portal.server_address[1]}/"
     shipped = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
     (work / "site.conf").write_text(_for_test(shipped, root.port, "root", root.site), encoding="utf-8")
     variant = server_config.generate(sub_path.site, prefix=SUB_PATH)["nginx.conf"]
     (work / "sub-path.conf").write_text(_for_test(variant, sub_path.port, "alias", sub_path.site), encoding="utf-8")
+    framed = server_config.generate(embedded.site, frame_ancestors=(portal_url,))["nginx.conf"]
+    (work / "embedded.conf").write_text(_for_test(framed, embedded.port, "root", embedded.site), encoding="utf-8")
     temp_paths = "".join(
         f"    {kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
@@ -194,7 +203,7 @@ def nginx(tmp_path_factory):
         "    include /etc/nginx/mime.types;\n"
         "    default_type application/octet-stream;\n"
         f"    access_log off;\n{temp_paths}"
-        f"    include {work}/site.conf;\n    include {work}/sub-path.conf;\n"
+        f"    include {work}/site.conf;\n    include {work}/sub-path.conf;\n    include {work}/embedded.conf;\n"
         "}\n",
         encoding="utf-8",
     )
@@ -207,7 +216,7 @@ def nginx(tmp_path_factory):
     deadline = time.monotonic() + 10
     while True:
         try:
-            for port in (root.port, sub_path.port):
+            for port in (root.port, sub_path.port, embedded.port):
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
             break
         except OSError:
@@ -215,9 +224,27 @@ def nginx(tmp_path_factory):
                 server.kill()
                 pytest.fail(f"nginx did not start:\n{(work / 'error.log').read_text(errors='replace')}")
             time.sleep(0.05)
-    yield Nginx(root=root, sub_path=sub_path)
+    yield Nginx(root=root, sub_path=sub_path, embedded=embedded, portal=portal_url)
     server.terminate()
     server.wait(timeout=10)
+    portal.shutdown()
+
+
+# The intranet portal's pages (OPERATIONS.md, "Link and embed"): the guide for a manager in an <iframe>, served
+# with the variant that allows the portal, and with the shipped configuration, which does not.
+PORTAL_PAGE = (
+    '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Intranet</title></head><body>'
+    '<h1>Digital chikane</h1><iframe src="{src}" title="Beslutningsguide for ledere" width="800" height="900">'
+    "</iframe></body></html>"
+)
+
+
+def _portal_pages(folder: Path, shipped: Served, embedded: Served) -> Path:
+    folder.mkdir()
+    for name, site in (("indlejret.html", embedded), ("uden-tilladelse.html", shipped)):
+        src = f"{site.url}beslutningsguide/?rolle=leder"
+        (folder / name).write_text(PORTAL_PAGE.format(src=src), encoding="utf-8")
+    return folder
 
 
 @pytest.mark.nginx
@@ -384,6 +411,85 @@ def test_the_site_can_be_hosted_under_a_sub_path(nginx):
     site.assert_security_headers(missing)
     # With site_url set to the sub-path, the 404 page links into it (OPERATIONS.md: hosting under a sub-path).
     assert f'href="{SUB_PATH}assets/' in missing.body.decode()
+
+
+# --- Embedded in the intranet's portal (--frame-ancestors) ------------------------------------------------------
+
+
+def test_the_portal_that_may_frame_the_site_is_named_in_both_files(site_dir):
+    portal = ("https://Intranet.example.dk/", "https://intranet.example.dk")  # the same origin, written twice
+    files = server_config.generate(site_dir, frame_ancestors=portal)
+    policy = "frame-ancestors 'self' https://intranet.example.dk"
+    assert f'{policy}" always;' in files["nginx.conf"]
+    header = ET.fromstring(files["web.config"].split("\n", 1)[1]).find(
+        "system.webServer/httpProtocol/customHeaders/add[@name='Content-Security-Policy']"
+    )
+    assert header.get("value").endswith(policy)
+    # Only the site itself in the shipped files.
+    shipped = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+    assert shipped.count("frame-ancestors") == shipped.count("frame-ancestors 'self'\"") > 0
+
+
+@pytest.mark.parametrize("origin", ["intranet.example.dk", "https://intranet.example.dk/portal/", "*"])
+def test_a_frame_ancestor_that_is_not_an_origin_is_refused(site_dir, tmp_path, capsys, origin):
+    with pytest.raises(SystemExit) as exit_:
+        server_config.main([str(site_dir), str(tmp_path / "out"), "--frame-ancestors", origin])
+    assert exit_.value.code == 2
+    assert "--frame-ancestors" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.nginx
+def test_the_embedding_variant_sends_the_portal_in_frame_ancestors_and_the_shipped_file_does_not(nginx):
+    for path in ("", "beslutningsguide/", "findes-ikke/"):
+        policy = nginx.embedded.get(path).headers["Content-Security-Policy"]
+        assert policy.endswith(f"frame-ancestors 'self' {nginx.portal.rstrip('/')}"), path
+        assert nginx.root.get(path).headers["Content-Security-Policy"].endswith("frame-ancestors 'self'"), path
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_the_portal_shows_the_guide_for_a_role_in_an_iframe(watched, nginx):
+    page = watched.page
+    page.goto(nginx.portal + "indlejret.html")
+    frame = page.frame_locator("iframe")
+    frame.locator('[data-guide]:is([data-state="ready"], [data-state="failed"])').wait_for(timeout=60_000)
+    assert frame.locator("[data-guide]").get_attribute("data-state") == "ready"
+    frame.locator('form[data-question="danger_now"] label[for="danger_now-no"]').click()
+    frame.locator('form[data-question="danger_now"] button[type="submit"]').click()
+    frame.locator('form[data-question="role"]').wait_for()
+    assert frame.locator('input[name="role"][value="manager"]').is_checked()
+    assert watched.violations() == []
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_the_shipped_configuration_refuses_to_be_framed_by_another_site(browser, nginx):
+    context = browser.new_context(locale="da-DK")
+    try:
+        page = context.new_page()
+        refused = []
+        page.on("console", lambda message: refused.append(message.text) if "frame-ancestors" in message.text else None)
+        page.goto(nginx.portal + "uden-tilladelse.html", wait_until="load")
+        page.wait_for_timeout(500)  # the refusal has no event of its own beyond the console message
+        (child,) = page.main_frame.child_frames
+        assert child.url.startswith("chrome-error://") or not child.url.startswith(nginx.root.url)
+        assert page.frame_locator("iframe").locator("[data-guide]").count() == 0
+        assert refused, "Chromium did not report the frame-ancestors refusal"
+    finally:
+        context.close()
+
+
+def test_the_operators_guide_gives_a_link_per_role_and_the_embedding_switch():
+    from tools.site import role_links
+    from wizard.guideline import SECTIONS
+
+    operations = (ROOT / "OPERATIONS.md").read_text(encoding="utf-8")
+    for role, slug in role_links.SLUGS.items():
+        assert f"/{role_links.GUIDE_PAGE}?{role_links.PARAMETER}={slug}`" in operations, role
+        assert f"…/{SECTIONS[role_links.CHECKLISTS[role]].href}`" in operations, role
+    assert "--frame-ancestors https://portal.example.dk" in operations
+    assert "<iframe src=" in operations and "PRODUCTION=true" in operations
 
 
 # --- IIS -------------------------------------------------------------------------------------

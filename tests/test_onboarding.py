@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.guide import SIZES, page_of_size
 from tests.html_tree import article, section_after
+from tools.content.guideline_text import split_sentences
 from tools.content.practice_cards import CARDS, HARD_EDGES, NOW
 from tools.site import onboarding_page
 from tools.site.placeholders import PageContext
@@ -27,7 +29,7 @@ from wizard.guideline import (
     SECTIONS,
 )
 from wizard.rules import CATEGORIES
-from wizard.screens.reasons import because
+from wizard.screens.ui import UI
 from wizard.texts import CATEGORY_SHORT_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,10 +168,12 @@ def test_a_card_holds_the_engines_answer_hidden_until_asked_for(card, onboarding
         c: c in result["categories"] for c in CATEGORIES
     }
     text = answer.text()
-    # The reasons in the result screen's own words ("Fordi du svarede …"), for the decisions too.
+    # The reasons as what happens in the story ("I historien: …"), for the decisions too: never as answers the
+    # learner gave.
     for key in (*result["categories"], "action_plan", "work_accident"):
         for reason in result["reasons"].get(key, ()):
-            assert because(reason) in text
+            assert onboarding_page.in_story(reason) in text
+    assert UI["because"].split("{")[0].strip() not in text
     for category in result["categories"]:
         for reason in result["reasons"][category]:
             assert reason["outcome"] in text
@@ -184,6 +188,31 @@ def test_a_card_holds_the_engines_answer_hidden_until_asked_for(card, onboarding
     links = {a.attrs["href"] for a in answer.find_all("a")}
     sources = {r["source"] for c in result["categories"] for r in result["reasons"][c]}
     assert {f"../{source}" for source in sources} <= links
+
+
+@pytest.mark.parametrize("card", CARDS, ids=CARD_IDS)
+def test_a_card_says_why_first_and_ends_with_one_line_on_what_to_do(card, onboarding):
+    body = onboarding.one(data_scenario=card.id).one(cls="scenario__answer-body")
+    parts = [child for child in body.children if hasattr(child, "tag")]
+    why = body.one(data_scenario_why=None)
+    assert why.text() == f"{onboarding_page.TEXTS['why']} {card.why}"
+    assert parts.index(why) == 1  # after the reader's score, before the verdicts
+    todo = body.one(data_scenario_todo=None)
+    assert parts[-1] is todo
+    assert todo.text() == f"{onboarding_page.TODO_LABELS[card.answers['role']]} {card.todo}"
+    assert len(split_sentences(card.why)) == 1
+
+
+def test_the_cards_say_what_happens_in_the_story_not_what_the_learner_answered(onboarding):
+    text = onboarding.text()
+    assert "Svar til guiden" not in text
+    assert "Fordi du svarede" not in text
+    assert text.count("I historien:") >= len(CARDS)
+
+
+def test_the_cards_numbers_come_from_the_engine():
+    source = (ROOT / "content" / "texts" / "cards.yaml").read_text(encoding="utf-8")
+    assert not re.search(rf"\b(?:{REGISTRATION_DAYS} dage|{POLICE_REPORT_HOURS} timer)", source)
 
 
 @pytest.mark.parametrize("card", CARDS, ids=CARD_IDS)
@@ -264,48 +293,75 @@ def test_the_page_reads_in_about_ten_minutes(onboarding):
 # --- In the browser -----------------------------------------------------------------------------------------
 
 
+def score_line(right: int, wrong: int, total: int) -> str:
+    return onboarding_page.TEXTS["score"].format(right=right, wrong=wrong, total=total)
+
+
 @pytest.mark.browser
-def test_the_readers_ticks_are_set_beside_the_engines_answer(page, site_url):
+def test_the_readers_ticks_are_scored_right_and_wrong_beside_the_engines_answer(page, site_url):
     page.goto(site_url + PAGE, wait_until="networkidle")
-    card = CARDS[3]
-    result = evaluate(card.answers, NOW)
+    card = next(c for c in CARDS if len(c.expected) == 2)
+    found = evaluate(card.answers, NOW)["categories"]
     element = page.locator(f'[data-scenario="{card.id}"]')
     answer = element.locator("[data-scenario-answer] .scenario__answer-body")
     assert not answer.is_visible()
-    for category in result["categories"]:
-        element.locator(f'input[value="{category}"]').check()
+    wrong = next(c for c in CATEGORIES if c not in found)
+    element.locator(f'input[value="{found[0]}"]').check()
+    element.locator(f'input[value="{wrong}"]').check()
     element.locator("summary").click()
     # The details' toggle event, which fills in the comparison, fires after the click: let expect() wait for it.
     expect(answer).to_be_visible()
     summary = element.locator("[data-scenario-summary]")
-    expect(summary).to_have_text(f"Du og guiden er enige om {len(CATEGORIES)} af {len(CATEGORIES)} kategorier.")
-    # Changing a tick after opening updates the comparison.
-    wrong = next(c for c in CATEGORIES if c not in result["categories"])
-    element.locator(f'input[value="{wrong}"]').check()
-    expect(summary).to_have_text(f"Du og guiden er enige om {len(CATEGORIES) - 1} af {len(CATEGORIES)} kategorier.")
-    mark = element.locator(f'[data-verdict][data-category="{wrong}"] [data-scenario-you]')
-    expect(mark).to_have_text("Du satte kryds her – det gør guiden ikke.")
-    right = element.locator(f'[data-verdict][data-category="{result["categories"][0]}"] [data-scenario-you]')
-    expect(right).to_have_text("Du satte også kryds her.")
-    expect(element.locator(f'[data-verdict][data-category="{wrong}"]')).to_have_attribute("data-agrees", "false")
+    expect(summary).to_have_text(score_line(1, 1, len(found)))
+
+    def you(category):
+        return element.locator(f'[data-verdict][data-category="{category}"] [data-scenario-you]')
+
+    expect(you(found[0])).to_have_text(onboarding_page.TEXTS["right"])
+    expect(you(wrong)).to_have_text(onboarding_page.TEXTS["wrong"])
+    expect(you(found[1])).to_have_text(onboarding_page.TEXTS["missed"])
+    expect(element.locator(f'[data-verdict][data-category="{wrong}"]')).to_have_attribute("data-mark", "wrong")
+    # An empty box where the guide finds nothing says nothing, and scores nothing.
+    quiet = next(c for c in CATEGORIES if c not in found and c != wrong)
+    expect(you(quiet)).to_be_hidden()
+    # Changing the ticks after opening updates the score.
+    element.locator(f'input[value="{wrong}"]').uncheck()
+    element.locator(f'input[value="{found[1]}"]').check()
+    expect(summary).to_have_text(onboarding_page.TEXTS["all_right"])
 
 
 @pytest.mark.browser
-def test_the_answer_opens_from_the_keyboard(page, site_url):
+def test_an_answer_opened_with_nothing_ticked_is_not_agreement(page, site_url):
     page.goto(site_url + PAGE, wait_until="networkidle")
     card = page.locator(f'[data-scenario="{CARDS[0].id}"]')
     card.locator("summary").focus()
     page.keyboard.press("Enter")
     expect(card.locator("[data-scenario-answer]")).to_have_attribute("open", "")
-    # Nothing ticked: the reader agrees wherever the guide finds nothing.
     found = evaluate(CARDS[0].answers, NOW)["categories"]
-    summary = card.locator("[data-scenario-summary]")
-    expect(summary).to_have_text(
-        f"Du og guiden er enige om {len(CATEGORIES) - len(found)} af {len(CATEGORIES)} kategorier."
+    expect(card.locator("[data-scenario-summary]")).to_have_text(
+        onboarding_page.TEXTS["none_ticked"].format(total=len(found))
     )
     for category in CATEGORIES:
         mark = card.locator(f'[data-verdict][data-category="{category}"] [data-scenario-you]')
         if category in found:
-            expect(mark).to_have_text("Du satte ikke kryds her – det gør guiden.")
+            expect(mark).to_have_text(onboarding_page.TEXTS["missed"])
         else:
-            expect(mark).to_have_text("Du satte heller ikke kryds her.")
+            expect(mark).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_answer_is_no_box_inside_the_card(browser, site_url):
+    with page_of_size(browser, "phone") as page:
+        page.goto(site_url + PAGE, wait_until="networkidle")
+        card = page.locator(f'[data-scenario="{CARDS[4].id}"]')
+        card.locator("summary").click()
+        framed = card.evaluate(
+            """card => [card, ...card.querySelectorAll('*')].filter(e => {
+                const s = getComputedStyle(e);
+                return ['Top', 'Right', 'Bottom', 'Left'].filter(side => parseFloat(s['border' + side + 'Width']) > 0
+                    && s['border' + side + 'Style'] !== 'none').length >= 3;
+            }).map(e => e.tagName + '.' + e.className)"""
+        )
+        # Only "Se svaret" is a framed button; the card and its answer draw edges, not boxes within boxes.
+        assert framed == ["SUMMARY."], framed
+        assert page.evaluate("document.documentElement.scrollWidth") <= SIZES["phone"]["width"]

@@ -1,8 +1,9 @@
-"""'Sådan vurderer guiden' is generated from the engine, and the guideline's numbers have one source.
+"""The owners' pages on how the guide decides are generated from the engine, and the guideline's numbers have
+one source.
 
-The page must show every rule, offence, question, step, note and the rules version exactly as the engine
-holds them. The single-source test edits one constant in a copy of the project and shows that the engine's
-results and every page's text follow it.
+"Reglerne", "Spørgsmålene" and "Skridt og noter" must show every rule, offence, question, step, note and the
+rules version exactly as the engine holds them, in Danish, without the engine's ids. The single-source test
+edits one constant in a copy of the project and shows that the engine's results and every page's text follow it.
 """
 
 import json
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.html_tree import article, section_after
+from tools.site import rules_page as rules_page_module
 from wizard import content, evaluate, howto
 from wizard.contract import ROLES
 from wizard.guideline import (
@@ -35,13 +37,28 @@ from wizard.steps import STEPS, step_text
 from wizard.texts import CATEGORY_LABELS, CONTACT_LABELS
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = "saadan-vurderer-guiden/"
-SOURCE = ROOT / "docs" / "saadan-vurderer-guiden" / "index.md"
+SOURCE = ROOT / "docs" / "saadan-vurderer-guiden" / "regler.md"
+# The owners' pages are two levels down: their links to the guideline start here.
+UP = "../../"
+
+
+def owners_page(site_dir, name: str):
+    return article((site_dir / "saadan-vurderer-guiden" / name / "index.html").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def rules_page(site_dir):
-    return article((site_dir / PAGE / "index.html").read_text(encoding="utf-8"))
+    return owners_page(site_dir, "regler")
+
+
+@pytest.fixture(scope="module")
+def questions_page(site_dir):
+    return owners_page(site_dir, "spoergsmaal")
+
+
+@pytest.fixture(scope="module")
+def steps_page(site_dir):
+    return owners_page(site_dir, "skridt")
 
 
 def hrefs(element) -> set[str]:
@@ -55,10 +72,11 @@ def hrefs(element) -> set[str]:
 def test_every_rule_is_shown_with_its_inputs_outcome_quote_and_source(rule, rules_page):
     entry = rules_page.one(data_rule=rule.id)
     text = entry.text()
-    for part in (rule.id, rule.inputs, rule.outcome, rule.quote):
+    assert entry.one("h4").text() == rules_page_module.rule_title(rule, rules_page_module.rule_numbers()[rule.id])
+    for part in (rule.inputs, rule.outcome, rule.quote):
         assert part in text
     assert entry.one("blockquote").text() == rule.quote
-    assert f"../{rule.source.href}" in hrefs(entry)
+    assert f"{UP}{rule.source.href}" in hrefs(entry)
     for category in rule.categories:
         assert CATEGORY_LABELS[category].text in text
     for offence in rule.offences:
@@ -96,7 +114,7 @@ def test_every_category_is_shown_with_its_section(rules_page):
     for category in CATEGORIES:
         entry = rules_page.one("li", data_category=category)
         assert CATEGORY_LABELS[category].text in entry.text()
-        assert f"../{CATEGORY_LABELS[category].source.href}" in hrefs(entry)
+        assert f"{UP}{CATEGORY_LABELS[category].source.href}" in hrefs(entry)
 
 
 @pytest.mark.parametrize("offence", OFFENCES.values(), ids=list(OFFENCES))
@@ -106,11 +124,11 @@ def test_every_offence_is_shown_with_its_reference_and_basis(offence, rules_page
     for part in (offence.label, offence.reference, offence.info):
         assert part in text
     assert ("Står i retningslinjens liste." in text) == (offence.basis == "guideline")
-    assert f"../{offence.source.href}" in hrefs(entry)
+    assert f"{UP}{offence.source.href}" in hrefs(entry)
 
 
-def test_every_question_is_shown_in_order_with_its_options_and_when_it_is_asked(rules_page):
-    entries = rules_page.find_all(data_question=None)
+def test_every_question_is_shown_in_order_with_its_options_and_when_it_is_asked(questions_page):
+    entries = questions_page.find_all(data_question=None)
     assert [entry.attrs["data-question"] for entry in entries] == [q.id for q in QUESTIONS]
     for question, entry in zip(QUESTIONS, entries, strict=True):
         text = entry.text()
@@ -122,47 +140,47 @@ def test_every_question_is_shown_in_order_with_its_options_and_when_it_is_asked(
         assert [o.attrs["data-option"] for o in entry.find_all(data_option=None)] == [o.id for o in question.options]
         for option in question.options:
             assert option.label in text and option.hint in text
-        assert f"../{question.source.href}" in hrefs(entry)
+        assert f"{UP}{question.source.href}" in hrefs(entry)
 
 
-def shown_steps(rules_page, role: str) -> list:
+def shown_steps(steps_page, role: str) -> list:
     """The role's steps on the page, each with its item, in the checklist's order."""
-    items = rules_page.one("ol", data_role=role).find_all("li", data_step=None)
+    items = steps_page.one("ol", data_role=role).find_all("li", data_step=None)
     assert [item.attrs["data-step"] for item in items] == [step.id for step in STEPS[role]]
     return list(zip(STEPS[role], items, strict=True))
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_step_of_every_role_is_shown_in_order_with_its_condition(role, rules_page):
-    for step, item in shown_steps(rules_page, role):
+def test_every_step_of_every_role_is_shown_in_order_with_its_condition(role, steps_page):
+    for step, item in shown_steps(steps_page, role):
         text = item.text()
         assert step_text(step, role) in text
         assert step.when.description in text
         if step.text.source:
-            assert f"../{step.text.source.href}" in hrefs(item)
+            assert f"{UP}{step.text.source.href}" in hrefs(item)
         else:  # the guide's own wording or legal information: marked, never cited to the guideline
             assert hrefs(item) == set() and item.one(data_basis=step.text.basis)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_step_shows_the_group_the_result_puts_it_under(role, rules_page):
-    for step, item in shown_steps(rules_page, role):
+def test_every_step_shows_the_group_the_result_puts_it_under(role, steps_page):
+    for step, item in shown_steps(steps_page, role):
         group = GROUP_OF_STEP[step.id]
         shown = item.one(data_step_group=None)
         assert shown.attrs["data-step-group"] == group
         assert shown.text() == f'{content.text("pages", "rules.due")}: {UI[f"group_{group}"]}'
 
 
-def test_the_groups_name_the_guidelines_deadlines(rules_page):
-    groups = {step.id: item.one(data_step_group=None).text() for step, item in shown_steps(rules_page, "employee")}
+def test_the_groups_name_the_guidelines_deadlines(steps_page):
+    groups = {step.id: item.one(data_step_group=None).text() for step, item in shown_steps(steps_page, "employee")}
     assert groups["police_report"].endswith(f": Inden {POLICE_REPORT_HOURS} timer")
     assert groups["register_safetynet"].endswith(f": Inden {REGISTRATION_DAYS} dage")
     assert groups["call_112"].endswith(": Nu")
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_step_shows_its_how_to_marked_as_the_guides_own(role, rules_page):
-    for step, item in shown_steps(rules_page, role):
+def test_every_step_shows_its_how_to_marked_as_the_guides_own(role, steps_page):
+    for step, item in shown_steps(steps_page, role):
         expected = howto.howto_for(step.id)
         blocks = item.with_class("guide-howto")
         if expected is None:
@@ -173,7 +191,7 @@ def test_every_step_shows_its_how_to_marked_as_the_guides_own(role, rules_page):
         assert label.text() == UI["howto"]  # the result's mark: the guide's help, not the guideline
         if expected["text"]:
             assert expected["text"] in block.text()
-        assert hrefs(block) == {f"../{link['href']}" for link in expected["links"]} | {
+        assert hrefs(block) == {f"{UP}{link['href']}" for link in expected["links"]} | {
             f"tel:{phone['number']}" for phone in expected["phones"]
         }
         for link in expected["links"] + expected["phones"]:
@@ -183,27 +201,27 @@ def test_every_step_shows_its_how_to_marked_as_the_guides_own(role, rules_page):
         assert [slot.text() for slot in slots] == [CONTACT_LABELS[id] for id in expected["contacts"]]
 
 
-def test_the_police_report_step_says_how_to_report_and_whom_to_ask_first(rules_page):
-    item = rules_page.one("ol", data_role="employee").one("li", data_step="police_report")
+def test_the_police_report_step_says_how_to_report_and_whom_to_ask_first(steps_page):
+    item = steps_page.one("ol", data_role="employee").one("li", data_step="police_report")
     assert {
-        f"tel:{howto.POLICE_PHONE}", f"../{howto.PAGES['police']}", f"../{howto.PAGES['document']}"
+        f"tel:{howto.POLICE_PHONE}", f"{UP}{howto.PAGES['police']}", f"{UP}{howto.PAGES['document']}"
     } <= hrefs(item)
     assert item.one(data_contact_slot="personalejura").text() == CONTACT_LABELS["personalejura"]
     assert content.text("howto", "howto.police_report") in item.text()
 
 
-def test_every_note_and_piece_of_legal_information_is_shown_with_when(rules_page):
+def test_every_note_and_piece_of_legal_information_is_shown_with_when(steps_page):
     for id, when in NOTE_RULES:
-        item = rules_page.one("li", data_note=id)
+        item = steps_page.one("li", data_note=id)
         assert NOTES[id].text in item.text() and when.description in item.text()
         for text in NOTES[id].by_role.values():
             assert text in item.text()
         if NOTES[id].source:
-            assert f"../{NOTES[id].source.href}" in hrefs(item)
+            assert f"{UP}{NOTES[id].source.href}" in hrefs(item)
         else:
             assert item.one(data_basis=NOTES[id].basis)
     for id, when in LEGAL_INFO_RULES:
-        item = rules_page.one("li", data_legal=id)
+        item = steps_page.one("li", data_legal=id)
         for part in (LEGAL_INFO[id].text, LEGAL_INFO[id].reference, when.description):
             assert part in item.text()
 
@@ -257,7 +275,7 @@ CURRENT = {
 # plan, and no note on the guide's reading of the plan's rule, which names the threshold.
 RESULTS_VARY = {"ACTION_PLAN_THRESHOLD": ("nye-medarbejdere/index.md",)}
 # Pages that show every number.
-SHOWS_EVERY_NUMBER = ["saadan-vurderer-guiden/index.md", "retningslinje/naar-det-sker.md"]
+SHOWS_EVERY_NUMBER = ["saadan-vurderer-guiden/regler.md", "retningslinje/naar-det-sker.md"]
 INCIDENT = datetime.fromisoformat("2024-10-21T10:00+02:00")
 
 # Run in a copy of the project: the engine's results and every page's Markdown with its placeholders expanded.
@@ -280,7 +298,9 @@ from wizard.questions import QUESTIONS_BY_ID
 
 extra = load_config("mkdocs.yml")["extra"]
 blocks = {**BLOCKS, "guide": lambda context: ""}  # the guide's shell needs the browser runtime, not numbers
-blocks["traceability"] = lambda context: ""  # it quotes the adopted text, whose numbers stay when a constant moves
+# These quote the adopted text, whose numbers stay when a constant moves (and check that the web edition does too).
+for quoting in ("traceability", "readings", "web_edition_changes"):
+    blocks[quoting] = lambda context: ""
 context = placeholders.PageContext(root="../", extra=extra)
 quotes = re.compile("<blockquote>.*?</blockquote>", re.S)  # the rules' quotes: the adopted text, numbers too
 pages = {

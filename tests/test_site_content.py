@@ -1,8 +1,9 @@
 """The built site publishes the adopted guideline faithfully, under the section anchors the engine links to.
 
 The expected text is read from the guideline file itself (``content/guideline/``), so a sentence dropped, reworded
-or moved to another page fails here. Only the edits listed in ``EDITS`` are allowed, and each has an editorial note
-on the page, as has each heading the web edition adds.
+or moved to another page fails here. Only the edits listed in ``EDITS`` are allowed; they and the headings the web
+edition adds are listed for the owners on "Sådan vurderer guiden", and each page of the guideline says so on one
+quiet line instead of a note between the guideline's paragraphs (none of the edits changes the meaning).
 """
 
 import re
@@ -16,8 +17,9 @@ from mkdocs.config import load_config
 
 from tests.html_tree import HEADING_TAGS, Element, parse_html
 from tools.content import guideline_text, traceability
-from tools.site import placeholders
+from tools.site import placeholders, role_links
 from wizard import guideline
+from wizard.contract import ROLES
 from wizard.guideline import SECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +39,7 @@ PAGE_OPENINGS = {
     "Hvornår er digital chikane strafbar?": "retningslinje/strafbar/",
 }
 GUIDELINE_PAGES = sorted(set(PAGE_OPENINGS.values()))
+OWNERS_PAGE = "saadan-vurderer-guiden/"
 
 # The guideline's lists: the section that publishes each, the start of the paragraph that opens it in the
 # guideline, and how many items the guideline has (a guard against a parser that finds nothing).
@@ -111,12 +114,6 @@ def section_content(article: Element, anchor: str) -> Element:
             break
         content.append(node)
     return Element("#section", {}, content)
-
-
-def next_element(element: Element) -> Element:
-    """The element right after ``element`` among its parent's children."""
-    siblings = [node for node in element.parent.children if isinstance(node, Element)]
-    return siblings[siblings.index(element) + 1]
 
 
 def list_items(content: Element) -> list[str]:
@@ -298,13 +295,16 @@ def test_each_edit_fixes_something_in_the_guideline_and_the_site_has_the_fix(ori
 
 
 @pytest.mark.parametrize("correction", CORRECTIONS, ids=[c.adopted for c in CORRECTIONS])
-def test_each_edit_has_an_editorial_note_in_its_section(correction, article):
+def test_each_edit_is_listed_for_the_owners_with_its_section(correction, article):
+    (row,) = article(OWNERS_PAGE).find_all("tr", data_trace_correction_of=correction.adopted)
     section = traceability.web_sections()[correction.section]
-    (note,) = section_content(article(section.page), section.anchor).find_all(data_editorial_note="correction")
-    assert note.text().startswith("Redaktionel note:")
+    assert [td.text() for td in row.find_all("td")] == [
+        correction.adopted, correction.published, correction.note, section.title
+    ]
+    assert row.one("a").attrs["href"] == f"../{section.href}"
 
 
-def test_every_heading_the_web_edition_adds_is_followed_by_an_editorial_note(article):
+def test_every_heading_the_web_edition_adds_is_listed_for_the_owners(article):
     adopted = {traceability.published(heading, CORRECTIONS) for heading in guideline_text.read().headings}
     added = [
         heading
@@ -313,13 +313,17 @@ def test_every_heading_the_web_edition_adds_is_followed_by_an_editorial_note(art
         if heading.tag in HEADING_TAGS and heading.text() not in adopted
     ]
     assert added
-    unmarked = [
-        heading.text()
-        for heading in added
-        if next_element(heading).attrs.get("data-editorial-note") != "heading"
-        or not next_element(heading).text().startswith("Redaktionel note:")
-    ]
-    assert unmarked == []
+    listed = {li.attrs["data-web-added"] for li in article(OWNERS_PAGE).find_all("li", data_web_added=None)}
+    assert {heading.attrs["id"] for heading in added} <= listed
+
+
+@pytest.mark.parametrize("url", GUIDELINE_PAGES)
+def test_the_guidelines_pages_say_on_one_line_where_the_web_editions_changes_are(url, built_page):
+    page = built_page(url)
+    assert page.with_class("editorial-note") == []
+    assert "Redaktionel note" not in page.text()
+    (note,) = page.find_all(data_web_edition_note=None)
+    assert note.one("a").attrs["href"].endswith("saadan-vurderer-guiden/#webudgaven")
 
 
 @pytest.mark.parametrize("url", GUIDELINE_PAGES)
@@ -487,9 +491,17 @@ def test_front_page_answers_what_to_do_now(article):
     front = article("")
     assert [a.text() for a in front.find_all("a") if a.attrs.get("href") == "tel:112"] == ["Ring 112"]
     (roles,) = front.find_all("nav", cls="role-entry")
-    assert [a.attrs["href"] for a in roles.find_all("a")] == [
-        SECTIONS[anchor].href for anchor in ("du-er-udsat", "kollega", "leder")
-    ]
+    # Each role: the guide with the role chosen, and the guideline's checklist, plainly labelled apart.
+    cards = roles.find_all("li", data_role_card=None)
+    assert [card.attrs["data-role-card"] for card in cards] == list(ROLES)
+    for card, anchor in zip(cards, ("du-er-udsat", "kollega", "leder"), strict=True):
+        role = card.attrs["data-role-card"]
+        guide, checklist = card.find_all("a")
+        assert guide.attrs["href"] == f"./beslutningsguide/?rolle={role_links.SLUGS[role]}"
+        assert guide.text() == f'{role_links.WAYS_IN["guide"]} {role_links.CARD_TEXTS[role]["guide_for"]}'
+        assert checklist.attrs["href"] == f"./{SECTIONS[anchor].href}"
+        assert checklist.text() == f'{role_links.WAYS_IN["checklist"]} {role_links.CARD_TEXTS[role]["checklist_for"]}'
+    assert len(set(role_links.SLUGS.values())) == len(ROLES)
     text = front.text()
     assert f"senest {guideline.REGISTRATION_DAYS} dage efter hændelsesdagen" in text
     assert (

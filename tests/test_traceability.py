@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.html_tree import article
+from tests.html_tree import article, parse_html
 from tools.content import guideline_text, traceability
 from tools.content.guideline_text import normalise
 from tools.content.traceability import TraceabilityError, WebSection
@@ -457,11 +457,25 @@ def test_the_page_shows_the_sentences_in_the_guidelines_order_one_table_per_sect
         assert heading is not None and heading.tag == "h3"
 
 
-def test_each_use_links_to_its_entry_on_the_same_page(published):
-    links = [li.one("a") for li in published.find_all("li", data_trace_use=None)]
+def test_each_use_links_to_its_entry_on_the_owners_other_pages(published, site_dir):
+    links = [li.one("a").attrs["href"] for li in published.find_all("li", data_trace_use=None)]
     assert links
-    missing = [a.attrs["href"] for a in links if published.by_id(a.attrs["href"].removeprefix("#")) is None]
+    missing = []
+    for href in set(links):
+        path, _, anchor = href.partition("#")
+        target = parse_html((site_dir / PAGE / path / "index.html").read_text(encoding="utf-8"))
+        if target.by_id(anchor) is None:
+            missing.append(href)
     assert missing == []
+
+
+def test_the_page_names_what_the_guide_does_in_danish_without_code_ids_or_file_paths(published):
+    text = published.text()
+    assert published.find_all("code") == []
+    assert "content/" not in text and ".yaml" not in text
+    ids = {use.id for entry in traceability.load().entries for use in entry.uses}
+    shown_ids = [id for id in ids if re.search(rf"(?<![\w/-]){re.escape(id)}(?![\w/-])", text)]
+    assert shown_ids == []
 
 
 def test_a_corrected_sentence_says_what_the_web_edition_corrects(published, table):

@@ -149,6 +149,13 @@ def parse(text: str) -> Guideline:
     return Guideline(tuple(headings), tuple(sentences))
 
 
+def title_page(text: str) -> list[str]:
+    """The lines of the title page: the non-empty lines before the table of contents, less its own heading."""
+    lines = [line.strip() for line in text.splitlines()]
+    first_entry = next((i for i, line in enumerate(lines) if _TOC_ENTRY.match(line)), 0)
+    return [line for line in lines[:first_entry] if line][:-1]
+
+
 def _table_of_contents(lines: list[str]) -> set[str]:
     """The headings the table of contents lists ("Indhold", one per line with a page number)."""
     return {match.group(1).strip() for line in lines if (match := _TOC_ENTRY.match(line)) and match.group(1).strip()}

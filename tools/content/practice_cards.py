@@ -5,7 +5,7 @@ Each :class:`Card` is a short story and the answers object that describes it for
 computed when the site is built (see :mod:`tools.site.onboarding_page`); ``expected`` is what
 the story is written to show, and the build and the tests stop if the engine disagrees.
 
-The titles and stories, and the hard edges' descriptions and keywords, are in
+The titles, stories, what each card teaches and what to do, and the hard edges' descriptions and keywords, are in
 ``content/texts/cards.yaml`` and ``content/texts/hard_edges.yaml``, where HR reads and edits
 them. The answers stay here: they are the engine's contract (field and option ids, ISO times),
 not text, and the helpers below fill in the follow-up answers every registered incident needs.
@@ -60,11 +60,14 @@ HARD_EDGES = {
 
 @dataclass(frozen=True)
 class Card:
-    """One practice card: ``answers`` is the contract's answers object for ``story``."""
+    """One practice card: ``answers`` is the contract's answers object for ``story``; ``why`` says in one sentence
+    what the card teaches, ``todo`` in one line what to do."""
 
     id: str
     title: str
     story: str
+    why: str
+    todo: str
     answers: dict
     expected: tuple[str, ...]  # the categories the story is written to show, in wizard.rules.CATEGORIES order
     edges: tuple[str, ...] = ()  # keys of HARD_EDGES
@@ -111,7 +114,7 @@ def _harassment(
 
 def _card(id: str, answers: dict, expected: tuple[str, ...], edges: tuple[str, ...] = ()) -> Card:
     texts = content.fields("cards", id)
-    return Card(id, texts["title"], texts["story"], answers, expected, edges)
+    return Card(id, texts["title"], texts["story"], texts["why"], texts["todo"], answers, expected, edges)
 
 
 CARDS = (

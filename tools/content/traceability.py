@@ -59,7 +59,8 @@ ENTRY_FIELDS = ("section", "text", "uses", "reason", "note")
 CORRECTION_FIELDS = ("section", "adopted", "published", "note")
 TOP_FIELDS = ("corrections", "sentences")
 
-_LINE = "__line__"
+# Where the loader keeps each mapping's line number.
+LINE = "__line__"
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,11 @@ class Use:
 
     kind: str
     id: str
+
+
+def quote_pieces(text: str) -> list[str]:
+    """The verbatim pieces of a quote, normalised: more than one where "…" joins them."""
+    return [piece for piece in (normalise(p) for p in text.split(ELLIPSIS)) if piece]
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ class Entry:
     @property
     def pieces(self) -> list[str]:
         """The verbatim pieces of the quote (more than one where "…" joins them)."""
-        return [piece for piece in (normalise(p) for p in self.text.split(ELLIPSIS)) if piece]
+        return quote_pieces(self.text)
 
 
 @dataclass(frozen=True)
@@ -113,12 +119,12 @@ class TraceabilityError(ValueError):
         super().__init__(MESSAGES["problems"] + "\n" + "\n".join(f"  - {p}" for p in problems))
 
 
-class _Loader(yaml.SafeLoader):
+class LineLoader(yaml.SafeLoader):
     """PyYAML's safe loader that keeps each mapping's line number (for the messages)."""
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
+        mapping[LINE] = node.start_mark.line + 1
         return mapping
 
 
@@ -149,16 +155,16 @@ def load(path: Path = TABLE_FILE) -> Table:
     """The table in ``path``; raises :class:`TraceabilityError` when its shape is wrong."""
     where = display_path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LineLoader)
     except yaml.YAMLError as error:
         raise TraceabilityError([MESSAGES["not_yaml"].format(where=where, error=error)]) from None
     problems: list[str] = []
     if not isinstance(data, dict):
         raise TraceabilityError([MESSAGES["not_mapping"].format(where=where, fields=", ".join(TOP_FIELDS))])
     for key in data:
-        if key not in (*TOP_FIELDS, _LINE):
+        if key not in (*TOP_FIELDS, LINE):
             unknown = MESSAGES["unknown_field"].format(key=key, fields=", ".join(TOP_FIELDS))
-            problems.append(f"{where}:{data[_LINE]}: {unknown}")
+            problems.append(f"{where}:{data[LINE]}: {unknown}")
     entries = _items(data, "sentences", where, problems)
     corrections = _items(data, "corrections", where, problems)
     table = Table(
@@ -182,28 +188,28 @@ def _items(data: dict, key: str, where: str, problems: list[str]) -> list[dict]:
     return good
 
 
-def _label(text: object) -> str:
+def label(text: object) -> str:
     """An entry as the messages name it: the start of its quote."""
     text = " ".join(str(text or "").split())
     return f"»{text[:60]}{ELLIPSIS if len(text) > 60 else ''}«" if text else MESSAGES["no_text"]
 
 
-def _text_field(item: dict, key: str) -> str:
+def text_field(item: dict, key: str) -> str:
     value = item.get(key)
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _entry(item: dict, where: str, problems: list[str]) -> Entry | None:
-    at = MESSAGES["sentence"].format(where=where, line=item[_LINE], label=_label(item.get("text")))
+    at = MESSAGES["sentence"].format(where=where, line=item[LINE], label=label(item.get("text")))
     found: list[str] = []
     for key in item:
-        if key not in (*ENTRY_FIELDS, _LINE):
+        if key not in (*ENTRY_FIELDS, LINE):
             found.append(MESSAGES["unknown_field"].format(key=key, fields=", ".join(ENTRY_FIELDS)))
     for key in ("section", "text"):
-        if not _text_field(item, key):
+        if not text_field(item, key):
             found.append(MESSAGES["missing_field"].format(key=key))
-    uses = _uses(item["uses"], found) if "uses" in item else ()
-    reason = _text_field(item, "reason")
+    uses = parse_uses(item["uses"], found) if "uses" in item else ()
+    reason = text_field(item, "reason")
     if "reason" in item and not reason:
         found.append(MESSAGES["empty_reason"])
     if "uses" not in item and "reason" not in item:
@@ -214,17 +220,17 @@ def _entry(item: dict, where: str, problems: list[str]) -> Entry | None:
     if found:
         return None
     return Entry(
-        item[_LINE], _text_field(item, "section"), item["text"], uses, reason, _text_field(item, "note")
+        item[LINE], text_field(item, "section"), item["text"], uses, reason, text_field(item, "note")
     )
 
 
-def _uses(value: object, found: list[str]) -> tuple[Use, ...]:
+def parse_uses(value: object, found: list[str]) -> tuple[Use, ...]:
     if not isinstance(value, list) or not value:
         found.append(MESSAGES["uses_not_list"])
         return ()
     uses = []
     for use in value:
-        pairs = [(k, v) for k, v in use.items() if k != _LINE] if isinstance(use, dict) else []
+        pairs = [(k, v) for k, v in use.items() if k != LINE] if isinstance(use, dict) else []
         if len(pairs) != 1 or not isinstance(pairs[0][1], str) or not pairs[0][1].strip():
             found.append(MESSAGES["use_shape"].format(use=use))
             continue
@@ -237,17 +243,17 @@ def _uses(value: object, found: list[str]) -> tuple[Use, ...]:
 
 
 def _correction(item: dict, where: str, problems: list[str]) -> Correction | None:
-    at = MESSAGES["correction"].format(where=where, line=item[_LINE], label=_label(item.get("adopted")))
+    at = MESSAGES["correction"].format(where=where, line=item[LINE], label=label(item.get("adopted")))
     found = [
         MESSAGES["unknown_field"].format(key=key, fields=", ".join(CORRECTION_FIELDS))
         for key in item
-        if key not in (*CORRECTION_FIELDS, _LINE)
+        if key not in (*CORRECTION_FIELDS, LINE)
     ]
-    found += [MESSAGES["missing_field"].format(key=key) for key in CORRECTION_FIELDS if not _text_field(item, key)]
+    found += [MESSAGES["missing_field"].format(key=key) for key in CORRECTION_FIELDS if not text_field(item, key)]
     problems.extend(f"{at}: {problem}" for problem in found)
     if found:
         return None
-    return Correction(item[_LINE], *(_text_field(item, key) for key in CORRECTION_FIELDS))
+    return Correction(item[LINE], *(text_field(item, key) for key in CORRECTION_FIELDS))
 
 
 @dataclass(frozen=True)
@@ -271,7 +277,7 @@ def web_sections(directory: Path = WEB_EDITION) -> dict[str, WebSection]:
         page = f"{directory.name}/" + ("" if path.stem == "index" else f"{path.stem}/")
         anchor = None
         for line in _web_lines(path.read_text(encoding="utf-8")):
-            heading = _WEB_HEADING.match(line)
+            heading = WEB_HEADING.match(line)
             if heading:
                 anchor = heading.group(2)
                 found[anchor] = [page, heading.group(1), heading.group(1)]
@@ -280,7 +286,7 @@ def web_sections(directory: Path = WEB_EDITION) -> dict[str, WebSection]:
     return {anchor: WebSection(anchor, page, title, normalise(text)) for anchor, (page, title, text) in found.items()}
 
 
-_WEB_HEADING = re.compile(r"^#+ (.*?) \{#([a-z0-9-]+)\}$")
+WEB_HEADING = re.compile(r"^#+ (.*?) \{#([a-z0-9-]+)\}$")
 _WEB_SKIP = re.compile(r"^(?:!!!|\{ ?\.|<!--|---$|description:)")
 _WEB_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _WEB_MARKUP = [
@@ -326,11 +332,11 @@ def validate(
     body = guideline.plain
     problems: list[str] = []
     for correction in table.corrections:
-        at = MESSAGES["correction"].format(where=where, line=correction.line, label=_label(correction.adopted))
+        at = MESSAGES["correction"].format(where=where, line=correction.line, label=label(correction.adopted))
         problems.extend(f"{at}: {problem}" for problem in _correction_problems(correction, body, sections))
     seen: dict[str, int] = {}
     for entry in table.entries:
-        at = MESSAGES["sentence"].format(where=where, line=entry.line, label=_label(entry.text))
+        at = MESSAGES["sentence"].format(where=where, line=entry.line, label=label(entry.text))
         found = _entry_problems(entry, table.corrections, body, ids, sections)
         key = " … ".join(entry.pieces)
         if key in seen:

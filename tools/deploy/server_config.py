@@ -1,7 +1,9 @@
 """Web-server configurations for the intranet: nginx and IIS, generated from one source.
 
-``python -m tools.deploy.server_config [--prefix /sti/] [--root DIR] SITE_DIR OUT_DIR`` (``make
-deploy-config`` for the shipped files) writes ``nginx.conf`` and ``web.config`` to OUT_DIR.
+``python -m tools.deploy.server_config [--prefix /sti/] [--root DIR] [--frame-ancestors ORIGIN …] SITE_DIR
+OUT_DIR`` (``make deploy-config`` for the shipped files) writes ``nginx.conf`` and ``web.config`` to OUT_DIR.
+``--frame-ancestors`` names the intranet portal(s) that may show the site in an ``<iframe>`` (OPERATIONS.md);
+the shipped files allow only the site itself.
 Every response header, MIME type and cache rule is defined here, once. The built site
 supplies the rest: the hashes of the pages' inline scripts and styles, which the
 Content-Security-Policy allows one by one, and the names of Material's versioned bundles,
@@ -175,15 +177,27 @@ def inline_hashes(site_dir: Path) -> InlineHashes:
     return InlineHashes(scripts=tuple(sorted(scripts)), styles=tuple(sorted(styles)))
 
 
-def content_security_policy(hashes: InlineHashes) -> str:
-    """The Content-Security-Policy header value for a site with these inline hashes."""
-    extra = {"script-src": hashes.scripts, "style-src": hashes.styles}
+def content_security_policy(hashes: InlineHashes, frame_ancestors: tuple[str, ...] = ()) -> str:
+    """The Content-Security-Policy header value for a site with these inline hashes, which the pages of
+    ``frame_ancestors`` (origins such as ``https://intranet.example.dk``) may show in a frame."""
+    extra = {"script-src": hashes.scripts, "style-src": hashes.styles, "frame-ancestors": frame_ancestors}
     return "; ".join(" ".join((name, *sources, *extra.get(name, ()))) for name, sources in CSP_DIRECTIVES)
 
 
-def security_headers(hashes: InlineHashes) -> dict[str, str]:
+def security_headers(hashes: InlineHashes, frame_ancestors: tuple[str, ...] = ()) -> dict[str, str]:
     """Every header sent with every response (besides Cache-Control), by name."""
-    return {"Content-Security-Policy": content_security_policy(hashes), **dict(OTHER_SECURITY_HEADERS)}
+    policy = content_security_policy(hashes, frame_ancestors)
+    return {"Content-Security-Policy": policy, **dict(OTHER_SECURITY_HEADERS)}
+
+
+def normalise_origin(origin: str) -> str:
+    """An origin that may frame the site, as the policy needs it: scheme, host and port, no path."""
+    match = re.fullmatch(r"(https?)://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(:\d{1,5})?/?", origin.strip())
+    if not match:
+        raise ValueError(
+            f"--frame-ancestors: {origin!r} is not an origin (use e.g. https://intranet.example.dk, no path)"
+        )
+    return f"{match.group(1)}://{match.group(2).lower()}{match.group(3) or ''}"
 
 
 def immutable_files(site_dir: Path) -> list[str]:
@@ -218,10 +232,11 @@ def render_nginx(
     prefix: str = "/",
     root: str = DEFAULT_ROOT,
     server_name: str = DEFAULT_SERVER_NAME,
+    frame_ancestors: tuple[str, ...] = (),
 ) -> str:
     """The nginx ``server`` block (for ``conf.d/``) serving the built site under ``prefix``."""
     prefix = normalise_prefix(prefix)
-    headers = [*security_headers(hashes).items()]
+    headers = [*security_headers(hashes, frame_ancestors).items()]
     by_type: dict[str, list[str]] = {}
     for extension, mime in MIME_TYPES.items():
         by_type.setdefault(mime.media_type, []).append(extension)
@@ -302,7 +317,9 @@ def render_nginx(
     return "\n".join(lines)
 
 
-def render_iis(hashes: InlineHashes, site_dir: Path, prefix: str = "/") -> str:
+def render_iis(
+    hashes: InlineHashes, site_dir: Path, prefix: str = "/", frame_ancestors: tuple[str, ...] = ()
+) -> str:
     """The IIS ``web.config`` for the site's folder (an IIS site or an application under ``prefix``)."""
     prefix = normalise_prefix(prefix)
     configuration = ET.Element("configuration")
@@ -318,7 +335,7 @@ def render_iis(hashes: InlineHashes, site_dir: Path, prefix: str = "/") -> str:
 
     custom = ET.SubElement(ET.SubElement(web_server, "httpProtocol"), "customHeaders")
     ET.SubElement(custom, "remove", name="X-Powered-By")
-    for name, value in [*security_headers(hashes).items(), ("Cache-Control", REVALIDATE)]:
+    for name, value in [*security_headers(hashes, frame_ancestors).items(), ("Cache-Control", REVALIDATE)]:
         ET.SubElement(custom, "remove", name=name)
         ET.SubElement(custom, "add", name=name, value=value)
 
@@ -353,12 +370,16 @@ def render_iis(hashes: InlineHashes, site_dir: Path, prefix: str = "/") -> str:
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'
 
 
-def generate(site_dir: Path, prefix: str = "/", root: str = DEFAULT_ROOT) -> dict[str, str]:
-    """The configuration files for the site built in ``site_dir``, by file name."""
+def generate(
+    site_dir: Path, prefix: str = "/", root: str = DEFAULT_ROOT, frame_ancestors: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """The configuration files for the site built in ``site_dir``, by file name; the pages of ``frame_ancestors``
+    (origins) may show it in a frame."""
     hashes = inline_hashes(site_dir)
+    origins = tuple(dict.fromkeys(normalise_origin(origin) for origin in frame_ancestors))
     return {
-        "nginx.conf": render_nginx(hashes, prefix=prefix, root=root),
-        "web.config": render_iis(hashes, site_dir, prefix=prefix),
+        "nginx.conf": render_nginx(hashes, prefix=prefix, root=root, frame_ancestors=origins),
+        "web.config": render_iis(hashes, site_dir, prefix=prefix, frame_ancestors=origins),
     }
 
 
@@ -368,11 +389,19 @@ def main(argv=None) -> None:
     parser.add_argument("out_dir", type=Path, help="where nginx.conf and web.config are written")
     parser.add_argument("--prefix", default="/", help="the path the site is served under, e.g. /digital-chikane/")
     parser.add_argument("--root", default=DEFAULT_ROOT, help="the site's directory on the nginx server")
+    parser.add_argument(
+        "--frame-ancestors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="an intranet origin whose pages may show the site in an <iframe>, e.g. https://intranet.example.dk "
+        "(repeat for more)",
+    )
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
         parser.exit(2, f"Error: {args.site_dir}/index.html does not exist. Run `make build` first.\n")
     try:
-        files = generate(args.site_dir, prefix=args.prefix, root=args.root)
+        files = generate(args.site_dir, prefix=args.prefix, root=args.root, frame_ancestors=args.frame_ancestors)
     except (InlineCodeError, ValueError) as error:
         parser.exit(2, f"Error: {error}\n")
     args.out_dir.mkdir(parents=True, exist_ok=True)

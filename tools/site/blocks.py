@@ -1,10 +1,11 @@
 """The HTML blocks that pages include with ``{{ block:NAME }}``, each generated from the engine."""
 
-from tools.site import contacts, rules_page
+from tools.site import contacts, role_links, rules_page
 from tools.site.guide_page import guide_block
 from tools.site.legal_page import legal_reviewed_block
 from tools.site.onboarding_page import scenario_cards_block
-from tools.site.traceability_page import traceability_block
+from tools.site.question_map import question_map_block
+from tools.site.traceability_page import readings_block, reviewed_block, traceability_block, web_edition_block
 
 BLOCKS = {
     "guide": guide_block,
@@ -18,7 +19,13 @@ BLOCKS = {
     "notes": rules_page.notes_block,
     "legal_reviewed": legal_reviewed_block,
     "traceability": traceability_block,
+    "readings": readings_block,
+    "web_edition_changes": web_edition_block,
+    "guideline_reviewed": reviewed_block,
+    "question_map": question_map_block,
     "contacts": contacts.contacts_block,
+    "role_cards": role_links.role_cards_block,
+    "role_links": role_links.role_links_block,
     "contact_templates": contacts.contact_templates_block,
     **contacts.CONTACT_BLOCKS,
 }

@@ -1,9 +1,11 @@
 """The municipality's contacts (``extra.contacts`` in ``mkdocs.yml``): read, checked, and rendered as cards.
 
 Each contact has an id from ``wizard.howto.CONTACT_IDS`` and a name, a phone number and an e-mail address.
-A contact left empty is shown with a note that it is not set up, never as a dead link; a malformed one
-stops the build with a Danish message that names the key (``content/texts/build_messages.yaml``). The front
-page shows every contact as a card.
+A malformed one stops the build with a Danish message that names the key (``content/texts/build_messages.yaml``).
+A production build needs every contact (:mod:`tools.site.production`); in development a contact left empty
+is one quiet line, never a dead link and never advice to ask someone: the front page shows the configured
+contacts as cards and names the others on one line, a how-to page's card says it is not set up yet, and the
+result's slot keeps only the contact's role.
 The decision guide's page carries the same cards as ``<template>`` elements, one per contact, and tools.js
 copies one into each slot the engine's result names (``data-contact-slot``): the engine runs in the browser
 and never reads ``mkdocs.yml``, so the build puts the configured text where the page can find it.
@@ -23,6 +25,7 @@ from wizard.texts import CONTACT_LABELS
 CONTACTS_KEY = "contacts"
 FIELDS = ("name", "phone", "email")
 UNSET_NOTE = content.text("pages", "contact_unset_note")
+UNSET_LINE = content.text("pages", "contacts_unset_line")
 # What each key must hold, for the messages to whoever edits mkdocs.yml.
 MESSAGES = {
     id: content.text("build_messages", f"contacts.{id}")
@@ -110,9 +113,9 @@ def phone_href(phone: str) -> str:
 
 
 def contact_body(contact: Contact) -> str:
-    """The contact's name with ``tel:`` and ``mailto:`` links, or the note that it is not set up."""
+    """The contact's name with ``tel:`` and ``mailto:`` links; nothing for a contact not set up."""
     if not contact.is_set:
-        return f'<p class="contact__unset" data-contact-unset>{html.escape(UNSET_NOTE)}</p>'
+        return ""
     links = []
     if contact.phone:
         links.append(f'<a href="{html.escape(phone_href(contact.phone))}">{html.escape(contact.phone)}</a>')
@@ -125,16 +128,24 @@ def contact_body(contact: Contact) -> str:
 
 
 def _card(contact: Contact, tag: str) -> str:
+    body = contact_body(contact) or f'<p class="contact__unset" data-contact-unset>{html.escape(UNSET_NOTE)}</p>'
     return (
         f'<{tag} class="contact" data-contact="{contact.id}"><p class="contact__role">{html.escape(contact.label)}</p>'
-        f"{contact_body(contact)}</{tag}>"
+        f"{body}</{tag}>"
     )
 
 
 def contacts_block(context: PageContext) -> str:
-    """Every contact as a card with its role, for the front page."""
-    cards = "".join(_card(contact, "li") for contact in read_contacts(context.extra).values())
-    return f'<ul class="contact-list">{cards}</ul>'
+    """The configured contacts as cards with their roles, for the front page, and one quiet line for the rest."""
+    configured = read_contacts(context.extra).values()
+    cards = "".join(_card(contact, "li") for contact in configured if contact.is_set)
+    unset = [contact.label for contact in configured if not contact.is_set]
+    line = (
+        f'<p class="contact__unset" data-contacts-unset>{html.escape(UNSET_LINE.format(labels=", ".join(unset)))}</p>'
+        if unset
+        else ""
+    )
+    return (f'<ul class="contact-list">{cards}</ul>' if cards else "") + line
 
 
 def contact_block(id: str):
@@ -146,7 +157,10 @@ CONTACT_BLOCKS = {f"contact_{id}": contact_block(id) for id in CONTACT_IDS}
 
 
 def contact_templates_block(context: PageContext) -> str:
-    """Every contact's card body as a ``<template>``, for tools.js to copy into the result's contact slots."""
+    """Every contact's card body as a ``<template>``, for tools.js to copy into the result's contact slots.
+
+    A contact not set up has an empty template: its slot shows only the contact's role.
+    """
     templates = "".join(
         f'<template data-contact-template="{contact.id}">{contact_body(contact)}</template>'
         for contact in read_contacts(context.extra).values()

@@ -21,9 +21,11 @@ except texts.ContentError as error:
 from wizard.content import ContentMissing  # noqa: E402
 
 try:
+    from tools.content import guideline_review
     from tools.runtime import bundle
-    from tools.site import contacts, placeholders
+    from tools.site import contacts, placeholders, production
     from tools.site.blocks import BLOCKS
+    from tools.site.traceability_page import WEB_EDITION_NOTE
     from wizard import guideline
 except ContentMissing as error:
     raise PluginError(f"content/texts: {error}") from None
@@ -32,16 +34,24 @@ _build = {}
 
 
 def on_config(config):
-    # A malformed contact stops the build with its Danish message naming the key, before any page is built.
+    # Nothing is published before the guide is reviewed against the adopted edition of the guideline.
+    problems = guideline_review.build_problems()
+    if problems:
+        raise PluginError(guideline_review.MESSAGES["problems"] + "\n" + "\n".join(f"  - {p}" for p in problems))
+    # A malformed contact stops the build with its Danish message naming the key, before any page is built;
+    # a production build also stops on every contact and address not set up.
     try:
         contacts.read_contacts(config["extra"])
-    except contacts.ContactsError as error:
+        production.check(config["extra"])
+    except (contacts.ContactsError, production.ProductionError) as error:
         raise PluginError(str(error)) from None
     # Every page's notice names the guideline from the one place the engine reads it from too.
     config["extra"]["guideline"] = {
         "title": guideline.GUIDELINE_TITLE,
         "adopted_by": guideline.GUIDELINE_ADOPTED_BY,
         "adopted": guideline.GUIDELINE_ADOPTED,
+        "web_edition_note": WEB_EDITION_NOTE["note"],
+        "web_edition_link": WEB_EDITION_NOTE["link"],
     }
     return config
 

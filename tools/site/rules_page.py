@@ -1,13 +1,16 @@
-"""The blocks of ``saadan-vurderer-guiden/`` (how the guide decides), generated from the engine's tables at build time.
+"""The blocks of the pages under ``saadan-vurderer-guiden/`` (how the guide decides), generated from the engine.
 
-Every rule of :data:`wizard.rules.RULES`, the offences, the questions with their options
-and when each is asked, every role's steps with their conditions, time groups and how-tos,
-the notes and the legal information, and the rules version. Nothing here words a rule: the
-texts are the engine's, so the page cannot say something the guide does not do.
+Every rule of :data:`wizard.rules.RULES` and the offences (``regler/``), the questions with their options
+and when each is asked (``spoergsmaal/``), every role's steps with their conditions, time groups and
+how-tos, the notes and the legal information (``skridt/``), and the rules version. Nothing here words a
+rule: the texts are the engine's, so the pages cannot say something the guide does not do. The pages are
+for the guideline's owners: they show the engine's words, never its ids (those ride in ``data-*``
+attributes, for the tests and the links between the pages).
 """
 
 from html import escape
 
+from tools.content.guideline_text import split_sentences
 from tools.site.placeholders import PageContext
 from wizard import content
 from wizard.contract import ROLES
@@ -26,9 +29,9 @@ from wizard.texts import CATEGORY_LABELS, ROLE_LABELS, Text
 
 # The page's own words around the engine's texts (content/texts/pages.yaml).
 _TEXT_IDS = (
-    "rule", "when", "answers", "outcome", "category", "offences", "quote", "source", "asked", "hint", "about",
-    "answer_kind", "options", "shown", "due", "reference", "guideline_basis", "legal_notes_basis", "legal_info",
-    "applies", "decision", "by_role", "unknown_for", "notes", "legal", "legal_link",
+    "rule_title", "rule_label", "when", "answers", "outcome", "category", "offences", "quote", "source", "asked",
+    "hint", "about", "answer_kind", "options", "shown", "due", "reference", "guideline_basis", "legal_notes_basis",
+    "legal_info", "applies", "decision", "by_role", "unknown_for", "notes", "legal", "legal_link",
 )
 TEXTS = {name: content.text("pages", f"rules.{name}") for name in _TEXT_IDS} | {
     # Joins within a sentence; a content text has no surrounding spaces.
@@ -83,6 +86,29 @@ def anchor(kind: str, id: str) -> str:
     return f'{kind}-{id.replace("_", "-")}'
 
 
+# The page of the owners' section that shows each kind of entry (by the anchor's prefix), from the site root.
+PAGES = {
+    "spoergsmaal": "saadan-vurderer-guiden/spoergsmaal/",
+    "regel": "saadan-vurderer-guiden/regler/",
+    "regler": "saadan-vurderer-guiden/regler/",
+    "overtraedelse": "saadan-vurderer-guiden/regler/",
+    "kategorier": "saadan-vurderer-guiden/regler/",
+    "skridt": "saadan-vurderer-guiden/skridt/",
+    "noter-i-resultatet": "saadan-vurderer-guiden/skridt/",
+    "lovgrundlag-i-resultatet": "saadan-vurderer-guiden/skridt/",
+}
+
+
+def href(root: str, kind: str, id: str = "") -> str:
+    """The address of an entry (``anchor(kind, id)``, or the heading ``kind`` alone) from a page at ``root``."""
+    return f"{root}{PAGES[kind]}#{anchor(kind, id) if id else kind}"
+
+
+def rule_numbers() -> dict[str, int]:
+    """Each rule's number on the rules page, in the engine's order: how the owners refer to a rule."""
+    return {rule.id: number for number, rule in enumerate(RULES, 1)}
+
+
 def rules_version_block(context: PageContext) -> str:
     """The rules version that every result of the guide carries."""
     return f'<code class="rules-version" data-rules-version>{rules_version()}</code>'
@@ -103,16 +129,22 @@ def rules_block(context: PageContext) -> str:
     unknown = {rule.kind for rule in RULES} - set(RULE_GROUPS)
     if unknown:
         raise ValueError(f"rules of an unknown kind, add them to RULE_GROUPS: {sorted(unknown)}")
+    numbers = rule_numbers()
     parts = []
     for kind, heading in RULE_GROUPS.items():
         rules = [rule for rule in RULES if rule.kind == kind]
         if rules:
             parts.append(f'<h3 id="{anchor("regler", kind)}">{escape(heading)}</h3>')
-            parts.extend(_rule(rule, context.root) for rule in rules)
+            parts.extend(_rule(rule, numbers[rule.id], context.root) for rule in rules)
     return _list(parts)
 
 
-def _rule(rule: Rule, root: str) -> str:
+def rule_title(rule: Rule, number: int) -> str:
+    """A rule as the owners' pages name it: its number and the first sentence of what it means."""
+    return TEXTS["rule_title"].format(number=number, outcome=split_sentences(rule.outcome)[0])
+
+
+def _rule(rule: Rule, number: int, root: str) -> str:
     rows = [_row(TEXTS["when"], escape(rule.inputs))]
     if rule.applies is not None:
         condition = f'<span data-condition="{rule.applies.name}">{escape(rule.applies.description)}</span>'
@@ -133,7 +165,7 @@ def _rule(rule: Rule, root: str) -> str:
     return (
         f'<section class="rules-entry" id="{anchor("regel", rule.id)}" data-rule="{rule.id}"'
         f' aria-labelledby="{anchor("regel", rule.id)}-titel">'
-        f'<h4 id="{anchor("regel", rule.id)}-titel">{TEXTS["rule"]} <code>{rule.id}</code></h4>'
+        f'<h4 id="{anchor("regel", rule.id)}-titel">{escape(rule_title(rule, number))}</h4>'
         f'<dl>{"".join(rows)}</dl></section>'
     )
 
