@@ -476,7 +476,9 @@ def test_1_ved_ikke_says_whom_to_ask(role):
 
 def test_2_personalejura_always_and_an_undecided_recording_is_not_lawful():
     result = by_name("access_request_manager")
-    assert step_text(result, "consult_hr").startswith(
+    # Lawful conduct only, and still the step that rests on the guideline's sentence about personalejura.
+    assert step_text(result, "consult_hr") == content.text("steps", "manager.consult_hr")
+    assert content.source("steps", "manager.consult_hr").quote.startswith(
         "Søg rådføring ved Personaleafdelingen i forhold til handlemuligheder"
     )
     recording = by_name("recording_shared_unknown_employee")
