@@ -168,16 +168,23 @@ function checkFetches(files) {
     }
     throw mismatch(url, body, expected);
   };
-  // Pyodide catches a failed instantiation of its .wasm (e.g. refused by a Content-Security-Policy)
-  // and only logs it, then waits for ever: report it. A damaged file is reported as such, once
-  // its copy has been checked.
+  // The .wasm compiles while it streams, but Pyodide gets the instance, and so runs any of its code, only
+  // once its copy has passed the check. Pyodide catches a failed instantiation (e.g. refused by a
+  // Content-Security-Policy) and only logs it, then waits for ever: report it. A damaged file is
+  // reported as such, once its copy has been checked.
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const instantiate = WebAssembly[name];
     WebAssembly[name] = (...args) =>
-      instantiate.apply(WebAssembly, args).catch(async (error) => {
-        await wasmChecked.catch(() => {});
-        throw failStart("server", `WebAssembly.${name}: ${error}`);
-      });
+      instantiate.apply(WebAssembly, args).then(
+        async (instance) => {
+          await wasmChecked;
+          return instance;
+        },
+        async (error) => {
+          await wasmChecked.catch(() => {});
+          throw failStart("server", `WebAssembly.${name}: ${error}`);
+        },
+      );
   }
 }
 
