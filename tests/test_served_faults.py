@@ -117,13 +117,22 @@ def damaged(data: bytes) -> bytes:
 # --- The runtime's files ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"])
+RUNTIME_FILES = {
+    "pyodide.mjs": "assets/pyodide/*/pyodide.mjs",
+    "pyodide.asm.mjs": "assets/pyodide/*/pyodide.asm.mjs",
+    "pyodide.asm.wasm": "assets/pyodide/*/pyodide.asm.wasm",
+    "stdlib": "assets/wizard/*/python_stdlib.zip",
+    "engine-wheel": "assets/wizard/*/wizard-*.whl",
+}
+
+
+@pytest.mark.parametrize("pattern", RUNTIME_FILES.values(), ids=RUNTIME_FILES.keys())
 @pytest.mark.parametrize("fault", [truncated, damaged], ids=["truncated", "damaged"])
-def test_a_broken_pyodide_file_is_refused_and_the_first_reload_after_the_fix_starts_the_guide(
-    served, context, name, fault
+def test_a_broken_runtime_file_is_refused_and_the_first_reload_after_the_fix_starts_the_guide(
+    served, context, pattern, fault
 ):
     page = context.new_page()
-    with served.altered(f"assets/pyodide/*/{name}", fault):
+    with served.altered(pattern, fault):
         page.goto(served.url + GUIDE_PAGE)
         assert guide_state(page) == ("failed", "checksum")
     # The file is right on the server again: the copy the browser kept must not stop the guide.
@@ -140,3 +149,71 @@ def test_javascript_appended_to_a_pyodide_module_never_runs(served, context, nam
         assert guide_state(page) == ("failed", "checksum")
     page.wait_for_timeout(500)  # a request the appended code made would be in the log by now
     assert not [line for line in served.requests() if marker in line]
+
+
+# --- The guide's own script ----------------------------------------------------------------------------------------
+
+SHELL_ENTRY = "assets/javascripts/guide/main.js"
+# The fallback comes "within a few seconds" when the script does not take over; a margin for a busy machine.
+FALLBACK_WITHIN_MS = 15_000
+
+
+@pytest.mark.parametrize("fault", ["truncated", "held back", "server gone after the page", "javascript off"])
+def test_when_the_guides_script_does_not_run_the_page_shows_112_and_the_checklists_and_sends_no_answer(
+    served, browser, fault
+):
+    context = browser.new_context(locale="da-DK", java_script_enabled=fault != "javascript off")
+    page = context.new_page()
+    sent = []
+    page.on("request", lambda request: sent.append(request.url))
+    guide_url = served.url + GUIDE_PAGE
+    held = []
+    if fault == "held back":
+        page.route(f"**/{SHELL_ENTRY}", lambda route: held.append(route))
+    if fault == "server gone after the page":
+        page.route(lambda url: url != guide_url, lambda route: route.abort("connectionrefused"))
+    # Cut off in its first import (half of it can be a module that parses, and runs).
+    change = (lambda data: data[: data.index(b"import {") + 10]) if fault == "truncated" else (lambda data: data)
+    try:
+        with served.altered(SHELL_ENTRY, change):
+            page.goto(guide_url, wait_until="domcontentloaded")
+            if fault != "javascript off":
+                # A reader who answers at once (the browser's own submit, as its button does: without the
+                # server's stylesheet the page is laid out too long to reach it): the answer stays in the page.
+                page.locator('[data-guide-screen] form[data-question="danger_now"]').evaluate(
+                    """form => {
+                        form.querySelector('input[value="no"]').checked = true;
+                        form.requestSubmit(form.querySelector('button[type="submit"]'));
+                    }"""
+                )
+                page.wait_for_timeout(500)  # a navigation would have begun by now
+            fallback = page.locator("[data-guide-fallback]")
+            if fault == "javascript off":
+                # At once, with its own message only.
+                assert fallback.locator("a[href='tel:112']").is_visible()
+                shown = fallback.locator(".guide-failure:visible").all()
+                assert [message.get_attribute("data-guide-failure") for message in shown] == [None]
+            fallback.locator("a[href='tel:112']").wait_for(state="visible", timeout=FALLBACK_WITHIN_MS)
+            assert fallback.locator("[data-guide-checklist]").first.is_visible()
+            assert page.locator("[data-guide-screen]").is_hidden()
+            assert page.locator("[data-guide-status]").is_hidden()
+            assert page.url == guide_url
+            assert not [url for url in sent if "danger_now" in url]
+            assert not [line for line in served.requests() if "danger_now" in line]
+            if fault == "held back":
+                # The script comes after all: the guide takes over, and the fallback goes.
+                for route in held:
+                    route.continue_()
+                page.wait_for_selector("[data-guide][data-mounted]")
+                assert fallback.is_hidden() and page.locator("[data-guide-screen]").is_visible()
+                return
+        if fault == "javascript off":
+            assert fallback.locator("[data-guide-retry]:visible").count() == 0
+            return
+        # The file is right again, or the server back: "Prøv igen" (a plain link here) loads the page again.
+        page.unroute_all()
+        fallback.locator('[data-guide-failure="script"] [data-guide-retry]').click()
+        assert guide_state(page) == ("ready", None)
+        assert fallback.is_hidden()
+    finally:
+        context.close()
