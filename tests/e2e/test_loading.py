@@ -12,12 +12,15 @@ import pytest
 from tests.e2e.guide import (
     MANAGER_ADDRESS_PUBLISHED,
     READY_TIMEOUT_MS,
+    SIZES,
     answer,
     answer_time,
+    axe_violations,
     current_screen,
     days_ago,
     kept_steps,
     open_guide,
+    page_of_size,
     see_result,
     wait_for_screen,
     walk,
@@ -209,6 +212,26 @@ def test_prøv_igen_loads_the_page_again_and_the_guide_starts_with_the_answers(p
     assert page.is_checked('input[name="role"][value="manager"]')
     page.go_back()
     wait_for_screen(page, "danger_now")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("cause", ["the runtime", "the script"])
+def test_the_fallback_leads_with_112_and_the_deadlines_and_passes_axe(browser, site_url, size, cause):
+    with page_of_size(browser, size) as page:
+        if cause == "the runtime":
+            page.route("**/*.wasm", lambda route: route.abort())
+        else:
+            page.route("**/guide/main.js", lambda route: route.abort())
+        page.goto(site_url + "beslutningsguide/", wait_until="domcontentloaded")
+        fallback = page.locator("[data-guide-fallback]")
+        fallback.locator("[data-guide-checklist]").first.wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+        # 112 and the two deadlines are seen without scrolling; the links to each role follow.
+        viewport = page.viewport_size["height"]
+        for shown in (fallback.locator("a[href='tel:112']"), fallback.locator("[data-deadlines] li").last):
+            box = shown.bounding_box()
+            assert box and box["y"] + box["height"] <= viewport, shown
+        assert fallback.locator(".guide-fallback__roles a").count() == 3
+        assert axe_violations(page) == []
 
 
 def test_without_webassembly_the_guide_says_at_once_that_this_browser_cannot_run_it(page, site_url):
