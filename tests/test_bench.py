@@ -277,6 +277,10 @@ def test_the_stock_page_loads_the_sites_pyodide_with_the_stock_stdlib_and_no_pac
     assert "stdLibURL" not in script and "packages:" not in script
     assert (site_dir / runtime["pyodide"] / "pyodide.mjs").is_file()
     assert (site_dir / runtime["lockfile"]).is_file()
+    # Pyodide's stock standard library is the benchmark's own: the site does not deploy it.
+    stock_stdlib = runtime["pyodide"] + "python_stdlib.zip"
+    assert files[stock_stdlib] == (ROOT / "node_modules/pyodide/python_stdlib.zip").read_bytes()
+    assert not (site_dir / stock_stdlib).exists()
 
 
 @pytest.mark.parametrize(

@@ -338,6 +338,24 @@ def test_errors_under_a_versioned_path_are_not_kept_for_a_year(nginx):
 
 @pytest.mark.nginx
 @pytest.mark.parametrize(
+    "pattern", ["assets/pyodide/*/pyodide.asm.wasm", "assets/javascripts/bundle.*.min.js", "retningslinje/index.html"]
+)
+def test_a_range_is_answered_with_the_whole_file_and_its_headers_once(nginx, pattern):
+    # nginx answered a range past the end (416) with the file's headers and then the error's: a year-long
+    # Cache-Control on an error, and every security header twice.
+    site = nginx.root
+    path = site.one(pattern)
+    whole = (site.site / path).read_bytes()
+    for requested in (f"bytes={len(whole) + 10}-", "bytes=0-99"):
+        response = site.get(path, Range=requested)
+        assert (response.status, response.body) == (200, whole), requested
+        assert response.headers.get("Content-Range") is None
+        assert len(response.headers.get_all("Cache-Control")) == 1
+        site.assert_security_headers(response)
+
+
+@pytest.mark.nginx
+@pytest.mark.parametrize(
     "pattern",
     [
         "assets/stylesheets/main.*.min.css",

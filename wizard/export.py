@@ -93,7 +93,9 @@ def _deadline_lines(deadline: Mapping, now: datetime) -> list[str]:
 
 # Bidirectional formatting characters (embeddings, overrides, isolates, marks). In a typed address they would
 # make the copied text show the characters after them reversed or reordered; the reader never means them.
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
+# The page leaves the same ones out of the printed note (the build gives it this list: tools/site/guide_page.py).
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI_CONTROLS = dict.fromkeys(map(ord, BIDI_CONTROLS))
 
 
 def without_bidi_controls(text: str) -> str:

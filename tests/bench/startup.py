@@ -37,8 +37,10 @@ from tests.harness.guide_driver import (
     wait_ready_or_failed,
     walk,
 )
+from tools.runtime.bundle import PYODIDE_DIR
 
 STOCK_DIR = "_bench/stock/"
+STOCK_STDLIB = PYODIDE_DIR / "python_stdlib.zip"
 # How long the server must be idle before a run's bytes are read (late requests belong to the run).
 QUIET_SECONDS = 0.5
 CONTEXT_OPTIONS = {"locale": "da-DK", "timezone_id": "Europe/Copenhagen"}
@@ -148,7 +150,11 @@ def guide_runtime(site_dir: Path) -> dict[str, str | None]:
 
 
 def stock_page(runtime: dict[str, str | None]) -> dict[str, bytes]:
-    """The bare ``loadPyodide()`` page, by site-relative path, for the server's extra files."""
+    """The bare ``loadPyodide()`` page, by site-relative path, for the server's extra files.
+
+    With it goes Pyodide's stock standard library, where ``loadPyodide()`` looks for it (beside
+    ``pyodide.mjs``): the site does not deploy it, since the guide brings its own.
+    """
     index_url = "/" + runtime["pyodide"]
     # Pyodide resolves package URLs against lockFileURL, which must therefore be absolute.
     script = f"""// The yardstick: the site's Pyodide started the documented way, stock stdlib, no packages.
@@ -170,7 +176,11 @@ try {{
 <html lang="en" data-state="loading"><head><meta charset="utf-8"><title>Stock Pyodide</title>
 <script type="module" src="stock.mjs"></script></head><body><p>loadPyodide()</p></body></html>
 """
-    return {STOCK_DIR + "index.html": html.encode(), STOCK_DIR + "stock.mjs": script.encode()}
+    return {
+        STOCK_DIR + "index.html": html.encode(),
+        STOCK_DIR + "stock.mjs": script.encode(),
+        runtime["pyodide"] + STOCK_STDLIB.name: STOCK_STDLIB.read_bytes(),
+    }
 
 
 # -- Measuring -----------------------------------------------------------------------------------

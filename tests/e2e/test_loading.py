@@ -12,18 +12,21 @@ import pytest
 from tests.e2e.guide import (
     MANAGER_ADDRESS_PUBLISHED,
     READY_TIMEOUT_MS,
+    SIZES,
     answer,
     answer_time,
+    axe_violations,
     current_screen,
     days_ago,
     kept_steps,
     open_guide,
+    page_of_size,
     see_result,
     wait_for_screen,
     walk,
 )
 from tests.harness.chromium import CHROMIUM, CHROMIUM_ARGS
-from tools.site.guide_page import ENGINE_TROUBLE, FAILURES, STALL_TIMEOUT_SECONDS
+from tools.site.guide_page import ENGINE_TROUBLE, FAILURES, RETRY_HELPS, STALL_TIMEOUT_SECONDS
 from wizard.questions import QUESTIONS_BY_ID
 
 pytestmark = pytest.mark.browser
@@ -71,7 +74,9 @@ def assert_staff_message(page, reason: str):
     message = page.locator("[data-guide-failure]:visible")
     assert message.count() == 1
     assert message.get_attribute("data-guide-failure") == reason
-    assert message.inner_text().strip() == FAILURES[reason]
+    assert message.locator("strong").inner_text().strip() == FAILURES[reason]
+    # "Prøv igen" where loading the page again can help.
+    assert message.locator("[data-guide-retry]").count() == (reason in RETRY_HELPS)
     danger = fallback.locator("a[href='tel:112']")
     assert danger.is_visible()
     first_text = fallback.locator("p").first
@@ -183,6 +188,50 @@ def test_a_runtime_file_the_server_does_not_deliver_fails_at_once(page, site_url
     assert any("Beslutningsguiden (files)" in error for error in errors), errors
     # The guideline's checklists stand in for the guide.
     assert page.locator("[data-guide-checklist]").count() == 3
+
+
+def test_prøv_igen_loads_the_page_again_and_the_guide_starts_with_the_answers(page, site_url):
+    held = []
+    page.route("**/*.wasm", lambda route: held.append(route))
+    open_guide(page, site_url, wait_ready=False)
+    answer(page, "danger_now", "no")
+    answer(page, "role", "manager")
+    wait_for_screen(page, "behaviours")
+    for route in held:
+        route.abort()
+    assert wait_for_failure(page) == "files"
+    page.evaluate("window.__samePage = true")
+    page.unroute("**/*.wasm")
+    page.click('[data-guide-failure="files"] [data-guide-retry]')
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=READY_TIMEOUT_MS)
+    # Loaded anew in place (not swapped in by instant navigation): the same screen and history, the answers kept.
+    assert page.evaluate("window.__samePage") is None
+    wait_for_screen(page, "behaviours")
+    page.click('[data-guide-screen] [data-guide-action="back"]')
+    wait_for_screen(page, "role")
+    assert page.is_checked('input[name="role"][value="manager"]')
+    page.go_back()
+    wait_for_screen(page, "danger_now")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("cause", ["the runtime", "the script"])
+def test_the_fallback_leads_with_112_and_the_deadlines_and_passes_axe(browser, site_url, size, cause):
+    with page_of_size(browser, size) as page:
+        if cause == "the runtime":
+            page.route("**/*.wasm", lambda route: route.abort())
+        else:
+            page.route("**/guide/main.js", lambda route: route.abort())
+        page.goto(site_url + "beslutningsguide/", wait_until="domcontentloaded")
+        fallback = page.locator("[data-guide-fallback]")
+        fallback.locator("[data-guide-checklist]").first.wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+        # 112 and the two deadlines are seen without scrolling; the links to each role follow.
+        viewport = page.viewport_size["height"]
+        for shown in (fallback.locator("a[href='tel:112']"), fallback.locator("[data-deadlines] li").last):
+            box = shown.bounding_box()
+            assert box and box["y"] + box["height"] <= viewport, shown
+        assert fallback.locator(".guide-fallback__roles a").count() == 3
+        assert axe_violations(page) == []
 
 
 def test_without_webassembly_the_guide_says_at_once_that_this_browser_cannot_run_it(page, site_url):

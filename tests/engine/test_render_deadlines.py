@@ -6,7 +6,6 @@ from tests.engine.scenarios import SCENARIOS
 from tests.html_tree import parse_html
 from wizard import evaluate
 from wizard.screens.deadline_words import time_left
-from wizard.screens.fallback import static_checklists
 from wizard.screens.result import result_screen
 from wizard.screens.ui import UI
 from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_LATEST_TEXT
@@ -38,9 +37,3 @@ def test_the_guides_own_step_is_marked_and_not_linked_to_the_guideline():
     step = screen("threats_after_hours_in_danger").one(data_step="call_112")
     assert step.find_all("a") == []
     assert step.one(data_basis="guide").text() == UI["basis_guide"]
-
-
-def test_the_checklists_without_python_mark_the_guides_own_step_and_name_every_work_accident_reason():
-    checklists = parse_html(static_checklists(root="../")).text()
-    assert UI["basis_guide"] in checklists
-    assert "fordi du har fravær i forbindelse med chikanen, der er et behandlingsbehov eller du ønsker" in checklists

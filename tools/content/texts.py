@@ -82,6 +82,10 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "messages": Schema("error messages and the command line's texts", source="none"),
     "steps": Schema("each role's steps in the result, by 'role.step'"),
+    "checklists": Schema(
+        "the guideline's own checklists, word for word, and the front page's two deadlines (shown without Python)",
+        fields=("lead", "text"),
+    ),
     "notes": Schema(
         "the result's notes, a role's own wording in a field", fields=("text", "employee", "colleague", "manager")
     ),

@@ -30,10 +30,10 @@ from wizard.moments import COPENHAGEN
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 BROWSER_WHEELS = ROOT / ".venv" / "browser-wheels"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-# Pyodide's file that the worker fetches (the .mjs files are imported as modules; the guide brings
-# its own standard library); the worker checks it like the packages' files (Runtime.files).
-PYODIDE_FETCHED = ("pyodide.asm.wasm",)
+# Pyodide's files the guide runs, each checked by the worker like the packages' files (Runtime.files): the
+# .mjs modules before it imports them, the .wasm as it streams. The guide brings its own standard library,
+# so Pyodide's (python_stdlib.zip) is not deployed.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 ENGINE_PACKAGE = "wizard"
 LOCKFILE = "pyodide-lock.json"
 # The time zones the engine reads (wizard.contract); the browser's tzdata keeps only these.
@@ -96,7 +96,7 @@ def prepare(work_dir: Path) -> Runtime:
     ).hexdigest()[:12]
     pyodide_path = f"assets/pyodide/{version}/"
     packages_path = f"assets/{ENGINE_PACKAGE}/{digest}/"
-    fetched = {pyodide_path + name: PYODIDE_DIR / name for name in PYODIDE_FETCHED}
+    fetched = {pyodide_path + name: PYODIDE_DIR / name for name in PYODIDE_FILES}
     fetched |= {packages_path + path.name: path for path in sorted(staging.iterdir())}
     return Runtime(
         pyodide_version=version,

@@ -6,6 +6,7 @@ from tools.site.legal_page import legal_reviewed_block
 from tools.site.onboarding_page import scenario_cards_block
 from tools.site.question_map import question_map_block
 from tools.site.traceability_page import readings_block, reviewed_block, traceability_block, web_edition_block
+from wizard.screens.fallback import two_deadlines
 
 BLOCKS = {
     "guide": guide_block,
@@ -25,6 +26,7 @@ BLOCKS = {
     "question_map": question_map_block,
     "contacts": contacts.contacts_block,
     "role_cards": role_links.role_cards_block,
+    "deadlines": lambda context: two_deadlines(root=context.root),
     "role_links": role_links.role_links_block,
     "contact_templates": contacts.contact_templates_block,
     **contacts.CONTACT_BLOCKS,

@@ -3,9 +3,10 @@
 The questions and the danger screen are rendered by the same code that renders them in the
 browser, and the flow table (:mod:`tools.site.page_flow`) says which questions the answers ask, so
 a reader can answer every question before Python has loaded: the page moves between them and
-keeps the answers for the engine, which checks them once it is ready. The shell also holds the Danish
-failure messages and the guideline's static checklists, shown when Python cannot start and to browsers
-without JavaScript.
+keeps the answers for the engine, which checks them once it is ready. The shell also holds the fallback:
+112, the Danish failure message (with a link to try again where that can help), the front page's two deadlines and
+the guideline's own checklists, shown when Python cannot start, and by the page's own inline CSS when the
+shell's script does not run at all or JavaScript is off.
 """
 
 import json
@@ -18,9 +19,10 @@ from tools.site.placeholders import PageContext
 from wizard import content, flow
 from wizard.conditions import ALWAYS
 from wizard.contract import ROLES, AnswerError
+from wizard.export import BIDI_CONTROLS
 from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
 from wizard.screens.danger import danger_screen
-from wizard.screens.fallback import static_checklists
+from wizard.screens.fallback import for_all, role_links, static_checklists, two_deadlines
 from wizard.screens.markup import cleared_notice, unreadable_notice
 from wizard.screens.question import question_screen
 from wizard.screens.ui import UI
@@ -45,6 +47,16 @@ STALL_TIMEOUT_SECONDS = 25
 # explained for operators in OPERATIONS.md ("When the guide does not start").
 FAILURE_REASONS = ("stalled", "unsupported", "files", "checksum", "server", "start")
 FAILURES = {reason: content.text("guide_page", f"failure.{reason}") for reason in FAILURE_REASONS}
+# When the shell's script never ran (no console to tell): shown by the page's CSS, not by engine.js.
+SCRIPT_FAILURE = content.text("guide_page", "failure.script")
+# Where loading the page again can help: a slow or broken link, a start that failed in this browser. Not where
+# the server or the browser must change first (IT's or the reader's to fix).
+RETRY_HELPS = ("stalled", "files", "start", "script")
+RETRY = content.text("guide_page", "retry")
+# The page's own CSS for when its script does not take over, inlined (so no other file is needed); the second
+# goes into a <noscript>, so only a browser without JavaScript applies it.
+FALLBACK_STYLE = (Path(__file__).with_name("guide_fallback.css")).read_text(encoding="utf-8")
+NOSCRIPT_STYLE = (Path(__file__).with_name("guide_noscript.css")).read_text(encoding="utf-8")
 # Shown above the current screen when the engine could not handle one request; the screen and the
 # answers stay.
 ENGINE_TROUBLE = content.text("guide_page", "engine_trouble")
@@ -92,24 +104,47 @@ def guide_block(context: PageContext) -> str:
         "data-kept-while-loading": ui["kept_while_loading"],
         "data-copied": ui["copied"],
         "data-copy-manually": ui["copy_manually"],
+        # The bidirectional controls the printed note leaves out, as the copied text does (code points in hex).
+        "data-bidi-controls": " ".join(f"{ord(char):x}" for char in BIDI_CONTROLS),
     }
     attributes = "".join(f' {name}="{escape(value)}"' for name, value in data.items())
-    failures = "".join(
-        f'<p class="guide-failure" data-guide-failure="{reason}" hidden><strong>{escape(text)}</strong></p>'
-        for reason, text in FAILURES.items()
-    )
-    checklists = static_checklists(root=context.root)
     return (
+        f"<style>{FALLBACK_STYLE}</style><noscript><style>{NOSCRIPT_STYLE}</style></noscript>"
         # The screens and checklists repeat the guideline, which the search already has.
         f'<div class="guide" data-guide data-state="loading" data-search-exclude{attributes}>'
         f'<p class="guide-status" role="status" aria-live="polite" data-guide-status>{ui["loading"]}</p>'
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
         f"{question_screen(first, flow.position({}), root=context.root, first=True)}</div>"
-        f"{static_screens(root=context.root)}"
-        f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}<p>{FALLBACK_INTRO}</p>'
-        f"<div data-guide-checklists>{checklists}</div></div>"
-        f'<noscript><div class="guide-fallback">{DANGER}<p><strong>{NOSCRIPT}</strong></p>{checklists}</div></noscript>'
+        f"{static_screens(root=context.root)}{fallback(context.root)}"
         f"</div>{shell_scripts(context.root)}"
+    )
+
+
+def fallback(root: str) -> str:
+    """What the page offers when the guide cannot run: 112, why (and a way to try again where it can help), the front
+    page's two deadlines, a link to each role's checklist, and the guideline's own checklists."""
+    failures = "".join(
+        _failure(reason, text) for reason, text in [*FAILURES.items(), ("script", SCRIPT_FAILURE)]
+    )
+    return (
+        f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}'
+        f'<noscript><p class="guide-failure"><strong>{escape(NOSCRIPT)}</strong></p></noscript>'
+        f"{two_deadlines(root=root)}<p>{escape(FALLBACK_INTRO)}</p>{role_links()}{for_all()}"
+        f"<div data-guide-checklists>{static_checklists(root=root)}</div></div>"
+    )
+
+
+def _failure(reason: str, text: str) -> str:
+    # A link to the page itself (the guide's page is a folder's index), past Material's instant navigation
+    # (target), so the browser loads it again.
+    retry = (
+        f'<p><a class="md-button guide-retry" href="./" target="_self" data-guide-retry>{escape(RETRY)}</a></p>'
+        if reason in RETRY_HELPS
+        else ""
+    )
+    return (
+        f'<div class="guide-failure" data-guide-failure="{reason}" hidden><p><strong>{escape(text)}</strong></p>'
+        f"{retry}</div>"
     )
 
 

@@ -14,11 +14,12 @@ from tools.site.placeholders import PageContext
 from wizard import content
 from wizard.contract import ROLES
 from wizard.guideline import SECTIONS
+from wizard.screens import fallback
 
 GUIDE_PAGE = "beslutningsguide/"
 PARAMETER = "rolle"
-# The guideline's checklist for each role.
-CHECKLISTS = {"employee": "du-er-udsat", "colleague": "kollega", "manager": "leder"}
+# The guideline's checklist for each role: its section.
+CHECKLISTS = {role: section for role, (section, _) in fallback.CHECKLISTS.items()}
 
 SLUGS = {role: content.text("pages", f"role_link.{role}") for role in ROLES}
 CARD_TEXTS = {

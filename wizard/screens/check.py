@@ -1,7 +1,7 @@
 """The answers to check: each answer with a button to change it, and the button to see the result."""
 
 from wizard import flow, questions
-from wizard.screens.markup import back_button, escape, session_actions
+from wizard.screens.markup import back_button, escape, form_tag, session_actions
 from wizard.screens.ui import UI
 
 
@@ -21,7 +21,7 @@ def check_screen(place: "flow.Position", *, root: str) -> str:
             f'<span class="guide-visually-hidden"> {escape(question.label)}</span></button></dd></div>'
         )
     return (
-        f'<form class="guide-form" data-check="answers" novalidate>{back_button(asked[-1].id)}'
+        f'{form_tag(data_check="answers")}{back_button(asked[-1].id)}'
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{UI["check_title"]}</h1>'
         f'<p>{UI["check_intro"]}</p><dl class="guide-summary">{"".join(rows)}</dl>'
         f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["check_submit"]}</button>'

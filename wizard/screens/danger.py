@@ -1,6 +1,6 @@
 """The screen that "Ja" to "Er nogen i fare lige nu?" leads to. 112 and the advice are the guide's own."""
 
-from wizard.screens.markup import back_button, escape
+from wizard.screens.markup import back_button, escape, form_tag
 from wizard.screens.ui import DANGER_ADVICE, UI
 
 
@@ -16,8 +16,8 @@ def danger_screen(*, question: str, next_screen: str) -> str:
         f'<h2>{UI["danger_waiting"]}</h2><p class="guide-danger__own"><em>{UI["danger_own"]}</em></p>'
         f'<ul class="guide-danger__advice">{advice}</ul>'
         f'<h2>{UI["danger_safe"]}</h2><p>{UI["danger_safe_text"]}</p>'
-        f'<form class="guide-form" data-continue="{escape(next_screen)}" novalidate>'
-        f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["danger_continue"]}</button>'
-        f"</form>{back_button(question)}</section>"
+        + form_tag(data_continue=next_screen)
+        + f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["danger_continue"]}</button>'
+        + f"</form>{back_button(question)}</section>"
     )
 

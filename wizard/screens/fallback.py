@@ -1,23 +1,124 @@
-"""Every role's checklist from the guideline: what the page shows when the guide cannot run."""
+"""What the guide's page shows when the guide cannot run: the front page's two deadlines, a way to each role's
+checklist, and the guideline's own checklists, word for word (``content/texts/checklists.yaml``).
 
-from wizard.screens.markup import basis_link, escape
-from wizard.steps import STEPS, step_text
-from wizard.texts import ROLE_LABELS
+Rendered at build time only (tools/site/guide_page.py, and the front page's deadlines through tools/site/blocks.py).
+"""
+
+from wizard import content
+from wizard.contract import ROLES
+from wizard.guideline import SECTIONS
+from wizard.screens.markup import escape
+from wizard.screens.ui import UI
+
+# The front page's two deadlines, each with the section that says more.
+DEADLINES = (("safetynet", "frist"), ("police_report", "personaleafdelingen-og-politianmeldelse"))
+
+# What the guideline asks of everyone, before the roles' lists.
+FOR_ALL = ("tell_management", "work_accident")
+
+# Each role's checklist: the guideline's section, and its items in the guideline's order. An item with a list of
+# its own (the manager's "Herudover skal lederen vurdere, om det er relevant at:") carries it.
+CHECKLISTS: dict[str, tuple[str, tuple]] = {
+    "employee": ("du-er-udsat", ("document", "contact_manager", "tell_colleagues", "register", "outside_work_hours")),
+    "colleague": (
+        "kollega",
+        ("safety", "care", "listen", "not_alone", "no_what_ifs", "contact_manager", "relatives", "needs", "first_aid"),
+    ),
+    "manager": (
+        "leder",
+        (
+            "register",
+            "care",
+            "work_distribution",
+            ("consider", ("work_change", "contact_citizen", "platform")),
+            "consult_hr",
+            "police_deadline",
+        ),
+    ),
+}
+if set(CHECKLISTS) != set(ROLES):
+    raise ValueError(f"every role needs the guideline's checklist: {sorted(set(ROLES) ^ set(CHECKLISTS))}")
+
+
+def _ids(prefix: str, items: tuple) -> list[str]:
+    ids = []
+    for item in items:
+        name, below = item if isinstance(item, tuple) else (item, ())
+        ids += [f"{prefix}.{name}", *_ids(f"{prefix}.{name}", below)]
+    return ids
+
+
+# Every text, read once (the content check counts what a module reads when it is imported).
+_TEXTS = {
+    id: content.text("checklists", id)
+    for id in [
+        *(f"deadline.{name}" for name, _ in DEADLINES),
+        *_ids("all", FOR_ALL),
+        *(id for role, (_, items) in CHECKLISTS.items() for id in _ids(role, items)),
+    ]
+}
+_LEADS = {name: content.text("checklists", f"deadline.{name}", "lead") for name, _ in DEADLINES}
+_LINKS = {name: content.text("pages", f"deadlines.{name}") for name, _ in DEADLINES}
+_DEADLINES_TITLE = content.text("pages", "deadlines.title")
+_ROLE_WORDS = {role: content.text("pages", f"role_link.{role}") for role in ROLES}
+_ROLE_LINKS = {role: content.text("pages", f"role_card.{role}.who") for role in ROLES}
+_ROLES_INTRO = content.text("guide_page", "fallback_roles")
+_FOR_ALL = content.text("guide_page", "fallback_all")
+
+
+def _text(id: str) -> str:
+    return escape(_TEXTS[id])
+
+
+def two_deadlines(*, root: str) -> str:
+    """The front page's two deadlines, as Material's warning box (the front page and the guide without Python)."""
+    items = "".join(
+        f"<li><strong>{escape(_LEADS[name])}</strong> {_text(f'deadline.{name}')}"
+        f' <a href="{escape(root + SECTIONS[section].href)}">{escape(_LINKS[name])}</a></li>'
+        for name, section in DEADLINES
+    )
+    title = escape(_DEADLINES_TITLE)
+    return (
+        f'<div class="admonition warning" data-deadlines><p class="admonition-title">{title}</p><ul>{items}</ul></div>'
+    )
+
+
+def checklist_anchor(role: str) -> str:
+    """The id of the role's checklist on the guide's page, e.g. ``tjekliste-leder``."""
+    return f"tjekliste-{_ROLE_WORDS[role]}"
+
+
+def role_links() -> str:
+    """A link to each role's checklist below, worded as the front page's cards ("Jeg er leder")."""
+    links = " · ".join(f'<a href="#{checklist_anchor(role)}">{escape(_ROLE_LINKS[role])}</a>' for role in ROLES)
+    return f'<p class="guide-fallback__roles">{escape(_ROLES_INTRO)} {links}</p>'
+
+
+def for_all() -> str:
+    """What the guideline asks of everyone who learns of harassment."""
+    items = "".join(f"<li>{_text(f'all.{item}')}</li>" for item in FOR_ALL)
+    return f"<h2>{escape(_FOR_ALL)}</h2><ul>{items}</ul>"
 
 
 def static_checklists(*, root: str) -> str:
-    """Every role's checklist from the guideline, each step with when it applies: the guide without Python."""
+    """Every role's checklist in the guideline's own words, each under its heading in the guideline."""
     parts = []
-    for role, steps in STEPS.items():
-        items = "".join(
-            f'<li>{"" if step.when.name == "always" else f"<em>{escape(step.when.description)}</em> "}'
-            f"{escape(step_text(step, role))} "
-            f"{basis_link({'source': step.text.source and step.text.source.href, 'basis': step.text.basis}, root)}</li>"
-            for step in steps
-        )
+    for role, (section, items) in CHECKLISTS.items():
+        link = f'<a class="guide-source" href="{escape(root + SECTIONS[section].href)}">{UI["read_guideline"]}</a>'
         # The page puts the reader's role first when it shows these (loading.js, fail()).
         parts.append(
-            f'<section data-guide-checklist="{role}"><h2>{escape(ROLE_LABELS[role])}</h2><ul>{items}</ul></section>'
+            f'<section data-guide-checklist="{role}" id="{checklist_anchor(role)}">'
+            f"<h2>{escape(SECTIONS[section].title)}</h2>{_items(role, items)}<p>{link}</p></section>"
         )
     return "".join(parts)
 
+
+def _items(prefix: str, items: tuple) -> str:
+    lines = []
+    for item in items:
+        if isinstance(item, tuple):
+            name, below = item
+            lines.append(f"<li>{_text(f'{prefix}.{name}')}{_items(f'{prefix}.{name}', below)}</li>")
+        else:
+            lines.append(f"<li>{_text(f'{prefix}.{item}')}</li>")
+    return f"<ul>{''.join(lines)}</ul>"

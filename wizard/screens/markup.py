@@ -21,6 +21,15 @@ def attrs(**values: str) -> str:
 
 
 
+def form_tag(**data: str) -> str:
+    """A screen's opening <form> tag, with its ``data-*`` hooks (``data_question="role"``).
+
+    ``method="dialog"``: outside a <dialog>, a submitted form goes nowhere, so no answer reaches a URL or a
+    request even when the page's script does not run. The script handles every submit.
+    """
+    return f'<form class="guide-form" method="dialog"{attrs(**data)} novalidate>'
+
+
 def back_button(previous: str) -> str:
     """A button, not a link: one step back in the browser's history, or to ``previous`` where there is none."""
     return (

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from wizard import flow, questions
 from wizard.danish_time import MONTHS
 from wizard.moments import COPENHAGEN, EARLIEST_DATE
-from wizard.screens.markup import back_button, escape, session_actions, source_link
+from wizard.screens.markup import back_button, escape, form_tag, session_actions, source_link
 from wizard.screens.ui import UI
 
 
@@ -39,7 +39,7 @@ def question_screen(
         for part, present in ((f"{question.id}-hint", question.hint), (f"{question.id}-error", question.id in errors))
         if present
     )
-    parts = [f'<form class="guide-form" data-question="{question.id}" novalidate>']
+    parts = [form_tag(data_question=question.id)]
     if not first:
         parts.append(back_button(asked[position - 2].id if position > 1 else ""))
     if errors:

@@ -14,10 +14,13 @@
 //                   reason is a key of tools/site/guide_page.py FAILURES; detail is for the console only.
 //   call(request)   a request to wizard.session once ready; resolves with its reply, which is
 //                   {failure} if the engine could not handle it.
+//   forgetSnapshot() "Slet mine svar": the worker deletes the interpreter's snapshot kept in this browser,
+//                   and keeps none from this page.
 
 const engine = {
   worker: null,
   ready: null,
+  retried: false, // a start once more after a damaged copy in the browser's cache was replaced
   replies: new Map(),
   nextId: 1,
   status: { state: "loading", received: 0, total: 0 },
@@ -83,44 +86,59 @@ export function start(root) {
       fail("unsupported", "this browser has no module workers");
       return;
     }
-    expectBytes();
-    engine.worker.addEventListener("error", (event) => {
-      if (!settled()) {
-        fail("start", event.message || "the worker failed to load or stopped");
-        return;
-      }
-      // After the start: no reply will come for the requests in flight.
-      for (const reply of engine.replies.values()) reply({ failure: event.message || "the worker stopped" });
-      engine.replies.clear();
-    });
-    engine.worker.addEventListener("message", ({ data }) => {
-      if (data.type === "progress") {
-        if (engine.status.state !== "loading") return;
-        report({ state: "loading", received: data.received, total: data.total });
-        expectBytes();
-      } else if (data.type === "ready") {
-        if (settled()) return;
-        clearTimeout(stallTimer);
-        if (data.restored) performance.mark("guide:restored");
-        report({ state: "ready" });
-        resolve();
-      } else if (data.type === "snapshot-kept") {
-        performance.mark("guide:snapshot-kept");
-      } else if (data.type === "failed") {
-        fail(data.reason, data.detail);
-      } else if (data.type === "reply") {
-        engine.replies.get(data.id)?.(data.response);
-        engine.replies.delete(data.id);
-      }
-    });
-    engine.worker.postMessage({
-      type: "start",
-      pyodideURL: url(root.dataset.pyodide),
-      lockFileURL: url(root.dataset.lockfile),
-      stdLibURL: url(root.dataset.stdlib),
-      env: JSON.parse(root.dataset.env),
-      files,
-    });
+    launch(engine.worker);
+
+    // The worker starts the engine. A file that failed its check only because the browser's cache held a
+    // damaged copy (the worker has put the server's right one in its place) gets one more start, in a new
+    // worker, so the first visit after a fault on the server was mended works.
+    function launch(worker) {
+      expectBytes();
+      worker.addEventListener("error", (event) => {
+        if (worker !== engine.worker) return;
+        if (!settled()) {
+          fail("start", event.message || "the worker failed to load or stopped");
+          return;
+        }
+        // After the start: no reply will come for the requests in flight.
+        for (const reply of engine.replies.values()) reply({ failure: event.message || "the worker stopped" });
+        engine.replies.clear();
+      });
+      worker.addEventListener("message", ({ data }) => {
+        if (worker !== engine.worker) return;
+        if (data.type === "progress") {
+          if (engine.status.state !== "loading") return;
+          report({ state: "loading", received: data.received, total: data.total });
+          expectBytes();
+        } else if (data.type === "ready") {
+          if (settled()) return;
+          clearTimeout(stallTimer);
+          if (data.restored) performance.mark("guide:restored");
+          report({ state: "ready" });
+          resolve();
+        } else if (data.type === "snapshot-kept") {
+          performance.mark("guide:snapshot-kept");
+        } else if (data.type === "failed" && data.retry && !engine.retried && !settled()) {
+          engine.retried = true;
+          console.warn(`Beslutningsguiden (${data.reason}): ${data.detail}; starting once more`);
+          worker.terminate();
+          engine.worker = new Worker(url(root.dataset.worker), { type: "module" });
+          launch(engine.worker);
+        } else if (data.type === "failed") {
+          fail(data.reason, data.detail);
+        } else if (data.type === "reply") {
+          engine.replies.get(data.id)?.(data.response);
+          engine.replies.delete(data.id);
+        }
+      });
+      worker.postMessage({
+        type: "start",
+        pyodideURL: url(root.dataset.pyodide),
+        lockFileURL: url(root.dataset.lockfile),
+        stdLibURL: url(root.dataset.stdlib),
+        env: JSON.parse(root.dataset.env),
+        files,
+      });
+    }
   });
   engine.ready.then(() => whenIdle(() => keepCompiledWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`)));
   return engine.ready;
@@ -153,4 +171,8 @@ export function call(request) {
         engine.worker.postMessage({ type: "call", id, request });
       }),
   );
+}
+
+export function forgetSnapshot() {
+  engine.worker?.postMessage({ type: "forget" });
 }

@@ -20,9 +20,11 @@ import {
 import { announce } from "./status.js";
 import { mountNote } from "./tools.js";
 
+const mounted = new WeakSet();
+
 export function mount(root) {
-  if (root.dataset.mounted) return;
-  root.dataset.mounted = "true";
+  if (mounted.has(root)) return;
+  mounted.add(root);
   root.dataset.pathname = location.pathname;
   noteRole(root);
   arrive(root);
@@ -52,6 +54,8 @@ export function mount(root) {
     root.dataset.state = "ready";
     if (!root.dataset.trouble) announce(root, root.dataset.readyText, { quiet: true });
   });
+  // The guide listens: the page's own fallback for a script that never ran gives way (guide_fallback.css).
+  root.dataset.mounted = "true";
 }
 
 // What the page can show before the engine is ready: the screen in the address bar if the page

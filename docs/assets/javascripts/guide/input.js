@@ -5,6 +5,7 @@
 
 import { navigate, request, send } from "./conversation.js";
 import { fillDate } from "./dates.js";
+import { forgetSnapshot } from "./engine.js";
 import { forget, keep, kept } from "./kept.js";
 import { following, placeOf } from "./path.js";
 import { keepPlace } from "./place.js";
@@ -143,6 +144,8 @@ function proceed(root, screen) {
 function startAgain(root, action) {
   const ready = root.dataset.state === "ready";
   forget(root, { engineToo: ready });
+  // Everything forgotten: the browser's copy of the interpreter too (it never holds an answer).
+  if (action === "clear") forgetSnapshot();
   view(root).awaiting = false;
   if (ready) {
     request(root, { action });

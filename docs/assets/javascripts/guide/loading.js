@@ -15,7 +15,10 @@ export function loading(root, { received, total }) {
   announce(root, step === 100 ? root.dataset.startingText : root.dataset.progressText.replace("{percent}", step));
 }
 
+const retrying = new WeakSet();
+
 export function fail(root, problem) {
+  offerRetry(root);
   root.dataset.state = "failed";
   root.dataset.failure = problem.reason || "start";
   const message = root.querySelector(`[data-guide-failure="${root.dataset.failure}"]`)
@@ -26,9 +29,22 @@ export function fail(root, problem) {
   root.querySelector("[data-guide-fallback]").hidden = false;
   screenOf(root).hidden = true;
   // For screen readers; sighted readers see the message under 112.
-  announce(root, message.textContent.trim(), { quiet: true });
+  announce(root, (message.querySelector("strong") ?? message).textContent.trim(), { quiet: true });
   // The cause is for operators (OPERATIONS.md explains each), never for the reader.
   if (problem.detail) console.error(`Beslutningsguiden (${root.dataset.failure}): ${problem.detail}`);
+}
+
+// "Prøv igen" is a link to the page itself, for when this script never ran. Here the page is loaded again in
+// place: the same screen and history entry, with the answers the tab keeps.
+function offerRetry(root) {
+  if (retrying.has(root)) return;
+  retrying.add(root);
+  root.addEventListener("click", (event) => {
+    if (!event.target.closest("[data-guide-retry]")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    location.reload();
+  }, true);
 }
 
 export function recover(root) {

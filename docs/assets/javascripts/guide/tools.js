@@ -31,12 +31,20 @@ function fillContacts(screen) {
   }
 }
 
+// Bidirectional controls in a typed address would print what follows them reversed: they are left out, as the
+// copied text leaves them out (the build puts wizard/export.py's list on the guide's root).
+function withoutBidiControls(scope, text) {
+  const codes = scope.closest("[data-guide]")?.dataset.bidiControls?.split(" ") ?? [];
+  if (!codes.length) return text;
+  return text.replace(new RegExp(`[${codes.map((code) => `\\u{${code}}`).join("")}]`, "gu"), "");
+}
+
 function printNote(scope) {
   const block = scope.querySelector("[data-doc-note-print]");
   if (!block) return;
   let written = false;
   for (const value of block.querySelectorAll("[data-doc-note-value]")) {
-    const text = (note[value.dataset.docNoteValue] || "").trim();
+    const text = withoutBidiControls(scope, note[value.dataset.docNoteValue] || "").trim();
     value.textContent = text;
     value.closest("[data-doc-note-row]").hidden = !text;
     written ||= Boolean(text);

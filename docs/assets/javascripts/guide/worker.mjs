@@ -1,24 +1,36 @@
 // The decision guide's engine runs here, off the main thread: Pyodide with the `wizard` wheel.
 // Messages in:  {type: "start", pyodideURL, lockFileURL, stdLibURL, env, files}  then  {type: "call", id, request}
+//               and {type: "forget"}: "Slet mine svar" deletes the snapshot, and none is stored after it.
 // Messages out: {type: "progress", received, total} while the runtime's files arrive,
-//               {type: "ready", restored} | {type: "failed", reason, detail} | {type: "reply", id, response}
+//               {type: "ready", restored} | {type: "failed", reason, detail, retry} | {type: "reply", id, response}
 //               and, after a start without a snapshot, {type: "snapshot-kept"} once one is stored.
+//               retry: the file that failed its check was a damaged copy in the browser's cache, and the
+//               server's copy, now in the cache instead, is right: a new start will work.
 // The worker only relays: every decision is made by wizard.session in Python.
 //
-// Every file Pyodide fetches for the guide passes through checkedFetch: its bytes are counted (the
-// page shows the progress, and gives up only when none arrive for a long time) and its SHA-256 is
-// checked against `files` (computed at build time, tools/runtime/bundle.py) before Pyodide uses it. A
-// failure the worker recognises is reported at once with its reason (tools/site/guide_page.py FAILURES
-// holds the staff's message for each; OPERATIONS.md explains them), and a start that has reported
-// one never reports "ready".
+// Every file of the runtime passes through the checked fetch before it runs: Pyodide's two JavaScript
+// modules (fetched and checked before they are imported), its .wasm, the lockfile, the standard library
+// and the wheels. Their bytes are counted (the page shows the progress, and gives up only when none
+// arrive for a long time) and their SHA-256 is checked against `files` (computed at build time,
+// tools/runtime/bundle.py). A copy that fails its check is fetched once more past the browser's cache,
+// so a damaged copy never outlives the fault in a cache that keeps these files for a year. A failure the
+// worker recognises is reported at once with its reason (tools/site/guide_page.py FAILURES holds the
+// staff's message for each; OPERATIONS.md explains them), and a start that has reported one never
+// reports "ready".
 //
 // A revisit starts from a memory snapshot of the interpreter, taken on the first visit with the
 // engine imported and before any question is answered, and kept in this browser's IndexedDB.
 // Snapshots are private Pyodide API: they are used only with the version they were checked
 // against (a test keeps SNAPSHOT_PYODIDE_VERSION in step with package.json), and anything that
-// goes wrong with one falls back to a normal start.
+// goes wrong with one falls back to a normal start. A snapshot is bound to the build (its key is the
+// digest of every runtime file's digest) and to this browser: it is stored with an HMAC made with a
+// key that never leaves the browser's crypto (a non-extractable CryptoKey), and restored only if the
+// HMAC holds. So an edited or swapped snapshot is never run; where SubtleCrypto is missing (plain
+// http), no snapshot is kept or used.
 
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7";
+// A snapshot stored in another format is never read as this one.
+const SNAPSHOT_FORMAT = 2;
 const SNAPSHOT_DATABASE = "beslutningsguide";
 const SNAPSHOT_STORE = "pyodide-snapshot";
 const PROGRESS_INTERVAL_MS = 100;
@@ -26,6 +38,7 @@ const PROGRESS_INTERVAL_MS = 100;
 let engine = null;
 let failure = null; // the first known failure of this start
 let revisit = false; // a snapshot was kept on an earlier visit
+let forgotten = false; // "Slet mine svar": no snapshot is stored from now on
 
 class StartFailure extends Error {
   constructor(reason, detail) {
@@ -35,10 +48,10 @@ class StartFailure extends Error {
 }
 
 // Report a known failure to the page (the first one only) and return it, to be thrown.
-function failStart(reason, detail) {
+function failStart(reason, detail, { retry = false } = {}) {
   if (!failure) {
     failure = new StartFailure(reason, detail);
-    self.postMessage({ type: "failed", reason, detail });
+    self.postMessage({ type: "failed", reason, detail, retry });
   }
   return failure;
 }
@@ -80,14 +93,17 @@ async function download(url, response) {
   return { bytes, digest: await sha256Hex(bytes) };
 }
 
-function mismatch(url, { bytes, digest }, expected) {
+function mismatch(url, { bytes, digest }, expected, { retry = false } = {}) {
   return failStart(
     "checksum",
-    `${url}: SHA-256 ${digest}, expected ${expected.sha256} (size ${bytes.length}, expected ${expected.size})`,
+    `${url}: SHA-256 ${digest}, expected ${expected.sha256} (size ${bytes.length}, expected ${expected.size})`
+      + (retry ? "; the copy in the browser's cache was damaged and is replaced by the server's, which is right" : ""),
+    { retry },
   );
 }
 
-// Pyodide fetches its .wasm, the lockfile, the standard library and the wheels with the global fetch.
+// Pyodide fetches its .wasm, the lockfile, the standard library and the wheels with the global fetch; the
+// worker fetches Pyodide's modules with it too, before it imports them.
 function checkFetches(files) {
   const plainFetch = self.fetch.bind(self);
   progress.total = Object.values(files).reduce((sum, file) => sum + file.size, 0);
@@ -117,11 +133,14 @@ function checkFetches(files) {
       throw failStart("server", `${url} is sent as ${type}; it must be application/wasm (OPERATIONS.md, MIME types)`);
     }
     const copy = revisit ? get(url, { cache: "force-cache" }) : Promise.resolve(response.clone());
-    wasmChecked = copy.then((body) => download(url, body)).then((body) => {
+    wasmChecked = copy.then((body) => download(url, body)).then(async (body) => {
       if (body.digest === expected.sha256) return;
-      // A damaged copy in the cache would stay there for a year: fetch it again, for the next visit.
-      plainFetch(url, { cache: "reload" }).then((fresh) => fresh.arrayBuffer()).catch(() => {});
-      throw mismatch(url, body, expected);
+      // Pyodide has the damaged copy already. One in the browser's cache would stay there for a year:
+      // fetch it again past the cache, and if the server's copy is right, the page starts once more.
+      const fresh = await plainFetch(url, { cache: "reload" })
+        .then(async (again) => again.ok && sha256Hex(new Uint8Array(await again.arrayBuffer())))
+        .catch(() => null);
+      throw mismatch(url, body, expected, { retry: fresh === expected.sha256 });
     });
     wasmChecked.catch(() => {});
     return response;
@@ -149,32 +168,49 @@ function checkFetches(files) {
     }
     throw mismatch(url, body, expected);
   };
-  // Pyodide catches a failed instantiation of its .wasm (e.g. refused by a Content-Security-Policy)
-  // and only logs it, then waits for ever: report it. A damaged file is reported as such, once
-  // its copy has been checked.
+  // The .wasm compiles while it streams, but Pyodide gets the instance, and so runs any of its code, only
+  // once its copy has passed the check. Pyodide catches a failed instantiation (e.g. refused by a
+  // Content-Security-Policy) and only logs it, then waits for ever: report it. A damaged file is
+  // reported as such, once its copy has been checked.
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const instantiate = WebAssembly[name];
     WebAssembly[name] = (...args) =>
-      instantiate.apply(WebAssembly, args).catch(async (error) => {
-        await wasmChecked.catch(() => {});
-        throw failStart("server", `WebAssembly.${name}: ${error}`);
-      });
+      instantiate.apply(WebAssembly, args).then(
+        async (instance) => {
+          await wasmChecked;
+          return instance;
+        },
+        async (error) => {
+          await wasmChecked.catch(() => {});
+          throw failStart("server", `WebAssembly.${name}: ${error}`);
+        },
+      );
   }
+}
+
+// A module of Pyodide's, imported only once its checked copy is in the browser's cache: the import then
+// runs that copy (the browser has no integrity check for a worker's import()).
+async function importChecked(url) {
+  await self.fetch(url);
+  return import(url);
 }
 
 async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
   checkFetches(files);
-  // The stdlib's path holds the digest of the lockfile and the stdlib: a new build, a new key.
-  const snapshotKey = JSON.stringify([pyodideURL, stdLibURL, env]);
-  const previousSnapshot = readSnapshot(snapshotKey);
+  const previousSnapshot = buildKey(files, env).then(
+    (key) => ({ key, bytes: readSnapshot(key) }),
+    () => ({ key: null, bytes: null }),
+  );
   // loadPyodide would import pyodide.asm.mjs only once it has started; fetch both at once.
   const [{ loadPyodide, version }, { default: createPyodideModule }] = await Promise.all([
-    import(`${pyodideURL}pyodide.mjs`),
-    import(`${pyodideURL}pyodide.asm.mjs`),
+    importChecked(`${pyodideURL}pyodide.mjs`),
+    importChecked(`${pyodideURL}pyodide.asm.mjs`),
   ]).catch((error) => {
+    if (error instanceof StartFailure) throw error;
     throw failStart("files", `${pyodideURL}pyodide.mjs or pyodide.asm.mjs: ${error}`);
   });
-  const snapshots = version === SNAPSHOT_PYODIDE_VERSION && typeof indexedDB === "object";
+  // A snapshot is used only where it can be checked (SubtleCrypto: https or localhost).
+  const snapshots = version === SNAPSHOT_PYODIDE_VERSION && typeof indexedDB === "object" && Boolean(crypto.subtle);
   const problems = [];
   const consoleError = console.error;
   const options = {
@@ -202,7 +238,8 @@ async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
     return pyodide;
   }
   try {
-    const snapshot = snapshots ? await previousSnapshot : null;
+    const { key: snapshotKey, bytes: snapshotBytes } = await previousSnapshot;
+    const snapshot = snapshots ? await snapshotBytes : null;
     revisit = Boolean(snapshot);
     // A snapshot that Pyodide rejects (e.g. a damaged record) is replaced by a normal start's.
     const restored = snapshot ? await boot({ _loadSnapshot: snapshot }).catch(() => null) : null;
@@ -245,15 +282,16 @@ function openSnapshots(create) {
   });
 }
 
+// The results of the requests `work` makes in one transaction, in order.
 function transact(mode, work) {
   return openSnapshots(mode === "readwrite").then(
     (database) =>
       new Promise((resolve, reject) => {
         const transaction = database.transaction(SNAPSHOT_STORE, mode);
-        const request = work(transaction.objectStore(SNAPSHOT_STORE));
+        const requests = work(transaction.objectStore(SNAPSHOT_STORE));
         transaction.oncomplete = () => {
           database.close();
-          resolve(request.result);
+          resolve(requests.map((request) => request.result));
         };
         transaction.onerror = transaction.onabort = () => {
           database.close();
@@ -263,12 +301,29 @@ function transact(mode, work) {
   );
 }
 
-// The snapshot stored under this key, or null (none, an older build's, or no IndexedDB here).
+const encoder = new TextEncoder();
+
+// This build's runtime: every file's digest, the interpreter's environment and the snapshot's format.
+async function buildKey(files, env) {
+  if (!self.crypto?.subtle) return null;
+  return sha256Hex(encoder.encode(JSON.stringify([SNAPSHOT_FORMAT, files, env])));
+}
+
+// What the HMAC covers: the build's key and the snapshot's own digest.
+async function signed(key, bytes) {
+  return encoder.encode(`${key} ${await sha256Hex(bytes)}`);
+}
+
+// The snapshot stored under this key, or null: none, another build's, one whose HMAC does not hold (edited,
+// or made elsewhere), or no IndexedDB or SubtleCrypto here.
 async function readSnapshot(key) {
+  if (!key) return null;
   try {
-    const record = await transact("readonly", (store) => store.get("current"));
-    if (record?.key !== key) return null;
-    return new Uint8Array(await record.bytes.arrayBuffer());
+    const [record, secret] = await transact("readonly", (store) => [store.get("current"), store.get("secret")]);
+    if (record?.key !== key || !(secret instanceof CryptoKey) || !(record.mac instanceof ArrayBuffer)) return null;
+    const bytes = new Uint8Array(await record.bytes.arrayBuffer());
+    const holds = await crypto.subtle.verify("HMAC", secret, record.mac, await signed(key, bytes));
+    return holds ? bytes : null;
   } catch {
     return null;
   }
@@ -276,12 +331,32 @@ async function readSnapshot(key) {
 
 // One snapshot per browser: a new one replaces the old. Resolves whether it was stored.
 async function storeSnapshot(key, bytes) {
-  if (!bytes) return false;
+  if (!bytes || !key || forgotten) return false;
   try {
-    await transact("readwrite", (store) => store.put({ key, bytes: new Blob([bytes]) }, "current"));
+    // Read for writing: a first visit creates the database here.
+    const [stored] = await transact("readwrite", (store) => [store.get("secret")]);
+    const secret = stored instanceof CryptoKey
+      ? stored
+      : await crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    const mac = await crypto.subtle.sign("HMAC", secret, await signed(key, bytes));
+    if (forgotten) return false;
+    await transact("readwrite", (store) => {
+      store.put(secret, "secret");
+      return [store.put({ key, mac, bytes: new Blob([bytes]) }, "current")];
+    });
     return true;
   } catch {
     return false;
+  }
+}
+
+// "Slet mine svar": the snapshot and its key are deleted, and this page stores none after it.
+function forgetSnapshots() {
+  forgotten = true;
+  try {
+    indexedDB.deleteDatabase(SNAPSHOT_DATABASE);
+  } catch {
+    // No IndexedDB here: nothing was kept.
   }
 }
 
@@ -301,6 +376,10 @@ self.addEventListener("message", async (event) => {
     // Taken in the same task as the ready message, so before any question is answered: the
     // snapshot can never hold an answer.
     if (await started.keepSnapshot?.()) self.postMessage({ type: "snapshot-kept" });
+    return;
+  }
+  if (message.type === "forget") {
+    forgetSnapshots();
     return;
   }
   if (message.type === "call") {
