@@ -12,7 +12,7 @@ import { limitDates } from "./dates.js";
 import { start, watch } from "./engine.js";
 import { listen } from "./input.js";
 import { kept, noteRole } from "./kept.js";
-import { fail, loading, recover, trouble } from "./loading.js";
+import { fail, loaded, loading, recover, trouble } from "./loading.js";
 import { placeOf } from "./path.js";
 import {
   flowTable, fromTemplate, keptForm, pageScreen, pageScreenByAnchor, restoring, screenOf, show, tellOnce,
@@ -50,7 +50,8 @@ export function mount(root) {
       trouble(root, String(error));
     }
     root.dataset.state = "ready";
-    if (!root.dataset.trouble) announce(root, root.dataset.readyText, { quiet: true });
+    loaded(root);
+    if (!root.dataset.trouble) announce(root, root.dataset.readyText);
   });
 }
 
