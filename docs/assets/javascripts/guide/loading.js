@@ -34,6 +34,7 @@ export function loading(root, status = latest.get(root) ?? {}) {
 // The reader waits for the engine (an answer only it can take): said beside the button, with how far it is.
 export function awaitEngine(root) {
   view(root).awaiting = true;
+  root.dataset.awaiting = "true"; // for tests and the benchmark: the reader waits for the engine
   loading(root);
 }
 

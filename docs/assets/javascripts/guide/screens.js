@@ -126,6 +126,7 @@ export function show(root, shown, { push = true, values = null, focus = true } =
   const state = view(root);
   state.awaiting = false;
   state.confirming = false;
+  delete root.dataset.awaiting;
   if (values) fill(screen, values);
   renote(root);
   if (root.dataset.state === "loading") loading(root);
