@@ -191,7 +191,8 @@ def render_table(report: dict) -> str:
         f"{machine['memory_gib']} GiB RAM, load average {report['load_average']['before'][0]:.2f} "
         f"(before) / {report['load_average']['after'][0]:.2f} (after); Chromium {report['chromium_version']}, "
         f"Pyodide {report['pyodide_version']}; {report['runs']} cold + {report['runs']} warm runs each.",
-        f"Warm guide runs started from the kept snapshot: {_restored(report['raw'])}.",
+        f"Warm guide runs started from the kept snapshot: {_restored(report['raw'])}. "
+        f"Compression: {report.get('compression', 'gzip')}.",
         "",
         "| Metric | Run | n | Median | p95 | Min–max |",
         "|---|---|--:|--:|--:|--:|",

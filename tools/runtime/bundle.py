@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.runtime import stdlib
+from tools.runtime import precompress, stdlib
 from wizard.moments import COPENHAGEN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +34,8 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # Pyodide's file that the worker fetches (the .mjs files are imported as modules; the guide brings
 # its own standard library); the worker checks it like the packages' files (Runtime.files).
 PYODIDE_FETCHED = ("pyodide.asm.wasm",)
+# Pyodide's modules the worker imports.
+PYODIDE_IMPORTED = ("pyodide.mjs", "pyodide.asm.mjs")
 ENGINE_PACKAGE = "wizard"
 LOCKFILE = "pyodide-lock.json"
 # The time zones the engine reads (wizard.contract); the browser's tzdata keeps only these.
@@ -120,6 +122,9 @@ def install(runtime: Runtime, site_dir: Path) -> None:
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_DIR / name, pyodide_target / name)
     shutil.copytree(runtime.packages_dir, site_dir / runtime.packages_path, dirs_exist_ok=True)
+    # Every file of the guide's first visit, precompressed for servers that send such a copy (deploy/).
+    guide_files = [*runtime.files, *(runtime.pyodide_path + name for name in PYODIDE_IMPORTED)]
+    precompress.precompress([site_dir / path for path in guide_files])
 
 
 def _build_engine_wheel(out_dir: Path) -> Path:

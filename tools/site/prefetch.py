@@ -10,15 +10,14 @@ so nothing stale is ever used. ``make bench`` measures what this costs a reader 
 import json
 from html import escape
 
-from tools.runtime.bundle import Runtime
+from tools.runtime.bundle import PYODIDE_IMPORTED, Runtime
 from tools.site.guide_page import SHELL_DIR, WORKER, shell_modules
 from tools.site.role_links import GUIDE_PAGE
 
 SCRIPT = "assets/javascripts/prefetch.mjs"
 # The pages a reader opens the guide from: the front page and the guideline's own pages.
 SECTIONS = ("", "retningslinje/")
-# Imported by the worker (Pyodide's own modules and the shell's SHA-256 for plain http).
-WORKER_MODULES = ("pyodide.mjs", "pyodide.asm.mjs")
+# Imported by the worker besides Pyodide's modules: the shell's SHA-256, for plain http.
 WORKER_HELPERS = ("sha256.mjs",)
 
 
@@ -32,7 +31,7 @@ def paths(runtime: Runtime) -> list[str]:
     runtime_files = sorted(runtime.files, key=lambda path: -runtime.files[path]["size"])
     return [
         *runtime_files,
-        *(runtime.pyodide_path + name for name in WORKER_MODULES),
+        *(runtime.pyodide_path + name for name in PYODIDE_IMPORTED),
         GUIDE_PAGE,
         *(SHELL_DIR + name for name in shell_modules()),
         WORKER,
