@@ -40,6 +40,7 @@ def paths(runtime: Runtime) -> list[str]:
 
 
 def script(root: str, runtime: Runtime) -> str:
-    """The module that fetches ``paths`` ahead, for a page whose path to the site root is ``root``."""
+    """The module that fetches ``paths`` ahead, for a page whose path to the site root is ``root``; async, so the
+    page never waits for it."""
     listed = escape(json.dumps(paths(runtime), separators=(",", ":")))
-    return f'<script type="module" src="{escape(root + SCRIPT)}" data-guide-prefetch="{listed}"></script>'
+    return f'<script type="module" async src="{escape(root + SCRIPT)}" data-guide-prefetch="{listed}"></script>'
