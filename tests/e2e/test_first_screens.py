@@ -271,6 +271,32 @@ def last_sunday_of_march(year: int) -> date:
     return day - timedelta(days=(day.weekday() + 1) % 7)
 
 
+def test_ret_on_the_answers_to_check_while_python_stalls_leads_back_to_them_as_the_engine_does(page, site_url):
+    python = open_stalled(page, site_url)
+    walk(page, MANAGER_ADDRESS_PUBLISHED)
+    assert current_screen(page) == "check" and state(page) == "loading"
+    page.click('[data-guide-screen] [data-guide-action="change"][data-question="impact"]')
+    wait_for_screen(page, "impact")
+    assert page.is_checked(f'input[name="impact"][value="{MANAGER_ADDRESS_PUBLISHED["impact"]}"]')
+    answer(page, "impact", "9")
+    # Straight back to the answers to check, with the new answer, as the engine's session goes.
+    wait_for_screen(page, "check")
+    impact = QUESTIONS_BY_ID["impact"]
+    row = page.locator(".guide-summary__row", has=page.locator('[data-question="impact"]'))
+    assert row.locator(".guide-summary__value").inner_text() == "9"
+    assert kept_steps(page)[-2:] == [
+        {"action": "change", "question": "impact"},
+        {"action": "answer", "question": "impact", "form": {"impact": ["9"]}},
+    ]
+    before = page_summary(page)
+    python.release()
+    page.wait_for_selector('[data-guide][data-state="ready"]', timeout=60_000)
+    # The engine took the "Ret" and the answer, and shows the same answers to check.
+    assert current_screen(page) == "check" and page_summary(page) == before
+    assert impact.label in page.inner_text(".guide-summary")
+    see_result(page)
+
+
 def test_a_time_the_page_cannot_check_gets_the_engines_message_and_the_later_answers_wait(page, site_url):
     python = open_stalled(page, site_url)
     answer(page, "danger_now", "no")
