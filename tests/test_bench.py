@@ -170,8 +170,22 @@ def test_each_submit_is_paired_with_the_next_screen_or_none_when_the_guide_never
     ]
 
 
+def test_the_wait_for_python_counts_the_screens_submitted_before_the_engine_was_ready_and_shown_after():
+    waits = [{"screen": "role", "ms": 10.0}, {"screen": "check", "ms": 4_000.0}, {"screen": "result", "ms": 60.0}]
+    # Ready at 6 s: the second screen waited for it, the first came from the page, the third from the engine.
+    assert profiles.python_wait(waits, [1_000.0, 3_000.0, 8_000.0], ready=6_000.0) == 4_000.0
+    assert profiles.python_wait(waits, [1_000.0, 3_000.0, 8_000.0], ready=500.0) == 0
+    assert profiles.python_wait(waits, [1_000.0, 3_000.0, 8_000.0], ready=None) is None
+
+
 def test_the_profiles_are_the_issues_links_in_bytes_per_second():
-    assert [key for key in profiles.PROFILES] == ["1.6mbit", "4mbit", "9mbit", "slow-phone"]
+    assert [key for key in profiles.PROFILES] == [
+        "1.6mbit", "4mbit", "9mbit", "slow-phone", "fast-4mbit", "front-page-4mbit",
+    ]
+    assert profiles.PROFILES["fast-4mbit"].pace == 0.5
+    assert profiles.PROFILES["fast-4mbit"].network == profiles.PROFILES["4mbit"].network
+    assert profiles.PROFILES["front-page-4mbit"].front_page_s == 20
+    assert profiles.PROFILES["front-page-4mbit"].python_wait_target_ms == 0
     conditions = profiles.PROFILES["1.6mbit"].network.conditions()
     assert conditions == {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 93_750}
     assert profiles.PROFILES["4mbit"].network.conditions()["downloadThroughput"] == 500_000
@@ -187,6 +201,7 @@ def reader_run(reached: bool, fallback: bool = False, wait: float | None = 100.0
         "fallback_ms": 10_500.0 if fallback else None,
         "result_ms": 18_000.0 if reached else None,
         "total_wait_ms": wait if reached else None,
+        "python_wait_ms": 0.0 if reached else None,
         "longest_wait_ms": wait,
         "waits": [
             {"screen": "role", "ms": wait},
@@ -209,6 +224,14 @@ def test_the_reader_targets_need_every_run_at_the_result_without_fallback_and_sh
         "total_wait_4mbit": True,
         "total_wait_9mbit": True,
     }
+    front = {"front-page-4mbit": profile(reader_run(True)), "fast-4mbit": profile(reader_run(True, wait=2_900.0))}
+    assert {name: entry["met"] for name, entry in report.profile_targets(front).items()} == {
+        "result_without_fallback": True,
+        "total_wait_fast-4mbit": True,
+        "python_wait_front-page-4mbit": True,
+    }
+    front["front-page-4mbit"]["runs"][0]["python_wait_ms"] = 150.0
+    assert not report.profile_targets(front)["python_wait_front-page-4mbit"]["met"]
     slow = {"4mbit": profile(reader_run(True, wait=1_200.0)), "9mbit": profile(reader_run(True, wait=250.0))}
     assert not report.profile_targets(slow)["total_wait_4mbit"]["met"]
     # A fallback the guide came back from still misses the target; a run that never got there has no wait.
@@ -229,9 +252,23 @@ def test_the_profile_table_shows_a_run_that_never_reached_the_result_as_missing(
     data["profile_targets"] = report.profile_targets(data["profiles"])
     lines = report.render_profiles(data)
     row = next(line for line in lines if line.startswith("| x |"))
-    assert "| 1 of 2 | 1 of 2 (at 10.50 s) |" in row and "| – (–) |" in row
+    assert "| 1.5 s a screen | 1 of 2 | 1 of 2 (at 10.50 s) |" in row and "| – (–) |" in row
     assert "The path has 2 screens to answer, so reading alone takes 3 s after the first question." in lines[0]
     assert "| `result_without_fallback` | no | every profile, every run | **no** |" in lines
+
+
+def test_the_profile_table_says_what_the_front_page_costs_with_and_without_save_data():
+    run = {**reader_run(True), "front_page": {
+        "load": 600.0, "prefetchStart": 700.0, "prefetchEnd": 11_000.0, "prefetched": 30, "lowPriority": True,
+        "bytes": 5_400_000, "requests": 60,
+    }}
+    front = {**profile(run), "front_page_s": 20, "save_data": {"bytes": 120_000, "prefetched": 0}}
+    data = {"pace_seconds": 1.5, "profile_runs": 1, "profiles": {"front-page-4mbit": front}}
+    data["profile_targets"] = report.profile_targets(data["profiles"])
+    text = "\n".join(report.render_profiles(data))
+    assert "1.5 s a screen, 20 s on the front page first" in text
+    assert "5,400,000 B on the wire with the guide fetched ahead (30 files, begun 100 ms after" in text
+    assert "all at low priority" in text and "With Save-Data: 120,000 B, 0 files fetched ahead." in text
 
 
 def test_the_slow_phone_starts_chromium_on_one_core_inside_a_cpu_quota(tmp_path, monkeypatch):

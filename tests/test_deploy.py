@@ -3,6 +3,7 @@
 import base64
 import gzip
 import hashlib
+import html
 import http.client
 import json
 import os
@@ -22,6 +23,7 @@ from tests.conftest import ROOT, require
 from tests.harness import answer_paths
 from tools.deploy import server_config
 from tools.deploy.server_config import IMMUTABLE, MIME_TYPES, REVALIDATE
+from tools.runtime import precompress
 from tools.site.serve import serve_in_background
 
 DEPLOY = ROOT / "deploy"
@@ -372,6 +374,58 @@ def test_text_webassembly_and_the_stored_archives_are_compressed(nginx, pattern)
     assert response.headers["Content-Encoding"] == "gzip"
     assert response.headers["Vary"] == "Accept-Encoding"
     assert gzip.decompress(response.body) == (site.site / path).read_bytes()
+
+
+@pytest.mark.nginx
+@pytest.mark.parametrize(
+    "pattern",
+    ["assets/pyodide/*/pyodide.asm.wasm", "assets/pyodide/*/pyodide.asm.mjs", "assets/wizard/*/python_stdlib.zip"],
+)
+def test_the_runtime_is_sent_as_its_copy_compressed_at_build_time(nginx, pattern):
+    site = nginx.root
+    path = site.one(pattern)
+    original = (site.site / path).read_bytes()
+    copy = (site.site / f"{path}.gz").read_bytes()
+    # Debian's nginx has gzip_static built in; brotli needs a module the shipped file does not ask for.
+    response = site.get(path, Accept_Encoding="gzip, deflate, br, zstd")
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert response.body == copy and gzip.decompress(copy) == original
+    assert len(copy) < len(gzip.compress(original, server_config.GZIP_LEVEL, mtime=0))
+    assert response.headers["Cache-Control"] == IMMUTABLE
+    assert response.headers["Content-Type"] == MIME_TYPES[path.rpartition(".")[2]].content_type
+    assert site.get(path).body == original
+
+
+def test_with_brotli_nginx_sends_the_brotli_copies_of_the_versioned_files_and_only_then(site_dir):
+    for brotli in (False, True):
+        conf = server_config.generate(site_dir, brotli=brotli)["nginx.conf"]
+        blocks = conf.split("location ")[2:]  # the versioned files' blocks, after the site's own
+        assert blocks and all(("gzip_static on;" in block) for block in blocks)
+        assert all(("brotli_static on;" in block) == brotli for block in blocks)
+        assert conf.count("brotli_static") == (len(blocks) if brotli else 0)
+
+
+def test_the_build_compresses_every_file_of_the_guides_first_visit_once_at_the_highest_levels(site_dir):
+    guide = (site_dir / "beslutningsguide" / "index.html").read_text(encoding="utf-8")
+    declared = json.loads(html.unescape(re.search(r'data-files="([^"]*)"', guide)[1]))
+    pyodide = html.unescape(re.search(r'data-pyodide="([^"]*)"', guide)[1])
+    files = [*declared, pyodide + "pyodide.mjs", pyodide + "pyodide.asm.mjs"]
+    for path in files:
+        original = (site_dir / path).read_bytes()
+        if len(original) < precompress.MIN_SIZE:
+            continue
+        assert gzip.decompress((site_dir / f"{path}.gz").read_bytes()) == original, path
+        brotli = subprocess.run(
+            ["node", "-e", "process.stdout.write(require('zlib').brotliDecompressSync(require('fs').readFileSync(0)))"],
+            input=(site_dir / f"{path}.br").read_bytes(), capture_output=True, check=True,
+        )
+        assert brotli.stdout == original, path
+    # Nothing else under the versioned paths has a copy (MkDocs' own sitemap.xml.gz is a file of its own).
+    copies = {
+        p.relative_to(site_dir).as_posix() for directory in server_config.IMMUTABLE_DIRS
+        for p in (site_dir / directory).rglob("*") if p.suffix in (".gz", ".br")
+    }
+    assert {c.rpartition(".")[0] for c in copies} <= set(files)
 
 
 @pytest.mark.nginx

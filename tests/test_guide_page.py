@@ -68,7 +68,18 @@ def test_every_question_has_a_screen_on_the_page_for_each_of_its_wordings():
         roles = ROLES if question.worded_by_role else ("",)
         for role in roles:
             assert (question.id, role, False) in page and (question.id, role, True) in page, (question.id, role)
-    assert {screen for screen, _, _ in page} == {q.id for q in QUESTIONS} | {DANGER_SCREEN}
+    assert {screen for screen, _, _ in page} == {q.id for q in QUESTIONS} | {DANGER_SCREEN, shell.CHECK}
+
+
+def test_the_answers_to_check_on_the_page_have_the_engines_address_and_title():
+    # Their rows are the page's to fill in from the engine's words (tests/js/check.test.mjs).
+    check = templates()[shell.CHECK, "", False]
+    session = shell.Session()
+    for request in answer_paths.answer_requests(answer_paths.EMPLOYEE_THREATENED):
+        reply = shell.respond(session, {**request, "root": ROOT}, NOW)
+    assert reply["screen"] == shell.CHECK
+    assert (check["data-anchor"], check["data-title"]) == (reply["anchor"], reply["title"])
+    assert not check["local"]
 
 
 @pytest.mark.parametrize("path", answer_paths.PATHS, ids=lambda p: p.name)

@@ -25,12 +25,17 @@ MONTHS = (
 )
 
 
+# The two patterns, as data: the guide's page fills them in the same way (tools/site/guide_page.py).
+LONG_DATE = "{weekday} {day}. {month} {year}"
+LONG_DATETIME = "{date} kl. {hour}.{minute}"
+
+
 def long_date(day: date) -> str:
     """``day`` as e.g. "mandag 14. oktober 2024"."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]} {day.year}"
+    return LONG_DATE.format(weekday=WEEKDAYS[day.weekday()], day=day.day, month=MONTHS[day.month - 1], year=day.year)
 
 
 def long_datetime(moment: datetime) -> str:
     """``moment`` in Danish local time as e.g. "mandag 14. oktober 2024 kl. 09.30"."""
     local = moment.astimezone(COPENHAGEN)
-    return f"{long_date(local.date())} kl. {local:%H.%M}"
+    return LONG_DATETIME.format(date=long_date(local.date()), hour=f"{local:%H}", minute=f"{local:%M}")

@@ -189,6 +189,8 @@ def _worded_option(option: Option, role: object) -> Option:
 _BOOL_VALUES = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
 _BOOL_IDS = {True: "yes", False: "no", UNKNOWN: UNKNOWN}
 _BOOL_LABELS = {True: YES.label, False: NO.label, UNKNOWN: DONT_KNOW.label}
+# Between the answers of a multiple choice in words ("Trusler, Falsk profil"), in the options' order.
+ANSWER_SEPARATOR = ", "
 _FORM_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _FORM_TIME = re.compile(r"(\d{1,2})[:.](\d{2})", re.ASCII)
 _ERRORS = {
@@ -318,5 +320,5 @@ def answer_label(question_id: str, value: object) -> str:
         return _BOOL_LABELS[value]
     labels = {o.id: o.label for o in question.options}
     if question.kind == "multiple":
-        return ", ".join(labels[v] for v in value)
+        return ANSWER_SEPARATOR.join(labels[v] for v in value)
     return labels[str(value)]

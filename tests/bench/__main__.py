@@ -1,4 +1,5 @@
-"""``python -m tests.bench [--quick] [--runs N] [--profiles LIST] [--profile-runs N] [--site DIR] [--output FILE]``
+"""``python -m tests.bench [--quick] [--runs N] [--profiles LIST] [--profile-runs N] [--brotli] [--site DIR]
+[--output FILE]``
 
 Serves the built site with production-like headers (:mod:`tests.bench.server`), measures the guide's
 start against stock Pyodide on an unthrottled loopback (:mod:`tests.bench.startup`), then a reader's
@@ -40,7 +41,17 @@ DEFAULT_RUNS = 7
 DEFAULT_PROFILE_RUNS = 3
 
 
-def run(site_dir: Path, rounds: int, warm_up: bool, profiles: list[str], profile_runs: int, pace: float) -> dict:
+COMPRESSION = {
+    False: "gzip (the build's level-9 copies, as deploy/nginx.conf sends them with gzip_static)",
+    True: "brotli where the browser accepts it (the build's copies, as nginx with brotli_static: "
+          "server_config --brotli), else gzip",
+}
+
+
+def run(
+    site_dir: Path, rounds: int, warm_up: bool, profiles: list[str], profile_runs: int, pace: float,
+    brotli: bool = False,
+) -> dict:
     """Serve ``site_dir``, measure, and return the full report."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
@@ -49,7 +60,7 @@ def run(site_dir: Path, rounds: int, warm_up: bool, profiles: list[str], profile
     if not Path(CHROMIUM).exists():
         raise BenchError(f"Chromium is missing ({CHROMIUM}): install Debian's chromium.")
     load_before = os.getloadavg()
-    server = BenchServer(site_dir, extra=stock_page(runtime)).start()
+    server = BenchServer(site_dir, extra=stock_page(runtime), brotli=brotli).start()
     try:
         with sync_playwright() as playwright:
             def launch(executable: str):
@@ -80,6 +91,7 @@ def run(site_dir: Path, rounds: int, warm_up: bool, profiles: list[str], profile
         "chromium_version": chromium_version,
         "pyodide_version": ", ".join(sorted(versions)),
         "site": str(site_dir),
+        "compression": COMPRESSION[brotli],
         "guide_runtime": runtime,
         "runs": rounds,
         **measured,
@@ -136,6 +148,8 @@ def main(argv=None) -> int:
                         help=f"reader runs per profile (default {DEFAULT_PROFILE_RUNS})")
     parser.add_argument("--pace", type=_pace, default=PACE_SECONDS,
                         help=f"the reader's seconds per screen (default {PACE_SECONDS:g})")
+    parser.add_argument("--brotli", action="store_true",
+                        help="send the runtime's brotli copies to browsers that accept them (nginx with brotli_static)")
     parser.add_argument("--site", type=Path, default=DEFAULT_SITE, help="the built site (default site/)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the JSON report (.bench/latest.json)")
     args = parser.parse_args(argv)
@@ -145,7 +159,7 @@ def main(argv=None) -> int:
     print(f"Benchmark: {rounds} cold + {rounds} warm runs of each page, {profile_runs} reader runs per "
           f"profile ({', '.join(profiles) or 'none'}) ({args.site})", file=sys.stderr)
     try:
-        report = run(args.site, rounds, not args.quick, profiles, profile_runs, args.pace)
+        report = run(args.site, rounds, not args.quick, profiles, profile_runs, args.pace, args.brotli)
     except BenchError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1

@@ -1,14 +1,20 @@
 """A reader on a first visit over a slow link or on a slow phone, answering at human pace.
 
 Each run opens the guide in a fresh browser context (nothing cached) and walks the benchmark's
-path like a person: a screen is read for ``pace`` seconds (1.5 s) from the moment it is shown,
-then answered and sent. The reader answers "Nej" to danger, and acts only through the guide's
-stable hooks (:mod:`tests.harness.guide_driver`). Measured inside the page, in ms from navigation start:
+path like a person: a screen is read for ``pace`` seconds (1.5 s; a fast reader's profile has its
+own, 0.5 s) from the moment it is shown, then answered and sent. A reader "from the front page" first
+reads the front page for ``front_page_s`` seconds (20 s), which fetches the guide ahead, then opens
+the guide. The reader answers "Nej" to danger, and acts only through the guide's stable hooks
+(:mod:`tests.harness.guide_driver`). Measured inside the page, in ms from the guide's navigation start:
 
 * the time to the result: when the result screen was shown;
 * the total wait: over every submit, the time from the submit to the next screen being shown
   (the guide's ``guide:screen`` mark or its ``data-current`` changing, whichever comes first);
-* whether, and when, the guide showed its fallback, and whether it came back from it.
+* the wait for Python: the part of it spent on screens that came only once the engine was ready
+  (submitted before it was, shown after): what the reader waited for the download and start;
+* whether, and when, the guide showed its fallback, and whether it came back from it;
+* for the front page: its bytes with the guide fetched ahead, when that began against the page's
+  load event, and its bytes for a reader whose browser asks to save data (no prefetch).
 
 The guide's own give-up time is left as it is: a fallback is part of what a reader meets.
 
@@ -96,18 +102,30 @@ class Profile:
     cpu_share: float | None = None
     # The issue's limit on the reader's total wait, in ms.
     wait_target_ms: float | None = None
+    # Seconds a screen is read; None: the benchmark's pace (--pace).
+    pace: float | None = None
+    # Seconds on the front page (which fetches the guide ahead) before the guide is opened; 0: the guide first.
+    front_page_s: float = 0
+    # The issue's limit on the wait for Python (submitted before the engine was ready, shown after), in ms.
+    python_wait_target_ms: float | None = None
 
 
 # 1.6 Mbit/s with 150 ms is Lighthouse's mobile profile; 4 Mbit/s with 150 ms the issue's weak phone
 # link or VPN; 9 Mbit/s with 40 ms a good 4G or office link. The slow phone is on that good link, so
-# its numbers show the CPU: half of one core for the whole browser.
+# its numbers show the CPU: half of one core for the whole browser. The fast reader (0.5 s a screen:
+# a manager who knows the answers) and the reader who comes from the front page (20 s there, the guide
+# fetched ahead meanwhile) are on the weak link.
+WEAK_LINK = Network(4_000, 1_000, 150)
 PROFILES = {
     profile.key: profile
     for profile in (
-        Profile("1.6mbit", "1.6 Mbit/s", Network(1_600, 750, 150)),
-        Profile("4mbit", "4 Mbit/s", Network(4_000, 1_000, 150), wait_target_ms=1_000),
+        Profile("1.6mbit", "1.6 Mbit/s", Network(1_600, 750, 150), wait_target_ms=3_000),
+        Profile("4mbit", "4 Mbit/s", WEAK_LINK, wait_target_ms=1_000),
         Profile("9mbit", "9 Mbit/s", Network(9_000, 1_500, 40), wait_target_ms=300),
         Profile("slow-phone", "Slow phone", Network(9_000, 1_500, 40), cpu_share=0.5),
+        Profile("fast-4mbit", "Fast reader, 4 Mbit/s", WEAK_LINK, wait_target_ms=3_000, pace=0.5),
+        Profile("front-page-4mbit", "From the front page, 4 Mbit/s", WEAK_LINK, front_page_s=20,
+                python_wait_target_ms=0),
     )
 }
 QUICK_PROFILES = ("9mbit",)
@@ -263,10 +281,64 @@ def waits(submits: list[float], screens: list[dict]) -> list[dict]:
     return paired
 
 
+def python_wait(waits: list[dict], submits: list[float], ready: float | None) -> float | None:
+    """The wait for Python: over the submits made before the engine was ready whose next screen came after."""
+    if ready is None:
+        return None
+    return sum(
+        pair["ms"] for pair, submitted in zip(waits, submits, strict=True)
+        if pair["ms"] is not None and submitted < ready <= submitted + pair["ms"]
+    )
+
+
+FRONT_PAGE_PROBE = """() => {
+  const navigation = performance.getEntriesByType("navigation")[0];
+  const ahead = performance.getEntriesByType("resource").filter((entry) => entry.initiatorType === "link"
+    && document.querySelector(`link[rel="prefetch"][href="${entry.name}"]`));
+  return {
+    load: navigation.loadEventEnd,
+    prefetchStart: ahead.length ? Math.min(...ahead.map((entry) => entry.startTime)) : null,
+    prefetchEnd: ahead.length ? Math.max(...ahead.map((entry) => entry.responseEnd)) : null,
+    prefetched: ahead.length,
+    lowPriority: [...document.querySelectorAll('link[rel="prefetch"]')].every((link) => link.fetchPriority === "low"),
+  };
+}"""
+
+
+def read_front_page(page, server: BenchServer, seconds: float) -> dict:
+    """The front page read for ``seconds`` from its navigation; what it fetched, and when."""
+    started = time.monotonic()
+    page.goto(server.url, wait_until="load", timeout=WAIT_TIMEOUT_MS)
+    left = started + seconds - time.monotonic()
+    if left > 0:
+        time.sleep(left)
+    seen = page.evaluate(FRONT_PAGE_PROBE)
+    tally = server.wire.take()
+    return {**seen, "bytes": tally.bytes, "requests": tally.requests}
+
+
+def measure_save_data(browser, server: BenchServer, profile: Profile) -> dict:
+    """The front page for a reader whose browser asks to save data: its bytes, nothing fetched ahead."""
+    context = browser.new_context(**CONTEXT_OPTIONS)
+    try:
+        page = context.new_page()
+        devtools = context.new_cdp_session(page)
+        devtools.send("Network.enable")
+        devtools.send("Network.emulateNetworkConditions", profile.network.conditions())
+        devtools.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+        server.wire.wait_quiet(QUIET_SECONDS)
+        server.wire.take()
+        seen = read_front_page(page, server, profile.front_page_s)
+    finally:
+        context.close()
+    return seen
+
+
 def measure_reader(browser, server: BenchServer, profile: Profile, pace: float) -> dict:
-    """One first visit of the reader under ``profile``'s network."""
+    """One first visit of the reader under ``profile``'s network (from the front page, if it says so)."""
     context = browser.new_context(**CONTEXT_OPTIONS)
     context.add_init_script(guide_probe(lift_timeout_ms=None))
+    front_page = None
     try:
         page = context.new_page()
         devtools = context.new_cdp_session(page)
@@ -274,8 +346,10 @@ def measure_reader(browser, server: BenchServer, profile: Profile, pace: float) 
         devtools.send("Network.emulateNetworkConditions", profile.network.conditions())
         server.wire.wait_quiet(QUIET_SECONDS)
         server.wire.take()
+        if profile.front_page_s:
+            front_page = read_front_page(page, server, profile.front_page_s)
         try:
-            collected = read(page, server, pace)
+            collected = read(page, server, profile.pace or pace)
         except PlaywrightTimeout as error:
             # Kept as this run's outcome, so one stuck run does not cost the other profiles' numbers.
             collected = {"reached": False, "error": str(error).splitlines()[0], **page.evaluate(COLLECT)}
@@ -288,6 +362,11 @@ def measure_reader(browser, server: BenchServer, profile: Profile, pace: float) 
     result_at = next((s["at"] for s in collected["screens"] if s["screen"] == "result"), None)
     return {
         "profile": profile.key,
+        "pace_seconds": profile.pace or pace,
+        "front_page": front_page,
+        "python_wait_ms": (
+            python_wait(paired, collected["submits"], collected["ready"]) if collected["reached"] else None
+        ),
         "reached_result": collected["reached"],
         "error": collected.get("error"),
         "fallback": collected["failedAt"] is not None,
@@ -314,7 +393,11 @@ def run_profiles(launch, server: BenchServer, chromium: str, keys: list[str], ru
             for number in range(runs):
                 measured.append(measure_reader(browser, server, profile, pace))
                 print(f"  profile {profile.label}: run {number + 1}/{runs} done", file=sys.stderr, flush=True)
-        results[key] = {"label": profile.label, "network": str(profile.network), "cpu": cpu, "runs": measured}
+            save_data = measure_save_data(browser, server, profile) if profile.front_page_s else None
+        results[key] = {
+            "label": profile.label, "network": str(profile.network), "cpu": cpu, "pace_seconds": profile.pace or pace,
+            "front_page_s": profile.front_page_s, "runs": measured, "save_data": save_data,
+        }
     return results
 
 

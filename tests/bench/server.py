@@ -2,7 +2,9 @@
 
 It serves a built site from memory the way ``deploy/`` configures the intranet's servers
 (types, cache rules and security headers from :mod:`tools.deploy.server_config`): gzip for
-compressible types when the browser accepts it, a year of caching for versioned paths,
+compressible types when the browser accepts it, at nginx's configured level, and for a versioned file
+its copy compressed at build time where there is one (nginx's ``gzip_static``; with ``brotli``, the
+brotli copy to a browser that accepts it, as ``brotli_static`` would), a year of caching for versioned paths,
 ``no-cache`` with ETag/Last-Modified revalidation (and 304 answers) for everything else,
 keep-alive connections. Every byte written to a socket, headers included, is added to
 :attr:`BenchServer.wire`, so the benchmark measures what travels, worker requests too.
@@ -22,19 +24,18 @@ from urllib.parse import unquote, urlsplit
 
 from tools.deploy.server_config import (
     FALLBACK_MEDIA_TYPE,
+    GZIP_LEVEL,
+    GZIP_MIN_LENGTH,
     IMMUTABLE,
     IMMUTABLE_DIRS,
     IMMUTABLE_FILES,
     MIME_TYPES,
+    PRECOMPRESSED,
     REVALIDATE,
     inline_hashes,
     security_headers,
 )
 
-# nginx's gzip_min_length in deploy/nginx.conf: smaller bodies go as they are.
-GZIP_MIN_LENGTH = 1024
-# A common production level (nginx's default is 1, IIS's static default 7); compressed once, at start.
-GZIP_LEVEL = 6
 _IMMUTABLE_FILE = re.compile(IMMUTABLE_FILES)
 
 
@@ -56,27 +57,40 @@ class Asset:
     content_type: str
     cache_control: str
     last_modified: float
+    brotli: Variant | None = None
 
-    def variant(self, accepts_gzip: bool) -> Variant:
-        """The body to send to a client that does (or does not) accept gzip."""
+    def variant(self, accepts_gzip: bool, accepts_brotli: bool = False) -> Variant:
+        """The body to send to a client that does (or does not) accept gzip, or brotli."""
+        if accepts_brotli and self.brotli:
+            return self.brotli
         return self.gzipped if accepts_gzip and self.gzipped else self.identity
 
 
-def make_asset(path: str, body: bytes, modified: float) -> Asset:
-    """Prepare ``body``, served at site-relative ``path``, with its type, cache rule and gzip variant."""
+def make_asset(path: str, body: bytes, modified: float, copies: dict[str, bytes] | None = None) -> Asset:
+    """Prepare ``body``, served at site-relative ``path``, with its type, cache rule and compressed variants.
+
+    ``copies`` are the file's copies compressed at build time, by suffix (``gz``, ``br``): a versioned file
+    is sent as those, as nginx does with ``gzip_static`` and ``brotli_static``.
+    """
     mime = MIME_TYPES.get(path.rpartition(".")[2].lower()) if "." in path else None
     tag = hashlib.sha256(body).hexdigest()[:20]
     identity = Variant(body, f'"{tag}"')
-    gzipped = None
-    if mime and mime.compress and len(body) >= GZIP_MIN_LENGTH:
-        gzipped = Variant(gzip.compress(body, GZIP_LEVEL, mtime=0), f'"{tag}-gz"', "gzip")
     versioned = path.startswith(IMMUTABLE_DIRS) or _IMMUTABLE_FILE.fullmatch(path) is not None
+    copies = (copies or {}) if versioned else {}
+    gzipped = brotli = None
+    if "gz" in copies:
+        gzipped = Variant(copies["gz"], f'"{tag}-gz"', "gzip")
+    elif mime and mime.compress and len(body) >= GZIP_MIN_LENGTH:
+        gzipped = Variant(gzip.compress(body, GZIP_LEVEL, mtime=0), f'"{tag}-gz"', "gzip")
+    if "br" in copies:
+        brotli = Variant(copies["br"], f'"{tag}-br"', "br")
     return Asset(
         identity=identity,
         gzipped=gzipped,
         content_type=mime.content_type if mime else FALLBACK_MEDIA_TYPE,
         cache_control=IMMUTABLE if versioned else REVALIDATE,
         last_modified=float(int(modified)),
+        brotli=brotli,
     )
 
 
@@ -200,8 +214,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             if asset is None:
                 self.send_error(404)
                 return
-        accepts_gzip = _accepts_gzip(self.headers.get("Accept-Encoding", ""))
-        variant = asset.variant(accepts_gzip)
+        accepted = self.headers.get("Accept-Encoding", "")
+        variant = asset.variant(_accepts(accepted, "gzip"), self.server.brotli and _accepts(accepted, "br"))
         if status == 200 and self._not_modified(asset, variant):
             self.send_response(304)
             self._common_headers(asset, variant)
@@ -223,7 +237,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Cache-Control", asset.cache_control)
         self.send_header("ETag", variant.etag)
         self.send_header("Last-Modified", email.utils.formatdate(asset.last_modified, usegmt=True))
-        if asset.gzipped:
+        if asset.gzipped or asset.brotli:
             self.send_header("Vary", "Accept-Encoding")
 
     def _not_modified(self, asset: Asset, variant: Variant) -> bool:
@@ -247,10 +261,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
 
 
-def _accepts_gzip(header: str) -> bool:
+def _accepts(header: str, encoding: str) -> bool:
     for part in header.split(","):
         coding, _, params = part.strip().partition(";")
-        if coding.strip().lower() in ("gzip", "*"):
+        if coding.strip().lower() in (encoding, "*"):
             quality = params.strip().removeprefix("q=")
             try:
                 return not params or float(quality) > 0
@@ -261,9 +275,13 @@ def _accepts_gzip(header: str) -> bool:
 
 def load_site(site_dir: Path, extra: dict[str, bytes] | None = None) -> dict[str, Asset]:
     """Every file under ``site_dir`` (and the ``extra`` files by site-relative path), ready to send."""
+    def copies(path: Path) -> dict[str, bytes]:
+        found = {suffix: path.with_name(f"{path.name}.{suffix}") for suffix in PRECOMPRESSED}
+        return {suffix: copy.read_bytes() for suffix, copy in found.items() if copy.is_file()}
+
     assets = {
         path.relative_to(site_dir).as_posix(): make_asset(
-            path.relative_to(site_dir).as_posix(), path.read_bytes(), path.stat().st_mtime
+            path.relative_to(site_dir).as_posix(), path.read_bytes(), path.stat().st_mtime, copies(path)
         )
         for path in sorted(site_dir.rglob("*"))
         if path.is_file()
@@ -279,7 +297,10 @@ class BenchServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, site_dir: Path, extra: dict[str, bytes] | None = None, host: str = "127.0.0.1"):
+    def __init__(
+        self, site_dir: Path, extra: dict[str, bytes] | None = None, host: str = "127.0.0.1", brotli: bool = False
+    ):
+        self.brotli = brotli  # send the brotli copies, as nginx with brotli_static (server_config --brotli)
         self.assets = load_site(site_dir, extra)
         self.security_headers = security_headers(inline_hashes(site_dir))
         self.wire = WireCounter()

@@ -26,7 +26,7 @@ from tests.e2e.guide import (
     walk,
 )
 from tests.harness.chromium import CHROMIUM, CHROMIUM_ARGS
-from tools.site.guide_page import ENGINE_TROUBLE, FAILURES, RETRY_HELPS, STALL_TIMEOUT_SECONDS
+from tools.site.guide_page import ENGINE_TROUBLE, FAILURES, MEANWHILE, PROGRESS, RETRY_HELPS, STALL_TIMEOUT_SECONDS
 from wizard.questions import QUESTIONS_BY_ID
 
 pytestmark = pytest.mark.browser
@@ -36,12 +36,14 @@ TECHNICAL = re.compile(r"wasm|webassembly|mime|kontrolsum|checksum|sha-?256|http
 
 # Notes every text the status line shows and every state the guide passes through, from the start.
 RECORD = """
-window.__seen = { status: [], states: [] };
+window.__seen = { status: [], states: [], notes: [] };
 new MutationObserver(() => {
   const root = document.querySelector("[data-guide]");
   if (!root) return;
   const status = root.querySelector("[data-guide-status]")?.textContent;
   if (status && window.__seen.status.at(-1) !== status) window.__seen.status.push(status);
+  const note = root.querySelector("[data-guide-screen] [data-guide-note]")?.textContent;
+  if (note && window.__seen.notes.at(-1) !== note) window.__seen.notes.push(note);
   const state = `${root.dataset.state}:${root.dataset.failure ?? ""}`;
   if (window.__seen.states.at(-1) !== state) window.__seen.states.push(state);
 }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -122,15 +124,17 @@ def test_a_slow_first_visit_shows_progress_keeps_an_early_answer_and_needs_no_fa
     page.locator('input[name="danger_now"][value="no"]').check()
     page.click("[data-guide-screen] form button[type=submit]")
     assert page.get_attribute("[data-guide]", "data-state") == "loading"
-    # The next question comes at once from the page; the answer waits for the engine.
+    # The next question comes at once from the page; the answer waits for the engine, and the page says,
+    # beside the button, that the reader can go on answering.
     wait_for_screen(page, "role")
-    # While the guide loads (and says how far it has come), the page's questions keep their numbers.
-    page.wait_for_selector('[data-guide][data-progress][data-state="loading"]')
+    assert page.inner_text("[data-guide-screen] [data-guide-note]") == MEANWHILE
     answer(page, "role", "manager")
     wait_for_screen(page, "behaviours")
     assert page.inner_text("[data-guide-screen] .guide-progress") == "Spørgsmål 3"
-    # The reader goes on through every question, whenever the engine comes, and gets the result.
+    # The reader goes on through every question and the answers to check, whenever the engine comes; the
+    # result waits for it, and the page says how far it has come beside "Se resultatet".
     walk(page, MANAGER_ADDRESS_PUBLISHED, timeout=120_000)
+    assert page.get_attribute("[data-guide]", "data-state") == "loading"
     see_result(page, timeout=120_000)
     assert page.evaluate("performance.getEntriesByName('guide:replayed').length") == 1
     answered = page.evaluate("performance.getEntriesByName('guide:answered').map((m) => m.detail)")
@@ -138,10 +142,15 @@ def test_a_slow_first_visit_shows_progress_keeps_an_early_answer_and_needs_no_fa
     assert [m["question"] for m in answered] == list(MANAGER_ADDRESS_PUBLISHED)
     record = seen(page)
     assert all(not state.startswith("failed") for state in record["states"]), record["states"]
-    progress = [text for text in record["status"] if re.fullmatch(r"Henter beslutningsguiden … \d+ %", text)]
-    assert len(progress) >= 3, record["status"]
-    percents = [int(re.search(r"\d+", text).group()) for text in progress]
-    assert percents == sorted(percents)
+    waiting = re.compile(re.escape(PROGRESS).replace(re.escape("{percent}"), r"(\d+)"))
+    percents = [int(waiting.fullmatch(text)[1]) for text in record["notes"] if waiting.fullmatch(text)]
+    assert len(percents) >= 2, record["notes"]
+    assert percents == sorted(percents) and 0 not in percents
+    # The status line says the same for screen readers; no "0 %" anywhere while questions can be answered.
+    assert [text for text in record["status"] if waiting.fullmatch(text)] == [
+        text for text in record["notes"] if waiting.fullmatch(text)
+    ]
+    assert not any(re.search(r"(?<!\d)0 %", text) for text in record["notes"] + record["status"])
     assert page.locator("[data-guide-fallback]").is_hidden()
 
 

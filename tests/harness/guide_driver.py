@@ -67,16 +67,13 @@ def submit(page, timeout: float | None = None) -> None:
 
     The guide has answered when it shows another screen, shows the same one again (an error
     summary re-renders it, so the sent form is gone), says it keeps an answer given while it
-    loads (its status shows the root's ``data-kept-while-loading``), or shows its fallback.
+    loads until the engine can take it (``data-awaiting`` on the root), or shows its fallback.
     """
     before = current_screen(page)
-    kept = page.get_attribute(ROOT, "data-kept-while-loading")
     button = page.locator(SUBMIT)
     button.evaluate(f"button => button.form.setAttribute('{SENT}', '')")
     button.click()
-    answered = _moved(before)
-    if kept:
-        answered.append(f'{ROOT}[data-state="loading"] [data-guide-status]:has-text("{_css_string(kept)}")')
+    answered = [*_moved(before), f'{ROOT}[data-state="loading"][data-awaiting]']
     page.wait_for_selector(", ".join(answered), state="attached", timeout=timeout)
 
 
@@ -94,10 +91,6 @@ def _moved(before: str) -> list[str]:
         f"{SCREEN}:not(:has(form[{SENT}]))",
         f'{ROOT}[data-state="failed"]',
     ]
-
-
-def _css_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def choose(page, question: str, value) -> None:

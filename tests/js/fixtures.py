@@ -17,10 +17,13 @@ from random import Random
 
 from tests.harness import answer_paths
 from tests.html_tree import parse_html
+from tools.site.guide_page import CHECK_BACK, CHECK_ROW, CHECK_ROWS, check_words
 from tools.site.page_flow import flow_table
 from wizard import flow
+from wizard.contract import ROLES
 from wizard.questions import QUESTIONS, QUESTIONS_BY_ID, parse_form
 from wizard.result import evaluate
+from wizard.screens.check import check_frame, check_row
 from wizard.screens.deadline_words import time_left
 from wizard.screens.result import result_screen
 from wizard.screens.ui import UI
@@ -69,17 +72,26 @@ def on_screen(html: str) -> dict:
 
 def readers(count: int = 200) -> list[dict]:
     """Readers who answer the screen they are on, and now and then go back to an earlier question and answer
-    it again, as a reader can before Python is ready; with the engine's screen after each answer, and, once
-    done, the answers it keeps, the questions asked and reached, and each reached question as it shows it."""
+    it again, or press "Ret" on the answers to check, as a reader can before Python is ready; with the
+    engine's screen after each step, and, once done, the answers it keeps, the questions asked and reached,
+    and each reached question as it shows it."""
     random = Random(20)
     cases = []
     for _ in range(count):
         session = Session()
         screen = respond(session, {"action": "current", "root": ROOT}, NOW)["screen"]
         steps, screens = [], []
-        for _ in range(random.randint(1, 25)):
+        for _ in range(random.randint(1, 40)):
             place = flow.position(session.answers)
             reached = [q.id for q in place.asked if place.is_open(q.id)]
+            if screen == CHECK and random.random() > 0.3:
+                step = {"action": "change", "question": random.choice(reached)}
+                reply = respond(session, {**step, "root": ROOT}, NOW)
+                assert reply["accepted"] and reply["screen"] == step["question"], reply.get("notice")
+                steps.append(step)
+                screen = reply["screen"]
+                screens.append(screen)
+                continue
             question = screen if screen in QUESTIONS_BY_ID and random.random() > 0.2 else random.choice(reached)
             step = {"action": "answer", "question": question, "form": random_form(QUESTIONS_BY_ID[question], random)}
             reply = respond(session, {**step, "root": ROOT}, NOW)
@@ -179,8 +191,56 @@ def countdown() -> dict:
     }
 
 
+def check_form(question, random: Random) -> dict[str, list[str]]:
+    """A form for ``question`` as a reader sends it, with dates and times of every kind the page must word."""
+    if question.kind != "date_time":
+        return random_form(question, random)
+    day = random.choice(["2024-10-01", "2024-02-29", "2023-10-29", "2024-03-31", "2024-10-26", "2021-01-04"])
+    clock = random.choice(["", "", "09:30", "9.30", "00:05", "23:59", "02:30", "12:00"])
+    if day == "2024-10-26" and clock > "09:00":
+        clock = "08:15"  # not later than NOW, which the engine would refuse
+    return {question.id: [day], f"{question.id}_time": [clock]}
+
+
+def checks(count: int = 150) -> list[dict]:
+    """Readers who answer every question the engine asks, each role and every kind of answer, with the
+    engine's answers to check as it shows them; the page's frame, row and words for them from the build."""
+    random = Random(22)
+    cases = []
+    for number in range(count):
+        session = Session()
+        steps = []
+        while (place := flow.position(session.answers)).next is not None:
+            question = place.next
+            form = check_form(question, random)
+            if question.id == "role":
+                form = {"role": [ROLES[number % len(ROLES)]]}
+            step = {"action": "answer", "question": question.id, "form": form}
+            reply = respond(session, {**step, "root": ROOT}, NOW)
+            if not reply["accepted"]:  # e.g. a latest incident before the first: the reader answers again
+                continue
+            steps.append(step)
+        shown = respond(session, {"action": "show", "screen": CHECK, "root": ROOT}, NOW)
+        assert shown["screen"] == CHECK
+        cases.append({"steps": steps, "html": shown["html"]})
+    return cases
+
+
+def check_page() -> dict:
+    """What the build puts into the guide's page for the answers to check (tools/site/guide_page.py)."""
+    return {
+        "frame": check_frame(CHECK_ROWS, back_to=CHECK_BACK),
+        "row": check_row(*CHECK_ROW),
+        "words": check_words(),
+        "cases": checks(),
+    }
+
+
 def fixtures() -> dict:
-    return {"check": CHECK, "table": flow_table(), "walks": walks(), "readers": readers(), "countdown": countdown()}
+    return {
+        "check": CHECK, "table": flow_table(), "walks": walks(), "readers": readers(), "countdown": countdown(),
+        "checkPage": check_page(),
+    }
 
 
 if __name__ == "__main__":

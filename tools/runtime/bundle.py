@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.runtime import stdlib
+from tools.runtime import precompress, stdlib
 from wizard.moments import COPENHAGEN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,6 +120,8 @@ def install(runtime: Runtime, site_dir: Path) -> None:
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_DIR / name, pyodide_target / name)
     shutil.copytree(runtime.packages_dir, site_dir / runtime.packages_path, dirs_exist_ok=True)
+    # Every file of the guide's first visit, precompressed for servers that send such a copy (deploy/).
+    precompress.precompress([site_dir / path for path in runtime.files])
 
 
 def _build_engine_wheel(out_dir: Path) -> Path:

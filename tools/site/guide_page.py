@@ -19,14 +19,16 @@ from tools.site.placeholders import PageContext
 from wizard import content, flow
 from wizard.conditions import ALWAYS
 from wizard.contract import ROLES, AnswerError
+from wizard.danish_time import LONG_DATE, LONG_DATETIME, MONTHS, WEEKDAYS
 from wizard.export import BIDI_CONTROLS
-from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
+from wizard.questions import ANSWER_SEPARATOR, DANGER_SCREEN, QUESTIONS, Question, answer_label, parse_form, worded
+from wizard.screens.check import check_frame, check_row
 from wizard.screens.danger import danger_screen
 from wizard.screens.fallback import for_all, role_links, static_checklists, two_deadlines
 from wizard.screens.markup import cleared_notice, unreadable_notice
 from wizard.screens.question import question_screen
 from wizard.screens.ui import UI
-from wizard.session import ANCHOR_PREFIX, screen_anchor
+from wizard.session import ANCHOR_PREFIX, CHECK, screen_anchor
 
 # The page sets data-role on the guide's root whenever this question is answered (the fallback reads it).
 ROLE_QUESTION = "role"
@@ -60,6 +62,8 @@ NOSCRIPT_STYLE = (Path(__file__).with_name("guide_noscript.css")).read_text(enco
 # Shown above the current screen when the engine could not handle one request; the screen and the
 # answers stay.
 ENGINE_TROUBLE = content.text("guide_page", "engine_trouble")
+# Beside the button while Python loads: that the reader can go on answering; once they wait, how far it is.
+MEANWHILE = content.text("guide_page", "meanwhile")
 PROGRESS = content.text("guide_page", "progress")
 STARTING = content.text("guide_page", "starting")
 PAGE_TITLE = content.text("guide_page", "page_title")
@@ -89,8 +93,9 @@ def guide_block(context: PageContext) -> str:
         "data-env": json.dumps(runtime.env),
         "data-files": json.dumps(runtime.files),
         "data-stall-timeout": str(STALL_TIMEOUT_SECONDS * 1000),
-        "data-progress-text": PROGRESS,
-        "data-starting-text": STARTING,
+        "data-loading-meanwhile": MEANWHILE,
+        "data-kept-progress": PROGRESS,
+        "data-kept-starting": STARTING,
         "data-engine-trouble": ENGINE_TROUBLE,
         "data-anchor-prefix": ANCHOR_PREFIX,
         "data-role-question": ROLE_QUESTION,
@@ -98,6 +103,8 @@ def guide_block(context: PageContext) -> str:
         # An attribute, not a <script type="application/json">: instant navigation re-inserts a page's
         # scripts, and the browser then runs that one as JavaScript.
         "data-flow": json.dumps(flow_table(), separators=(",", ":")),
+        "data-check-screen": CHECK,
+        "data-check-words": json.dumps(check_words(), ensure_ascii=False, separators=(",", ":")),
         "data-restoring-text": ui["restoring"],
         "data-page-title": PAGE_TITLE,
         "data-ready-text": ui["ready"],
@@ -112,7 +119,8 @@ def guide_block(context: PageContext) -> str:
         f"<style>{FALLBACK_STYLE}</style><noscript><style>{NOSCRIPT_STYLE}</style></noscript>"
         # The screens and checklists repeat the guideline, which the search already has.
         f'<div class="guide" data-guide data-state="loading" data-search-exclude{attributes}>'
-        f'<p class="guide-status" role="status" aria-live="polite" data-guide-status>{ui["loading"]}</p>'
+        f'<p class="guide-status guide-visually-hidden" role="status" aria-live="polite" data-guide-status>'
+        f'{ui["loading"]}</p>'
         f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
         f"{question_screen(first, flow.position({}), root=context.root, first=True)}</div>"
         f"{static_screens(root=context.root)}{fallback(context.root)}"
@@ -198,9 +206,50 @@ def static_screens(*, root: str) -> str:
             following = flow.position({question.id: parse_form(question.id, {question.id: [leading[0].id]})})
             danger = danger_screen(question=question.id, next_screen=following.after(question.id).id)
             templates.append(_template(DANGER_SCREEN, UI["danger_call"], danger, local=True))
+    templates.append(_template(CHECK, UI["check_title"], check_frame(CHECK_ROWS, back_to=CHECK_BACK)))
+    templates.append(f'<template data-guide-check-row>{check_row(*CHECK_ROW)}</template>')
     templates.append(f'<template data-guide-notice="cleared">{cleared_notice()}</template>')
     templates.append(f'<template data-guide-notice="unreadable">{unreadable_notice()}</template>')
     return "".join(templates)
+
+
+# Where the page puts the answers, and each answer's words, into the answers to check (check.js).
+CHECK_ROWS = "{rows}"
+CHECK_BACK = "{back}"
+CHECK_ROW = ("{question}", "{label}", "{answer}")
+
+
+def check_words() -> dict:
+    """The engine's words for the answers to check, for the page to write them before Python is ready.
+
+    Per question: its label as each role is asked it (``""`` before the role is known), and for a
+    choice each option's answer in words, as :func:`wizard.questions.answer_label` writes it; a multiple
+    choice joins its options' words in the options' order. A date is written with the engine's
+    patterns, weekdays and months (:mod:`wizard.danish_time`). ``tests/js/check.test.mjs`` holds the
+    page's screen to the engine's on generated answers.
+    """
+    words = {}
+    for question in QUESTIONS:
+        labels = {role: worded(question, {ROLE_QUESTION: role}).label for role in ROLES}
+        entry = {"label": question.label, "byRole": {r: t for r, t in labels.items() if t != question.label}}
+        if question.kind == "date_time":
+            entry["date"] = True
+        else:
+            entry["options"] = [
+                [o.id, answer_label(question.id, parse_form(question.id, {question.id: [o.id]}))]
+                for o in question.options
+            ]
+            entry["multiple"] = question.kind == "multiple"
+        words[question.id] = entry
+    return {
+        "questions": words,
+        "roleQuestion": ROLE_QUESTION,
+        "separator": ANSWER_SEPARATOR,
+        "weekdays": list(WEEKDAYS),
+        "months": list(MONTHS),
+        "date": LONG_DATE,
+        "dateTime": LONG_DATETIME,
+    }
 
 
 def _wordings(question: Question) -> tuple[str, ...]:

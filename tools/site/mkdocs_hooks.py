@@ -23,7 +23,7 @@ from wizard.content import ContentMissing  # noqa: E402
 try:
     from tools.content import guideline_review
     from tools.runtime import bundle
-    from tools.site import contacts, placeholders, production
+    from tools.site import contacts, placeholders, prefetch, production
     from tools.site.blocks import BLOCKS
     from tools.site.traceability_page import WEB_EDITION_NOTE
     from wizard import guideline
@@ -78,6 +78,14 @@ def on_page_markdown(markdown, page, config, files):
         # The build steps' own errors (a table, a placeholder, a practice card, the legal review date)
         # already name the file, the entry and what is wrong: show that, not a traceback.
         raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def on_post_page(output, page, config):
+    # The front page and the guideline's pages fetch the guide ahead, after themselves (tools/site/prefetch.py).
+    if not prefetch.prefetches(page.url):
+        return output
+    head, _, tail = output.rpartition("</body>")
+    return head + prefetch.script(placeholders.root_from(page.url), _build["runtime"]) + "</body>" + tail
 
 
 def on_post_build(config):

@@ -1,6 +1,6 @@
 """The screen that "Ja" to "Er nogen i fare lige nu?" leads to. 112 and the advice are the guide's own."""
 
-from wizard.screens.markup import back_button, escape, form_tag
+from wizard.screens.markup import back_button, escape, form_tag, submit_row
 from wizard.screens.ui import DANGER_ADVICE, UI
 
 
@@ -17,7 +17,7 @@ def danger_screen(*, question: str, next_screen: str) -> str:
         f'<ul class="guide-danger__advice">{advice}</ul>'
         f'<h2>{UI["danger_safe"]}</h2><p>{UI["danger_safe_text"]}</p>'
         + form_tag(data_continue=next_screen)
-        + f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["danger_continue"]}</button>'
+        + submit_row(UI["danger_continue"])
         + f"</form>{back_button(question)}</section>"
     )
 

@@ -30,6 +30,22 @@ def form_tag(**data: str) -> str:
     return f'<form class="guide-form" method="dialog"{attrs(**data)} novalidate>'
 
 
+def submit_row(label: str) -> str:
+    """The screen's main button, with the slot beside it where the page says what goes on meanwhile.
+
+    The slot is always there, empty in the engine's screens: the page writes into it while the guide
+    loads ("you can go on answering", how far a wait has come) and when a request fails, so that
+    the words sit where the reader just pressed and nothing on the screen moves when they change.
+    Screen readers hear the same words from the status line, so the slot is for the eyes only.
+    """
+    return (
+        '<div class="guide-submit-row">'
+        f'<button type="submit" class="md-button md-button--primary guide-submit">{label}</button>'
+        '<p class="guide-note" data-guide-note aria-hidden="true"></p></div>'
+    )
+
+
+
 def back_button(previous: str) -> str:
     """A button, not a link: one step back in the browser's history, or to ``previous`` where there is none."""
     return (

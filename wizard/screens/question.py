@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from wizard import flow, questions
 from wizard.danish_time import MONTHS
 from wizard.moments import COPENHAGEN, EARLIEST_DATE
-from wizard.screens.markup import back_button, escape, form_tag, session_actions, source_link
+from wizard.screens.markup import back_button, escape, form_tag, session_actions, source_link, submit_row
 from wizard.screens.ui import UI
 
 
@@ -62,7 +62,7 @@ def question_screen(
         )
     parts.append(_inputs(question, form))
     parts.append("</fieldset>")
-    parts.append(f'<button type="submit" class="md-button md-button--primary guide-submit">{UI["continue"]}</button>')
+    parts.append(submit_row(UI["continue"]))
     parts.append("</form>")
     parts.append(session_actions(first))
     return "".join(parts)

@@ -59,7 +59,9 @@ export async function settle(root) {
       return;
     }
     if (state.awaiting) {
-      show(root, reply);
+      // "Se resultatet" pressed on the page's answers to check: the engine has them all now.
+      if (state.confirming && reply.screen === root.dataset.checkScreen) await request(root, { action: "confirm" });
+      else show(root, reply);
       return;
     }
     const place = takePlace(reply.anchor);

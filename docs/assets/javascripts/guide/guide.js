@@ -12,7 +12,7 @@ import { limitDates } from "./dates.js";
 import { start, watch } from "./engine.js";
 import { listen } from "./input.js";
 import { kept, noteRole } from "./kept.js";
-import { fail, loading, recover, trouble } from "./loading.js";
+import { fail, loaded, loading, recover, trouble } from "./loading.js";
 import { placeOf } from "./path.js";
 import {
   flowTable, fromTemplate, keptForm, pageScreen, pageScreenByAnchor, restoring, screenOf, show, tellOnce,
@@ -52,7 +52,8 @@ export function mount(root) {
       trouble(root, String(error));
     }
     root.dataset.state = "ready";
-    if (!root.dataset.trouble) announce(root, root.dataset.readyText, { quiet: true });
+    loaded(root);
+    if (!root.dataset.trouble) announce(root, root.dataset.readyText);
   });
   // The guide listens: the page's own fallback for a script that never ran gives way (guide_fallback.css).
   root.dataset.mounted = "true";

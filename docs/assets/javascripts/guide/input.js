@@ -7,10 +7,10 @@ import { navigate, request, send } from "./conversation.js";
 import { fillDate } from "./dates.js";
 import { forgetSnapshot } from "./engine.js";
 import { forget, keep, kept } from "./kept.js";
-import { following, placeOf } from "./path.js";
+import { awaitEngine } from "./loading.js";
+import { screenAfter } from "./path.js";
 import { keepPlace } from "./place.js";
 import { flowTable, formValues, keptForm, pageScreen, screenOf, show, view } from "./screens.js";
-import { announce } from "./status.js";
 import { ownField } from "./store.js";
 import { noteFor, print } from "./tools.js";
 
@@ -31,6 +31,11 @@ export function listen(root) {
   root.addEventListener("keydown", (event) => {
     const panel = event.key === "Escape" && event.target.closest("[data-guide-confirm]");
     if (panel) closeConfirmation(root, panel);
+    // Enter on a checkbox ticks it, as Space does, instead of sending the question with one choice.
+    if (event.key === "Enter" && event.target.matches?.('input[type="checkbox"]') && !event.isComposing) {
+      event.preventDefault();
+      event.target.click();
+    }
   });
   root.addEventListener("guide:history", (event) => navigate(root, event.detail.anchor));
 }
@@ -55,7 +60,13 @@ function onSubmit(root, event) {
   if (form.dataset.continue !== undefined) {
     proceed(root, form.dataset.continue);
   } else if (form.dataset.check) {
-    if (ready) request(root, { action: "confirm" });
+    if (ready) {
+      request(root, { action: "confirm" });
+    } else {
+      // The result is the engine's: it comes as soon as the engine is ready (conversation.js, settle).
+      awaitEngine(root);
+      view(root).confirming = true;
+    }
   } else if (ready) {
     answer(root, form, formValues(form, event.submitter));
   } else {
@@ -96,34 +107,16 @@ function answerEarly(root, form, values) {
   const leadsTo = form.querySelector("input[data-leads-to]:checked")?.dataset.leadsTo;
   // A date the browser itself finds out of range waits for the engine's message.
   const valid = form.checkValidity();
-  const next = here && (leadsTo || (valid ? following(placeOf(flowTable(root), kept.steps), question) : null));
-  if (next) {
-    show(root, pageScreen(root, next), { values: keptForm(root, next) });
-  } else {
-    view(root).awaiting = true;
-    announce(root, root.dataset.keptWhileLoading);
-    keptBeside(form, root.dataset.keptWhileLoading);
-  }
+  const next = here && (leadsTo || (valid ? screenAfter(flowTable(root), kept.steps, root.dataset.checkScreen) : null));
+  const screen = next && pageScreen(root, next);
+  if (screen) show(root, screen, { values: keptForm(root, next) });
+  else awaitEngine(root);
 }
 
 // What the page checks itself: a choice made, a date given.
 function unanswered(form) {
   if (form.querySelector('input[type="radio"], input[type="checkbox"]')) return !form.querySelector("input:checked");
   return [...form.querySelectorAll("input[required]")].some((input) => !input.value);
-}
-
-// The same words beside the button: on a phone the status line above the question may be out of
-// sight. Screen readers hear the status line; this copy is for the eyes only.
-function keptBeside(form, text) {
-  let note = form.querySelector("[data-guide-kept]");
-  if (!note) {
-    note = document.createElement("p");
-    note.className = "guide-kept";
-    note.dataset.guideKept = "";
-    note.setAttribute("aria-hidden", "true");
-    form.querySelector('button[type="submit"]').after(note);
-  }
-  note.textContent = text;
 }
 
 // On from a screen of the page's own (the danger screen) to the question after it.
@@ -133,12 +126,17 @@ function proceed(root, screen) {
     return;
   }
   const next = pageScreen(root, screen);
-  if (next) {
-    show(root, next, { values: keptForm(root, screen) });
-  } else {
-    view(root).awaiting = true;
-    announce(root, root.dataset.keptWhileLoading);
-  }
+  if (next) show(root, next, { values: keptForm(root, screen) });
+  else awaitEngine(root);
+}
+
+// "Ret" on the page's answers to check, before Python is ready: the question, with its answer; the engine
+// gets the "Ret" with the answers, and the answer leads back to the answers to check (path.js screenAfter).
+function changeEarly(root, question) {
+  const screen = pageScreen(root, question);
+  if (!screen) return;
+  keep(root, { action: "change", question });
+  show(root, screen, { values: keptForm(root, question) });
 }
 
 function startAgain(root, action) {
@@ -236,6 +234,10 @@ function onClick(root, event) {
     return;
   }
   const ready = root.dataset.state === "ready";
+  if (action === "change" && !ready) {
+    changeEarly(root, control.dataset.question);
+    return;
+  }
   if (view(root).busy || !(ready || action === "restart" || action === "clear")) return;
   event.preventDefault();
   event.stopPropagation();

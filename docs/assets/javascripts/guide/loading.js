@@ -3,16 +3,45 @@
 // final: if the engine becomes ready after all (a stalled slow link that went on), recover() brings
 // the guide back. And the one request the engine could not handle: said, with screen and answers kept.
 
-import { screenOf } from "./screens.js";
-import { announce } from "./status.js";
+import { screenOf, view } from "./screens.js";
+import { announce, note } from "./status.js";
 
-export function loading(root, { received, total }) {
-  if (!total) return;
-  // In tens of percent, so that a screen reader is not flooded.
-  const step = Math.min(100, Math.floor((10 * received) / total) * 10);
-  if (root.dataset.progress === String(step)) return;
-  root.dataset.progress = String(step);
-  announce(root, step === 100 ? root.dataset.startingText : root.dataset.progressText.replace("{percent}", step));
+// How far Python has come. While the reader can answer, the page only says that they can go on
+// answering (a percentage would say "wait"); once they wait for it (an answer only the engine can
+// take), how far it has come, in tens of percent so that a screen reader is not flooded, beside the
+// button they pressed. "0 %" is never shown.
+const latest = new WeakMap();
+
+export function loading(root, status = latest.get(root) ?? {}) {
+  latest.set(root, status);
+  const { received = 0, total = 0 } = status;
+  const step = total ? Math.min(100, Math.floor((10 * received) / total) * 10) : 0;
+  if (total) root.dataset.progress = String(step);
+  const waiting = view(root).awaiting;
+  const text = !waiting
+    ? root.dataset.loadingMeanwhile
+    : step === 100
+      ? root.dataset.keptStarting
+      : step > 0
+        ? root.dataset.keptProgress.replace("{percent}", step)
+        : root.dataset.keptWhileLoading;
+  if (root.dataset.noted === text) return;
+  root.dataset.noted = text;
+  note(root, text);
+  if (waiting) announce(root, text);
+}
+
+// The reader waits for the engine (an answer only it can take): said beside the button, with how far it is.
+export function awaitEngine(root) {
+  view(root).awaiting = true;
+  root.dataset.awaiting = "true"; // for tests and the benchmark: the reader waits for the engine
+  loading(root);
+}
+
+// The engine is ready: nothing more to say about loading.
+export function loaded(root) {
+  delete root.dataset.noted;
+  if (!root.dataset.trouble) note(root, "");
 }
 
 const retrying = new WeakSet();
@@ -29,7 +58,7 @@ export function fail(root, problem) {
   root.querySelector("[data-guide-fallback]").hidden = false;
   screenOf(root).hidden = true;
   // For screen readers; sighted readers see the message under 112.
-  announce(root, (message.querySelector("strong") ?? message).textContent.trim(), { quiet: true });
+  announce(root, (message.querySelector("strong") ?? message).textContent.trim());
   // The cause is for operators (OPERATIONS.md explains each), never for the reader.
   if (problem.detail) console.error(`Beslutningsguiden (${root.dataset.failure}): ${problem.detail}`);
 }
@@ -57,11 +86,13 @@ export function recover(root) {
 export function trouble(root, detail) {
   root.dataset.trouble = "true";
   announce(root, root.dataset.engineTrouble);
+  note(root, root.dataset.engineTrouble);
   console.error(`Beslutningsguiden (engine): ${detail}`);
 }
 
 export function troubleOver(root) {
   if (!root.dataset.trouble) return;
   delete root.dataset.trouble;
-  announce(root, "", { quiet: true });
+  announce(root, "");
+  note(root, "");
 }

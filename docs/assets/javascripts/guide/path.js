@@ -43,3 +43,33 @@ export function following(place, question) {
   const index = place.asked.indexOf(question);
   return index < 0 ? null : (place.asked[index + 1] ?? null);
 }
+
+// The question a "Ret" on the answers to check opened, while it is under way (null when none is): as the
+// engine's session keeps it (wizard/session_state.py), until an answer leaves every question answered
+// or the result is asked for.
+export function changing(table, steps) {
+  let open = null;
+  let answers = {};
+  for (const step of steps) {
+    if (step.action === "change") open = step.question;
+    else if (step.action === "confirm") open = null;
+    else if (step.action === "answer") {
+      const place = position(table, { ...answers, [step.question]: step.form });
+      if (!place) continue;
+      answers = place.answers;
+      if (place.next === null) open = null;
+    }
+  }
+  return open;
+}
+
+// Where the answer that ends `steps` takes the reader, as the engine's session says (wizard/session.py):
+// the question asked after it, or `check` (the answers to check) after the last one; during a "Ret", the
+// first question still unanswered, or `check`. null where only the engine can tell.
+export function screenAfter(table, steps, check) {
+  const step = steps.at(-1);
+  const place = placeOf(table, steps);
+  if (!place || step?.action !== "answer") return null;
+  if (changing(table, steps.slice(0, -1))) return place.next ?? check;
+  return following(place, step.question) ?? check;
+}

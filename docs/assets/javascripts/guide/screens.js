@@ -3,13 +3,16 @@
 // number and "Tilbage" that the kept answers give them (path.js). Focus moves to each new screen's
 // heading; the address bar names the screen, so Back and reload return to it.
 
+import { checkScreen } from "./check.js";
 import { kept } from "./kept.js";
+import { loading } from "./loading.js";
 import { answersOf, numberOf, placeOf, previousOf, reached } from "./path.js";
-import { announce } from "./status.js";
+import { announce, renote } from "./status.js";
 import { fillResult } from "./tools.js";
 
 const views = new WeakMap();
 const tables = new WeakMap();
+const words = new WeakMap();
 
 // Per page element: the state of the screen on it.
 export function view(root) {
@@ -17,6 +20,7 @@ export function view(root) {
     views.set(root, {
       busy: false, // a request is in flight: the form is locked
       awaiting: false, // the reader answered the last question the page can show, before the engine was ready
+      confirming: false, // ... and that was "Se resultatet" on the page's answers to check
       pendingAnchor: null, // Back or Forward while a request was in flight
       // Counted, not timed: which screen was shown when a press, and a run of clicks, began.
       screens: 0,
@@ -39,6 +43,7 @@ export function screenOf(root) {
 // A screen the page holds: its own (the danger screen), or a question the kept answers reach, worded
 // for the reader's role, with its number and "Tilbage" to the question before it; else null.
 export function pageScreen(root, screen, { error = false } = {}) {
+  if (screen === root.dataset.checkScreen) return error ? null : checkPage(root);
   const templates = [...root.querySelectorAll("template[data-guide-static]")].filter(
     (t) => t.dataset.guideStatic === screen && t.hasAttribute("data-error") === error,
   );
@@ -59,6 +64,21 @@ export function pageScreen(root, screen, { error = false } = {}) {
   const holder = document.createElement("div");
   holder.append(html);
   return { ...fromTemplate(template), html: holder.innerHTML };
+}
+
+// The answers to check, once the kept answers answer every question they ask; else null (the engine's to show).
+function checkPage(root) {
+  const place = placeOf(flowTable(root), kept.steps);
+  if (!place || place.next !== null) return null;
+  const frame = root.querySelector(`template[data-guide-static="${root.dataset.checkScreen}"]`);
+  const row = root.querySelector("template[data-guide-check-row]");
+  if (!words.has(root)) words.set(root, JSON.parse(root.dataset.checkWords));
+  const html = frame && row && checkScreen(words.get(root), frame.innerHTML, row.innerHTML, place);
+  if (!html) return null;
+  // As the browser writes it, so that the engine's own screen compares equal (refresh).
+  const holder = document.createElement("template");
+  holder.innerHTML = html;
+  return { ...fromTemplate(frame), html: holder.innerHTML };
 }
 
 export function pageScreenByAnchor(root, anchor) {
@@ -105,7 +125,11 @@ export function show(root, shown, { push = true, values = null, focus = true } =
   screen.hidden = false;
   const state = view(root);
   state.awaiting = false;
+  state.confirming = false;
+  delete root.dataset.awaiting;
   if (values) fill(screen, values);
+  renote(root);
+  if (root.dataset.state === "loading") loading(root);
   fillResult(screen);
   if (shown.title) document.title = `${shown.title} – ${root.dataset.pageTitle}`;
   if (push) history.pushState({}, "", `#${shown.anchor}`);
@@ -137,7 +161,7 @@ export function refresh(root, reply) {
 // A screen only the engine can show, before it is ready: say so instead of showing another one.
 export function restoring(root) {
   screenOf(root).hidden = true;
-  announce(root, root.dataset.restoringText);
+  announce(root, root.dataset.restoringText, { quiet: false });
 }
 
 // Kept steps that could not be read were left out: the reader is told once, above the screen they see.
