@@ -81,7 +81,11 @@ SCHEMAS: dict[str, Schema] = {
         source="optional",
     ),
     "messages": Schema("error messages and the command line's texts", source="none"),
-    "steps": Schema("each role's steps in the result, by 'role.step'"),
+    "steps": Schema(
+        "each role's steps in the result, by 'role.step': the task's short title and the step's text",
+        fields=("title", "text"),
+        required=("title", "text"),
+    ),
     "notes": Schema(
         "the result's notes, a role's own wording in a field", fields=("text", "employee", "colleague", "manager")
     ),
@@ -99,6 +103,10 @@ SCHEMAS: dict[str, Schema] = {
         "none",
     ),
     "ui": Schema("the guide's buttons, headings, status lines and notices", source="optional"),
+    "case": Schema(
+        "the case: task statuses, the note, the drafts, the evidence log, the reminders and the saved file",
+        source="optional",
+    ),
     "guide_page": Schema("the guide page's loading, failure and fallback texts", source="optional"),
 }
 

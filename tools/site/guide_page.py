@@ -16,6 +16,7 @@ from pathlib import Path
 from tools.site.page_flow import flow_table
 from tools.site.placeholders import PageContext
 from wizard import content, flow
+from wizard.case_file import MAX_BYTES as CASE_FILE_MAX_BYTES
 from wizard.conditions import ALWAYS
 from wizard.contract import ROLES, AnswerError
 from wizard.questions import DANGER_SCREEN, QUESTIONS, Question, parse_form
@@ -92,6 +93,9 @@ def guide_block(context: PageContext) -> str:
         "data-kept-while-loading": ui["kept_while_loading"],
         "data-copied": ui["copied"],
         "data-copy-manually": ui["copy_manually"],
+        # Opening a saved case: the page reads no more of a file than the engine could take, and a byte.
+        "data-case-file-limit": str(CASE_FILE_MAX_BYTES),
+        "data-opening-text": ui["opening"],
     }
     attributes = "".join(f' {name}="{escape(value)}"' for name, value in data.items())
     failures = "".join(
