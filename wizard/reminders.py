@@ -1,8 +1,9 @@
 """Reminders for the weeks after the incident, offered beside the deadlines in the calendar file.
 
 The guideline says that the leader follows up on the employee's wellbeing in the time after the incident
-(its sentence is ``quote.follow_up`` in content/texts/case.yaml), and that a police report may be made; it says neither when to follow up nor when to ask the police how a report stands. The
-times here are the guide's suggestion, and every reminder says so. A reminder is offered where the reader's
+(its sentence is ``quote.follow_up`` in content/texts/case.yaml), and that a police report may be made; it
+says neither when to follow up nor when to ask the police how a report stands. The times here are the guide's
+suggestion, and every reminder says so. A reminder is offered where the reader's
 own steps hold the task it belongs to, and only while its time lies ahead.
 """
 
