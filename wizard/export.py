@@ -17,7 +17,7 @@ from wizard.case_input import FIELDS, PART_LABELS, without_bidi_controls
 from wizard.deadlines import overdue_at
 from wizard.evidence_log import filled, log_lines
 from wizard.moments import COPENHAGEN, parse_now
-from wizard.reminders import FOLLOW_UP, SUGGESTED
+from wizard.reminders import FOLLOW_UP, FOLLOW_UP_REMINDERS, SUGGESTED
 from wizard.screens import deadline_words, reasons
 from wizard.screens.result import grouped
 from wizard.screens.stamp import guideline_stamp, result_stamp
@@ -194,10 +194,9 @@ def _reminder_event(reminder: Mapping, result: Mapping, stamp: str) -> list[str]
     """A follow-up reminder as a timed event at the guide's suggested time, said to be the guide's suggestion."""
     start = datetime.fromisoformat(reminder["at"]).astimezone(UTC)
     summary = REMINDER_SUMMARY.format(label=reminder["label"])
-    description = "\n".join(
-        [reminder["text"], FOLLOW_UP.text, SUGGESTED.text,
-         CALENDAR_STAMP.format(guideline=guideline_stamp(), version=result["rules_version"])]
-    )
+    follow_up = [FOLLOW_UP.text] if reminder["id"] in FOLLOW_UP_REMINDERS else []
+    stamp_line = CALENDAR_STAMP.format(guideline=guideline_stamp(), version=result["rules_version"])
+    description = "\n".join([reminder["text"], *follow_up, SUGGESTED.text, stamp_line])
     return [
         "BEGIN:VEVENT",
         f"UID:{reminder['id']}-{start:%Y%m%d}-{result['rules_version']}@beslutningsguide.invalid",

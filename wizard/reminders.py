@@ -34,6 +34,8 @@ REMINDERS = (
     Reminder("police_status", 21, "police_report", False),
 )
 REMINDER_IDS = tuple(reminder.id for reminder in REMINDERS)
+# The reminders of the leader's follow-up on wellbeing, which the guideline's sentence on it goes with.
+FOLLOW_UP_REMINDERS = tuple(reminder.id for reminder in REMINDERS if reminder.step == "care")
 # A reminder comes at the start of a working day.
 MORNING = time(9, 0)
 

@@ -17,6 +17,7 @@ from wizard.case_input import FIELDS, LOG_MAX_ROWS, ROWS, clean_case
 from wizard.moments import COPENHAGEN
 from wizard.result import evaluate
 from wizard.screens.case import case_print
+from wizard.screens.result import result_screen
 from wizard.screens.stamp import result_stamp
 from wizard.texts import FLAG_LABELS
 
@@ -303,6 +304,21 @@ def test_only_the_leader_gets_the_follow_up_and_only_a_police_step_the_police_re
     assert [r["id"] for r in reminders.offered(result_of(employee, early), early)] == ["police_status"]
     colleague = answer_paths.answers(answer_paths.CRITICISM_ONLY)
     assert reminders.offered(result_of(colleague), NOW) == []
+
+
+def test_the_guidelines_sentence_on_following_up_goes_with_the_leaders_follow_up_only():
+    early = datetime.fromisoformat("2024-10-24T15:00+02:00")
+    employee = evaluate(answer_paths.answers(answer_paths.EMPLOYEE_THREATENED), early)
+    manager = evaluate(MANAGER, early)
+    quote = content.text("case", "quote.follow_up")
+    for result, quoted_here in ((employee, False), (manager, True)):
+        fold = parse_html(result_screen(result, root="../")).one("details", data_case_part="reminders")
+        assert (quote in fold.text()) is quoted_here
+    police = [r for r in reminders.offered(employee, early) if r["id"] == "police_status"]
+    leaders = reminders.offered(manager, early)[:1]
+    for result, chosen, quoted_here in ((employee, police, False), (manager, leaders, True)):
+        ics = export.calendar_file(result, early, chosen)["content"].replace("\r\n ", "")
+        assert (quote in re.sub(r"\\([,;\\])", r"\1", ics)) is quoted_here
 
 
 def test_the_calendar_holds_the_deadlines_and_the_reminders_chosen_said_to_be_the_guides_suggestion():

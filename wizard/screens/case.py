@@ -14,7 +14,7 @@ from datetime import datetime
 from wizard import content, drafts
 from wizard.case_input import FIELDS, LONG_MAX, PART_LABELS, REPORTED_LABELS, ROWS, SHORT_MAX, Field
 from wizard.evidence_log import COLUMNS, cell, filled
-from wizard.reminders import FOLLOW_UP, SUGGESTED, offered
+from wizard.reminders import FOLLOW_UP, FOLLOW_UP_REMINDERS, SUGGESTED, offered
 from wizard.screens.markup import attrs, escape, mark
 from wizard.screens.ui import UI
 from wizard.texts import as_item
@@ -183,8 +183,10 @@ def _reminders(reminders: list[dict], root: str) -> str:
         f'<p class="guide-hint" id="sag-reminder-{escape(r["id"])}-hint">{escape(r["text"])}</p></div>'
         for r in reminders
     )
+    # The guideline's sentence on following up stands where a follow-up is offered (the leader's).
+    follow_up = f"{_marked(FOLLOW_UP, root)} " if any(r["id"] in FOLLOW_UP_REMINDERS for r in reminders) else ""
     body = (
-        f'<p class="guide-case__hint">{_marked(FOLLOW_UP, root)} {_marked(SUGGESTED, root)}</p>'
+        f'<p class="guide-case__hint">{follow_up}{_marked(SUGGESTED, root)}</p>'
         f'<fieldset class="guide-fieldset"><legend class="guide-case__label">{UI["reminders_choose"]}</legend>'
         f"{choices}</fieldset>{_tool('calendar', UI['calendar'])}"
     )
