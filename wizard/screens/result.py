@@ -223,7 +223,8 @@ def _tasks(steps, root: str, parts: list[str]) -> str:
         opens = ""
         if part in parts:
             opens = (
-                f'<p><button type="button" class="guide-link-button" data-guide-open="{part_id(part)}">'
+                f'<p class="guide-task__opens"><button type="button" class="guide-link-button"'
+                f' data-guide-open="{part_id(part)}">'
                 f'{escape(UI["open_" + part])}</button></p>'
             )
         items.append(
