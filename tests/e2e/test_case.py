@@ -200,14 +200,22 @@ def test_a_case_opens_before_python_is_ready_and_waits_for_it(browser, site_url,
         saved = save_case(page, tmp_path)
     context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
     page = context.new_page()
-    held = []
-    page.route("**/assets/wizard/**", lambda route: held.append(route))
+    # The engine's package is held back until the file is chosen; then everything goes through.
+    held, released = [], []
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/assets/wizard/**", hold)
     try:
         open_guide(page, site_url, wait_ready=False)
         page.wait_for_selector('[data-guide][data-mounted] [data-guide-screen] [data-guide-ask="open"]')
         choose_case_file(page, saved)
         page.wait_for_selector(f'[data-guide-status]:has-text("{UI["opening"]}")')
-        page.unroute("**/assets/wizard/**")
+        released.append(True)
         for route in held:
             route.continue_()
         page.wait_for_selector("[data-guide-screen][data-current='result'] [data-case-opened]")
@@ -520,3 +528,35 @@ def test_a_task_opens_its_draft(page, site_url):
         "n => n.closest('ul').previousElementSibling.dataset.stepGroup"
     )
     assert heading == "within_registration_days"
+
+
+def test_rows_are_added_edited_and_removed_and_a_draft_is_copied_as_shown(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    result_for(page, site_url, MANAGER)
+    open_part(page, "log")
+    fill_row(page, "log", {"profile": "@første"})
+    fill_row(page, "log", {"profile": "@anden"})
+    fill_row(page, "log", {"profile": "@tredje"})
+    rows = page.locator('[data-case-rows="log"] [data-case-row]')
+    rows.nth(0).locator("[data-case-remove-row]").click()
+    assert rows.count() == 2
+    assert [rows.nth(i).locator("legend").inner_text() for i in range(2)] == ["Bevis 1", "Bevis 2"]
+    assert [rows.nth(i).locator('[data-case-row-field="profile"]').input_value() for i in range(2)] == [
+        "@anden", "@tredje",
+    ]
+    assert rows.nth(1).locator("[data-case-remove-row]").inner_text() == "Fjern bevis 2"
+    kept = json.loads(page.evaluate(f"sessionStorage.getItem({CASE_KEY!r})"))["case"]
+    assert [row["profile"] for row in kept["log"]] == ["@anden", "@tredje"]
+    # The action plan starts from the engine's proposal; removing one of its measures keeps the others.
+    open_part(page, "plan")
+    measures = page.locator('[data-case-rows="plan"] [data-case-row]')
+    assert measures.count() == 4
+    measures.nth(0).locator("[data-case-remove-row]").click()
+    drafted(page, "plan", content.text("case", "plan.seed.wellbeing"))
+    assert content.text("case", "plan.seed.two_on_the_case") not in page.inner_text('[data-draft-text="plan"]')
+    # "Kopiér udkastet" copies the draft as the engine wrote it.
+    page.click('[data-case-part="plan"] [data-guide-action="copy"]')
+    page.wait_for_function(
+        "() => document.querySelector('[data-case-part=\"plan\"] [data-guide-tool-status=\"copy\"]').textContent"
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == page.inner_text('[data-draft-text="plan"]')
