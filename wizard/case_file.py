@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from wizard import content
-from wizard.case_input import SHORT_MAX, case_problem, clean_case, plain_text
+from wizard.case_input import SHORT_MAX, case_problem, clean_case
 from wizard.danish_time import long_datetime
 from wizard.moments import COPENHAGEN
 from wizard.reminders import REMINDER_IDS
+from wizard.session_state import plain_text
 
 FORMAT = "beslutningsguide-sag"
 FORMAT_VERSION = 1

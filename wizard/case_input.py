@@ -10,13 +10,15 @@ Whatever arrives is read here, as plain data the engine can trust:
 - :func:`case_problem` says, in Danish and naming the field, why a case from a file does not fit.
 
 Every text is plain text: it is shown as text everywhere (escaped in HTML, as a value in a field), never read
-as markup. Lone surrogates (which JSON can carry) are replaced, so every reply is valid Unicode.
+as markup. Lone surrogates (which JSON can carry) are replaced, so every reply is valid Unicode
+(:func:`wizard.session_state.plain_text`).
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from wizard import content
+from wizard.session_state import plain_text
 from wizard.tasks import STATUSES
 
 
@@ -201,11 +203,6 @@ def _text(value: object, field: Field) -> str:
 
 def _step_id(step: object) -> bool:
     return isinstance(step, str) and 0 < len(step) <= STEP_ID_MAX and step.replace("_", "").isalnum()
-
-
-def plain_text(value: str) -> str:
-    """``value`` without lone surrogates and NUL characters: text every reply and file can carry."""
-    return value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
 
 
 # Bidirectional formatting characters (embeddings, overrides, isolates, marks). In a typed address they would
