@@ -33,6 +33,9 @@ MEDIA_TYPE = "application/json"
 FILENAME = "digital-chikane-sag-{day}.json"
 # The most deadlines and steps a saved result lists (a result has at most 4 and 16).
 SUMMARY_MAX = 50
+# The most kept steps a saved case replays: a reader's answers, "Se resultatet" and a "Ret" are a few dozen, and
+# each is carried out again when the case opens, so a file with thousands could keep the guide busy for minutes.
+STEPS_MAX = 200
 
 ABOUT = content.text("case", "file.about")
 _MESSAGES = {
@@ -118,7 +121,8 @@ def read_case_file(name: str, size: int, text: str) -> OpenedCase | str:
         return _MESSAGES["newer"].format(name=name, version=version)
     steps, saved_at, rules_version = data.get("steps"), _moment(data.get("saved_at")), data.get("rules_version")
     summary = data.get("result")
-    fits = isinstance(steps, list) and saved_at is not None and isinstance(rules_version, str)
+    fits = isinstance(steps, list) and len(steps) <= STEPS_MAX
+    fits = fits and saved_at is not None and isinstance(rules_version, str)
     if not fits or not _summary_fits(summary):
         return _MESSAGES["damaged"].format(name=name)
     problem = case_problem(data.get("case"), REMINDER_IDS)

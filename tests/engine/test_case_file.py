@@ -202,6 +202,8 @@ BAD_FILES = [
     ("version not a number", lambda text: text.replace('"format_version": 1', '"format_version": "1"'), "damaged"),
     ("version true", lambda text: text.replace('"format_version": 1', '"format_version": true'), "damaged"),
     ("newer format", newer, "newer"),
+    ("thousands of steps", lambda text: text.replace('"steps": [', '"steps": [' + '{"action": "confirm"}, ' * 5000),
+     "damaged"),
 ]
 
 
