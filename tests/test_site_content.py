@@ -516,5 +516,7 @@ def test_decision_guide_page_explains_the_guide(article):
     about = section_content(article("beslutningsguide/"), "om-beslutningsguiden").text()
     assert f"registrering i SafetyNet senest {guideline.REGISTRATION_DAYS} dage efter hændelsesdagen" in about
     assert f"politianmeldelse inden for {guideline.POLICE_REPORT_HOURS} timer" in about
-    assert "Dine svar bliver ikke sendt nogen steder hen." in about
+    assert "bliver ikke sendt nogen steder hen." in about
+    # The case: kept in the tab, saved only as the reader's own file, which holds personal data.
+    assert "»Gem sagen«" in about and "»Åbn en gemt sag«" in about and "personoplysninger" in about
     assert "gemmer browseren en kopi af guidens program (ca. 30 MB) – aldrig dine svar" in about

@@ -1,25 +1,29 @@
 """A result as plain text (for an e-mail or the SafetyNet note) and as a calendar file.
 
+The text carries each task's status as the reader set it, then the reader's note and evidence log.
 The calendar file follows RFC 5545: the SafetyNet registration as an all-day event on
 its last day, the police report as a timed event at its deadline. Reminders come early:
 the registration is due "as soon as possible", so its first reminder is the next
-working morning, and the police report's a day ahead, then two hours ahead.
+working morning, and the police report's a day ahead, then two hours ahead. The follow-up
+reminders the reader chose (:mod:`wizard.reminders`) come as timed events at the guide's
+suggested times, said to be the guide's suggestion.
 """
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
+from wizard import content
+from wizard.case_input import FIELDS, PART_LABELS, without_bidi_controls
 from wizard.deadlines import overdue_at
+from wizard.evidence_log import filled, log_lines
 from wizard.moments import COPENHAGEN, parse_now
+from wizard.reminders import FOLLOW_UP, FOLLOW_UP_REMINDERS, SUGGESTED
 from wizard.screens import deadline_words, reasons
-from wizard.screens.result import (
-    DOCUMENTATION_FIELDS,
-    grouped,
-    guideline_stamp,
-    result_stamp,
-)
+from wizard.screens.result import grouped
+from wizard.screens.stamp import guideline_stamp, result_stamp
 from wizard.screens.ui import RESULT_TITLE, UI
 from wizard.step_groups import DEADLINE_OF_GROUP
+from wizard.tasks import DONE, IN_PROGRESS, STATUS_LABELS
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
 CALENDAR_MEDIA_TYPE = "text/calendar;charset=utf-8"
@@ -34,14 +38,21 @@ CALENDAR_SUMMARY = UI["calendar_summary"]
 CALENDAR_SUMMARY_OVERDUE = UI["calendar_summary_overdue"]
 CALENDAR_DESCRIPTION = UI["calendar_description"]
 CALENDAR_STAMP = UI["calendar_stamp"]
+REMINDER_SUMMARY = content.text("case", "reminder.calendar_summary")
+# A reminder's event lasts half an hour, and its alarm rings when it begins.
+REMINDER_MINUTES = 30
+# A task's box in the text: done ticked, under way said in words.
+_BOXES = {DONE: "[x] "}
 
 
-def as_text(result: Mapping, now: datetime | None = None) -> str:
+def as_text(result: Mapping, now: datetime | None = None, statuses: Mapping | None = None) -> str:
     """The result as plain Danish text, in the result screen's order, every line under its own heading.
 
     The deadlines and the groups' headings say how they stand at ``now`` (by default when the result was
-    made), with dates rather than "i morgen": the text is read later.
+    made), with dates rather than "i morgen": the text is read later. Each task is ticked as the reader set
+    its status (``statuses``: step id → status).
     """
+    statuses = statuses or {}
     labels = result["labels"]
     ui = UI
     now = parse_now(result["evaluated_at"]) if now is None else now
@@ -53,7 +64,7 @@ def as_text(result: Mapping, now: datetime | None = None) -> str:
     lines += _heading(ui["steps"].format(role=labels["roles"][result["role"]].lower()))
     for group, steps in grouped(result["steps"]):
         lines.append(deadline_words.group_heading(group, result["deadlines"], now, relative=False) + ":")
-        lines += [f"[ ] {step['text']}" for step in steps]
+        lines += [_task_line(step, statuses.get(step["id"])) for step in steps]
     if result["notes"]:
         lines += _heading(ui["notes"])
         lines += [f"- {note['text']}" for note in result["notes"]]
@@ -70,6 +81,11 @@ def as_text(result: Mapping, now: datetime | None = None) -> str:
         lines += [f"- {reasons.because(reason)}" for reason in result["reasons"].get(decision, ())]
     lines += ["", result_stamp(result)]
     return "\n".join(lines) + "\n"
+
+
+def _task_line(step: Mapping, status: str | None) -> str:
+    under_way = f" ({STATUS_LABELS[IN_PROGRESS]})" if status == IN_PROGRESS else ""
+    return f"{_BOXES.get(status, '[ ] ')}{step['text']}{under_way}"
 
 
 def _heading(title: str) -> list[str]:
@@ -91,43 +107,40 @@ def _deadline_lines(deadline: Mapping, now: datetime) -> list[str]:
     return lines
 
 
-# Bidirectional formatting characters (embeddings, overrides, isolates, marks). In a typed address they would
-# make the copied text show the characters after them reversed or reordered; the reader never means them.
-# The page leaves the same ones out of the printed note (the build gives it this list: tools/site/guide_page.py).
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_BIDI_CONTROLS = dict.fromkeys(map(ord, BIDI_CONTROLS))
-
-
-def without_bidi_controls(text: str) -> str:
-    """``text`` as typed, less the bidirectional formatting characters that would reorder what follows them."""
-    return text.translate(_BIDI_CONTROLS)
-
-
 def note_as_text(note: object) -> str:
-    """The reader's documentation note as plain text after the result, or "" when nothing is written.
+    """The reader's note about the incident as plain text after the result, or "" when nothing is written.
 
-    ``note`` comes from the page (``{field: text}``, see ``DOCUMENTATION_FIELDS``); anything else in it
-    is ignored rather than refused, since it only ever adds the reader's own words to the copied text.
+    ``note`` is the case's note (:mod:`wizard.case_input`, ``{field: text}``); anything else in it is left out.
     """
     values = note if isinstance(note, Mapping) else {}
     lines = []
-    for field, label, _, _ in DOCUMENTATION_FIELDS:
-        value = values.get(field)
+    for field in FIELDS["note"]:
+        value = values.get(field.id)
         written = without_bidi_controls(value).strip() if isinstance(value, str) else ""
         if written:
             text = "\n  ".join(line.rstrip() for line in written.splitlines())
-            lines += [f"- {UI[label]}", f"  {text}"]
+            lines += [f"- {field.label}", f"  {text}"]
     if not lines:
         return ""
-    return "\n".join(["", UI["doc_note_print"].upper(), *lines]) + "\n"
+    return "\n".join(["", PART_LABELS["note"].upper(), *lines]) + "\n"
 
 
-def calendar_file(result: Mapping, now: datetime) -> dict:
-    """The deadlines as an iCalendar file: ``{filename, mediaType, content}``."""
+def log_as_text(rows: list) -> str:
+    """The evidence log as plain text after the note, or "" when no row has anything written."""
+    if not filled(rows):
+        return ""
+    return "\n".join(["", PART_LABELS["log"].upper(), *log_lines(rows)]) + "\n"
+
+
+def calendar_file(result: Mapping, now: datetime, reminders: list | tuple = ()) -> dict:
+    """The deadlines, and the follow-up ``reminders`` chosen (:func:`wizard.reminders.chosen`), as an iCalendar
+    file: ``{filename, mediaType, content}``."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for deadline in deadline_words.open_first(result["deadlines"], now):
         lines += _event(deadline, result, stamp, now)
+    for reminder in reminders:
+        lines += _reminder_event(reminder, result, stamp)
     lines.append("END:VCALENDAR")
     content = "".join(_fold(line) + "\r\n" for line in lines)
     return {"filename": CALENDAR_FILENAME, "mediaType": CALENDAR_MEDIA_TYPE, "content": content}
@@ -173,6 +186,31 @@ def _event(deadline: Mapping, result: Mapping, stamp: str, now: datetime) -> lis
         f"DESCRIPTION:{_escape(description)}",
         "TRANSP:TRANSPARENT",
         *alarms,
+        "END:VEVENT",
+    ]
+
+
+def _reminder_event(reminder: Mapping, result: Mapping, stamp: str) -> list[str]:
+    """A follow-up reminder as a timed event at the guide's suggested time, said to be the guide's suggestion."""
+    start = datetime.fromisoformat(reminder["at"]).astimezone(UTC)
+    summary = REMINDER_SUMMARY.format(label=reminder["label"])
+    follow_up = [FOLLOW_UP.text] if reminder["id"] in FOLLOW_UP_REMINDERS else []
+    stamp_line = CALENDAR_STAMP.format(guideline=guideline_stamp(), version=result["rules_version"])
+    description = "\n".join([reminder["text"], *follow_up, SUGGESTED.text, stamp_line])
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{reminder['id']}-{start:%Y%m%d}-{result['rules_version']}@beslutningsguide.invalid",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
+        f"DTEND:{start + timedelta(minutes=REMINDER_MINUTES):%Y%m%dT%H%M%SZ}",
+        f"SUMMARY:{_escape(summary)}",
+        f"DESCRIPTION:{_escape(description)}",
+        "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{_escape(summary)}",
+        "TRIGGER:PT0M",
+        "END:VALARM",
         "END:VEVENT",
     ]
 

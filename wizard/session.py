@@ -21,10 +21,13 @@ import json
 import sys
 from datetime import UTC, datetime
 
-from wizard import export, flow, questions
+from wizard import drafts, evidence_log, export, flow, questions, reminders
+from wizard.case_file import MAX_BYTES, OpenedCase, case_file, opened_lines, read_case_file
+from wizard.case_input import clean_case
 from wizard.contract import AnswerError
+from wizard.screens.case import case_print
 from wizard.screens.check import check_screen
-from wizard.screens.markup import cleared_notice, problem_notice
+from wizard.screens.markup import cleared_notice, opened_notice, problem_notice
 from wizard.screens.question import question_screen
 from wizard.screens.result import result_screen
 from wizard.screens.ui import RESULT_TITLE, UI
@@ -44,9 +47,10 @@ CHECK = "check"
 RESULT = "result"
 PROBLEM = "problem"  # only when even the current screen cannot be drawn: the notice alone
 TITLES = {CHECK: UI["check_title"], RESULT: RESULT_TITLE}
-# The page's requests are a few kB (a replay of every kept step) and its root a few "../":
-# anything this long is not the page's.
-MAX_REQUEST = 100_000
+# The page's requests are a few kB (a replay of every kept step), or carry the reader's case (the note, drafts
+# and evidence log, each field limited: wizard.case_input) or a saved case file the page read (no more than
+# wizard.case_file.MAX_BYTES, and a byte): anything this long is not the page's. Its root is a few "../".
+MAX_REQUEST = 4 * MAX_BYTES
 MAX_ROOT = 200
 DEFAULT_ROOT = "../"
 
@@ -55,6 +59,10 @@ _session = Session()
 
 def handle(request_json: str) -> str:
     """Answer one request from the page; the reply says which screen to show and its HTML."""
+    if isinstance(request_json, str) and len(request_json) > MAX_REQUEST:
+        # Too long to be read at all: the page keeps its screen and everything typed, and says so beside the
+        # control that was pressed.
+        return json.dumps({"accepted": False, "problem": UI["notice_too_long"], "steps": _session.steps()})
     request = _load(request_json)
     try:
         return json.dumps(respond(_session, request, datetime.now(UTC)), ensure_ascii=False)
@@ -103,8 +111,10 @@ def _respond(session: Session, request: object, now: datetime) -> dict:
         if action == "clear":
             reply["html"] = cleared_notice() + reply["html"]
         return reply
-    if action in ("calendar", "copy"):
+    if action in ("calendar", "copy", "save", "csv", "case"):
         return _export(session, place, request, now, root)
+    if action == "open":
+        return _open(session, request, now, root)
     return _current(session, place, root, notice=UI["notice_bad_request"])
 
 
@@ -220,15 +230,54 @@ def _replay(session: Session, request: dict, now: datetime, root: str) -> dict:
 
 
 def _export(session: Session, place: flow.Position, request: dict, now: datetime, root: str) -> dict:
-    if session.result is None:
+    """What the result's tools make from the result and the reader's case: the drafts and their printout, the
+    text to copy (the whole result or one draft), the saved case, the evidence log as CSV, the calendar file.
+
+    The reader's case comes with each request and is read, never kept: the page keeps it for the tab.
+    """
+    result = session.result
+    if result is None:
         return _current(session, place, root, notice=UI["notice_no_result"])
-    if request["action"] == "copy":
-        # The reader's documentation note comes with this request only, and goes into the text only.
-        copied = export.as_text(session.result, now) + export.note_as_text(request.get("note"))
-        return {"copy": copied, "accepted": True}
-    if not session.result["deadlines"]:
+    action = request["action"]
+    case = clean_case(request.get("case"), reminders.REMINDER_IDS)
+    if action == "case":
+        texts = drafts.drafts_for(result, case, now)
+        return {"drafts": texts, "print": case_print(result, case, texts), "accepted": True}
+    if action == "copy":
+        draft = request.get("draft")
+        if draft:
+            texts = drafts.drafts_for(result, case, now)
+            if draft not in texts:
+                return {"problem": UI["notice_bad_request"], "accepted": False}
+            return {"copy": texts[draft], "accepted": True}
+        copied = export.as_text(result, now, case["statuses"]) + export.note_as_text(case["note"])
+        return {"copy": copied + export.log_as_text(case["log"]), "accepted": True}
+    if action == "save":
+        return {"download": case_file(session.steps(), result, case, now), "announce": UI["saved"], "accepted": True}
+    if action == "csv":
+        return {"download": evidence_log.log_csv(case["log"], now), "announce": UI["csv_ready"], "accepted": True}
+    chosen = reminders.chosen(result, now, case)
+    if not result["deadlines"] and not chosen:
         return _current(session, place, root, notice=UI["notice_no_deadlines"])
-    return {"download": export.calendar_file(session.result, now), "announce": UI["calendar_ready"], "accepted": True}
+    download = export.calendar_file(result, now, chosen)
+    return {"download": download, "announce": UI["calendar_ready"], "accepted": True}
+
+
+def _open(session: Session, request: dict, now: datetime, root: str) -> dict:
+    """A saved case the reader chose, checked before anything changes; then its answers replayed in a fresh
+    session (as a ``replay`` request does), the result made again at ``now``, and the case handed back to the
+    page, with what the reader should know above the screen: when it was saved, what newer rules changed."""
+    file = request.get("file")
+    fields = (file.get("name"), file.get("size"), file.get("text")) if isinstance(file, dict) else (None, None, None)
+    name, size, text = fields
+    if not (isinstance(name, str) and isinstance(size, int) and not isinstance(size, bool) and isinstance(text, str)):
+        return {"problem": UI["notice_bad_request"], "accepted": False}
+    opened = read_case_file(name, size, text)
+    if not isinstance(opened, OpenedCase):
+        return {"problem": opened, "accepted": False}
+    reply = _replay(session, {"steps": opened.steps, "anchor": screen_anchor(RESULT)}, now, root)
+    lines = opened_lines(opened, session.result, reply["replayed"]["dropped"])
+    return {**reply, "html": opened_notice(lines) + reply["html"], "case": opened.case, "accepted": True}
 
 
 def _current(session: Session, place: flow.Position, root: str, notice: str | None = None) -> dict:

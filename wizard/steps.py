@@ -96,8 +96,9 @@ def step_text(step: Step, role: str, facts: Facts | None = None) -> str:
 
 
 def steps_for(role: str, facts: Facts) -> list[dict]:
-    """The role's steps as ``{id, text, source, basis, group, deadline, howto}``, in order.
+    """The role's steps as ``{id, title, text, source, basis, group, deadline, howto}``, in order.
 
+    ``title`` is the step's short name as a task of the result, ``text`` the whole step.
     ``source`` is None unless ``basis`` is guideline; ``group`` says when the step is due (:mod:`wizard.step_groups`),
     and ``deadline`` is the id of the deadline it is dated by, if any (:func:`wizard.step_groups.group_deadline`);
     ``howto`` is the guide's own help on doing it (:mod:`wizard.howto`), or None.
@@ -107,6 +108,7 @@ def steps_for(role: str, facts: Facts) -> list[dict]:
     return [
         {
             "id": step.id,
+            "title": step.text.title,
             "text": step_text(step, role, facts),
             "source": step.text.source.href if step.text.source else None,
             "basis": step.text.basis,

@@ -24,7 +24,8 @@ class Text:
     is its section and ``quote``, when given, the verbatim sentence), ``"legal_notes"`` (the
     verified legal notes: information, not policy) or ``"guide"`` (the guide's own wording, such
     as "Ring 112"). Only a guideline text has a ``source``. ``by_role`` holds the wording for a
-    role where the text speaks to the reader, so nobody is told to ask themselves.
+    role where the text speaks to the reader, so nobody is told to ask themselves. ``title`` is a step's
+    short name as a task in the result (empty for other texts).
     """
 
     text: str
@@ -32,10 +33,16 @@ class Text:
     basis: str = "guideline"
     quote: str = ""
     by_role: Mapping[str, str] = field(default_factory=dict)
+    title: str = ""
 
     def for_role(self, role: str) -> str:
         """The wording for ``role``."""
         return self.by_role.get(role, self.text)
+
+
+def as_item(text: Text) -> dict:
+    """A text as the result's items are: ``{text, basis, source}`` (``source`` the guideline section's address)."""
+    return {"text": text.text, "basis": text.basis, "source": text.source.href if text.source else None}
 
 
 @dataclass(frozen=True)
@@ -51,15 +58,16 @@ _BASIS = {"guideline": "guideline", "legal": "legal_notes", "guide": "guide"}
 
 
 def entry(file: str, id: str) -> Text:
-    """The entry ``id`` of ``file`` as a :class:`Text`; fields other than "text" are roles' own wordings."""
+    """The entry ``id`` of ``file`` as a :class:`Text`; a field named for a role is that role's own wording."""
     fields = content.fields(file, id)
     source = content.source(file, id)
     if source is None:
         raise content.ContentMissing(f"content/texts/{file}.yaml: entry {id!r} has no source")
-    by_role = {role: wording for role, wording in fields.items() if role != "text"}
+    by_role = {role: wording for role, wording in fields.items() if role in ROLES}
+    title = fields.get("title", "")
     if source.kind == "guideline":
-        return Text(fields["text"], SECTIONS[source.ref], "guideline", source.quote, by_role)
-    return Text(fields["text"], None, _BASIS[source.kind], by_role=by_role)
+        return Text(fields["text"], SECTIONS[source.ref], "guideline", source.quote, by_role, title)
+    return Text(fields["text"], None, _BASIS[source.kind], by_role=by_role, title=title)
 
 
 _CATEGORIES = ("work_environment", "criminal", "data_protection", "undecided", "protected_speech")

@@ -1,4 +1,5 @@
-"""From the result to action in Chromium: the police how-to, the contacts, and the documentation note (issue 15)."""
+"""From the result to action in Chromium: the police how-to, the contacts, and the documentation note (issue 15,
+the note now part of the case: issue 21)."""
 
 import json
 import re
@@ -15,14 +16,17 @@ from tests.e2e.guide import (
     walk,
 )
 from tools.site import contacts
+from wizard.case_input import FIELDS as CASE_FIELDS
+from wizard.case_input import PART_LABELS
 from wizard.howto import PAGES
-from wizard.screens.result import DOCUMENTATION_FIELDS
 from wizard.screens.ui import UI
 from wizard.texts import CONTACT_LABELS
 
 pytestmark = pytest.mark.browser
 
-FIELDS = [field for field, *_ in DOCUMENTATION_FIELDS]
+FIELDS = [field.id for field in CASE_FIELDS["note"]]
+# Where the tab keeps the reader's case (case.js), as it keeps the answers.
+CASE_KEY = "beslutningsguide:sag"
 # Markup and script in every field, each with a marker of its own to look for in requests, storage and the URL.
 HOSTILE = {
     field: f'MRK{index}x <script>window.__pwned = "{field}"</script>'
@@ -38,10 +42,18 @@ def result_for(page, site_url, answers) -> None:
     see_result(page)
 
 
+def open_task(page, step: str) -> None:
+    """Open a task of the result's task list to its step and the guide's help."""
+    page.click(f'[data-step="{step}"] summary')
+
+
 def test_the_police_step_shows_114_the_page_and_personalejura(page, site_url):
     result_for(page, site_url, EMPLOYEE_THREATENED)
     police = page.locator('[data-step="police_report"] .guide-howto')
-    assert "Guidens hjælp – ikke en del af retningslinjen" in police.inner_text()
+    assert police.is_hidden()  # the task is folded until the reader opens it
+    open_task(page, "police_report")
+    # The guide's own help, marked so by the mark the legend explains.
+    assert police.locator('.guide-howto__label [data-basis="guide"]').inner_text() == UI["mark_guide"]
     assert police.locator('a[href="tel:114"]').is_visible()
     page_link = police.locator("a[data-howto-page]").first
     assert page_link.get_attribute("href").endswith(PAGES["police"])
@@ -69,6 +81,7 @@ def test_a_configured_contact_is_copied_into_the_result_with_its_links(page, sit
     walk(page, MANAGER_ADDRESS_PUBLISHED)
     see_result(page)
     for step in ("consult_hr", "police_report"):
+        open_task(page, step)
         slot = page.locator(f'[data-step="{step}"] [data-contact-slot="personalejura"]')
         assert "Jura-teamet" in slot.inner_text()
         assert slot.locator('a[href="tel:+4512345678"]').is_visible()
@@ -78,17 +91,31 @@ def test_a_configured_contact_is_copied_into_the_result_with_its_links(page, sit
 
 
 def fill_note(page, values: dict) -> None:
+    """Open the note about the incident (folded under the result) and type into its fields."""
+    if not page.locator("#guide-sag-note").evaluate("details => details.open"):
+        page.click("#guide-sag-note summary")
     for field, value in values.items():
-        page.fill(f'[data-doc-note-field="{field}"]', value)
+        page.fill(f'[data-case-field="note.{field}"]', value)
 
 
-def stored_everywhere(page) -> str:
-    """Every key and value in localStorage, sessionStorage, cookies and every IndexedDB store, as one text."""
+def stored_everywhere(page, but: tuple[str, ...] = ()) -> str:
+    """Every key and value in localStorage, sessionStorage (but the keys in ``but``), cookies, every IndexedDB
+    store and the Cache Storage, as one text."""
     return page.evaluate(
-        """async () => {
+        """async (but) => {
             const parts = [document.cookie];
             for (const store of [localStorage, sessionStorage]) {
-                for (let i = 0; i < store.length; i++) parts.push(store.key(i), store.getItem(store.key(i)));
+                for (let i = 0; i < store.length; i++) {
+                    if (store === sessionStorage && but.includes(store.key(i))) continue;
+                    parts.push(store.key(i), store.getItem(store.key(i)));
+                }
+            }
+            for (const name of await caches.keys()) {
+                parts.push(name);
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) {
+                    parts.push(request.url, await (await cache.match(request)).text());
+                }
             }
             const text = async (value) => {
                 if (value instanceof Blob) value = await value.arrayBuffer();
@@ -121,7 +148,8 @@ def stored_everywhere(page) -> str:
                 db.close();
             }
             return parts.join(" ");
-        }"""
+        }""",
+        list(but),
     )
 
 
@@ -135,32 +163,41 @@ def test_the_note_is_copied_and_printed_escaped_and_goes_nowhere_else(page, site
     fill_note(page, HOSTILE)
 
     # The copied text carries every field literally, after the result.
-    page.click('[data-guide-action="copy"]')
+    page.click('[data-result-tools] [data-guide-action="copy"]')
     page.wait_for_function("document.querySelector('[data-guide-tool-status=\"copy\"]').textContent.includes('kopieret')")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.index("Registrering i SafetyNet") < copied.index(UI["doc_note_print"].upper())
+    assert copied.index("Registrering i SafetyNet") < copied.index(PART_LABELS["note"].upper())
     for value in HOSTILE.values():
         assert value.strip() in copied
 
-    # The print shows the note as text, not the fields; on screen it is the other way round.
-    block = page.locator("[data-doc-note-print]")
+    # The print shows the note as text (the engine's print of the case), not the fields; on screen it is the
+    # other way round.
+    block = page.locator("[data-case-print]")
+    page.wait_for_function("document.querySelector('[data-case-print]').textContent.includes('MRK0x')")
     assert block.is_hidden()
     page.emulate_media(media="print")
     assert block.is_visible()
-    assert page.locator(".doc-note__fields").is_hidden()
-    for field, value in HOSTILE.items():
-        assert page.locator(f'[data-doc-note-value="{field}"]').inner_text() == value.strip()
+    assert page.locator("[data-case]").is_hidden()
+    printed = block.inner_text()
+    for value in HOSTILE.values():
+        assert value.strip() in printed
     assert block.locator("script, img, textarea").count() == 0
     page.emulate_media(media="screen")
     assert page.evaluate("window.__pwned") is None and dialogs == []
 
-    # Nowhere else: no request (the copy goes to the worker as a message, not over the network), no storage,
-    # no URL, no browser history entry.
+    # Nowhere else: no request (the copy goes to the worker as a message, not over the network), no cookie,
+    # localStorage, IndexedDB or cache, no URL, no browser history entry. The tab keeps it (sessionStorage,
+    # as the answers), so a reload keeps what was typed, until "Slet mine svar".
     page.reload()
     page.wait_for_selector('[data-guide][data-state="ready"]')
-    traces = " ".join(requests) + " " + stored_everywhere(page) + " " + page.url
+    traces = " ".join(requests) + " " + stored_everywhere(page, but=(CASE_KEY,)) + " " + page.url
     traces += " " + json.dumps(page.evaluate("history.state"))
     assert [marker for marker in MARKERS if marker in traces] == []
+    assert page.input_value('[data-case-field="note.what"]') == HOSTILE["what"]
+    page.click('[data-guide-screen] [data-guide-ask="clear"]')
+    page.click('[data-guide-confirm="clear"] [data-guide-action="clear"]')
+    wait_for_screen(page, "danger_now")
+    assert [marker for marker in MARKERS if marker in stored_everywhere(page)] == []
 
 
 def test_the_note_survives_a_trip_to_the_answers_and_is_forgotten_with_them(page, site_url):
@@ -169,16 +206,16 @@ def test_the_note_survives_a_trip_to_the_answers_and_is_forgotten_with_them(page
     page.click('[data-guide-action="show"][data-screen="check"]')
     wait_for_screen(page, "check")
     see_result(page)
-    assert page.input_value('[data-doc-note-field="where"]') == "Facebook"
-    assert page.input_value('[data-doc-note-field="what"]') == "En trussel"
+    assert page.input_value('[data-case-field="note.where"]') == "Facebook"
+    assert page.input_value('[data-case-field="note.what"]') == "En trussel"
     page.click('[data-guide-ask="restart"]')
     page.click('[data-guide-confirm="restart"] [data-guide-action="restart"]')
     wait_for_screen(page, "danger_now")
     walk(page, EMPLOYEE_THREATENED)
     see_result(page)
-    assert [page.input_value(f'[data-doc-note-field="{field}"]') for field in FIELDS] == [""] * len(FIELDS)
-    page.emulate_media(media="print")
-    assert page.locator("[data-doc-note-print]").is_hidden()
+    assert [page.input_value(f'[data-case-field="note.{field}"]') for field in FIELDS] == [""] * len(FIELDS)
+    page.wait_for_function("document.querySelector('[data-case-print]') !== null")
+    assert page.inner_text("[data-case-print]").strip() == ""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -58,6 +58,8 @@ def test_employee_threatened_gets_both_deadlines_and_the_employee_checklist(page
     for step in ("document", "contact_manager", "tell_colleagues", "register_safetynet",
                  "register_work_accident", "inform_manager_after_hours", "police_report"):
         assert step in steps
+    # The assessment is folded under the tasks; it opens on request.
+    page.click('[data-result-part="assessment"] summary')
     assert "SKAL anmeldes som en arbejdsulykke" in page.inner_text('[data-decision="work_accident"]')
     assert "handleplan" in page.inner_text('[data-decision="action_plan"]')
     source = page.locator('[data-step="police_report"] a.guide-source')
@@ -97,7 +99,8 @@ def test_manager_private_address_published_repeatedly(page, site_url):
                  "contact_platform", "datatilsynet", "consult_hr", "police_report"):
         assert step in steps
     assert "call_112" not in steps
-    # The offence with its paragraph, then the reader's own answer behind it.
+    # The offence with its paragraph, then the reader's own answer behind it (in the assessment, opened).
+    page.click('[data-result-part="assessment"] summary')
     offence = page.locator('[data-offence="private_affairs"]').inner_text()
     assert "– Straffeloven § 264 d. Fordi du svarede »Private oplysninger" in offence
     # The other roles' checklists are one click away.

@@ -110,6 +110,10 @@ def test_the_result_reads_deadlines_then_steps_by_when_then_assessment_then_othe
         })""",
     )
     assert placed and all(step_groups.GROUP_OF_STEP[step] == group for step, group in placed)
+    # The assessment is folded under the tasks, the other roles and the legal notes too; they open on request.
+    for part in ("assessment", "other-roles", "legal"):
+        assert page.locator(f'details[data-result-part="{part}"]').first.evaluate("d => !d.open"), part
+    page.click('[data-result-part="assessment"] summary')
     plan = page.inner_text('[data-decision="action_plan"]')
     assert "Fordi du svarede 8 på skalaen fra 1 til 10." in plan
     accident = page.inner_text('[data-decision="work_accident"]')
@@ -124,8 +128,8 @@ def test_a_manager_on_a_phone_sees_what_to_do_first_and_by_when_without_scrollin
     screenshot(page, "phone-whole.png", full_page=True)
     header = viewport_rect(page, ".md-header")
     summary = viewport_rect(page, "[data-summary]")
-    # What to do first is the first step's own text; its how-to and contacts may follow below the fold.
-    first_step = viewport_rect(page, "[data-result] [data-step] label")
+    # What to do first is the first task (its title); its step, how-to and contacts open below it.
+    first_step = viewport_rect(page, "[data-result] [data-step] summary")
     assert page.get_attribute("[data-result] [data-step]", "data-step") == page.eval_on_selector(
         '[data-step-group="now"] + ul [data-step]', "n => n.dataset.step"
     )
@@ -199,21 +203,21 @@ def test_each_confirmation_appears_beside_its_button(sized, site_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     result_for(page, site_url, manager_hours_ago(60))
     for action in ("copy", "calendar"):
-        button = page.locator(f'[data-guide-action="{action}"]')
+        button = page.locator(f'[data-result-tools] [data-guide-action="{action}"]')
         if action == "calendar":
             with page.expect_download():
                 button.click()
         else:
             button.click()
-        confirm = page.locator(f'[data-guide-tool-status="{action}"]')
+        confirm = page.locator(f'[data-result-tools] [data-guide-tool-status="{action}"]')
         page.wait_for_function(
             "a => document.querySelector(`[data-guide-tool-status=\"${a}\"]`).textContent.trim() !== ''", arg=action
         )
         pressed, shown = button.bounding_box(), confirm.bounding_box()
         assert 0 <= shown["y"] - (pressed["y"] + pressed["height"]) <= 24, (pressed, shown)
         assert shown["x"] < pressed["x"] + pressed["width"] and pressed["x"] < shown["x"] + shown["width"]
-    assert "kopieret" in page.inner_text('[data-guide-tool-status="copy"]')
-    assert "hentet" in page.inner_text('[data-guide-tool-status="calendar"]')
+    assert "kopieret" in page.inner_text('[data-result-tools] [data-guide-tool-status="copy"]')
+    assert "hentet" in page.inner_text('[data-result-tools] [data-guide-tool-status="calendar"]')
     assert "kopieret" not in page.inner_text("[data-guide-status]")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.index("FRISTER") < copied.index("NÆSTE SKRIDT") < copied.index("VURDERING")
@@ -226,7 +230,7 @@ def test_the_result_passes_axe(sized, site_url, scheme):
     page.emulate_media(color_scheme=scheme)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     result_for(page, site_url, manager_hours_ago(60))
-    page.click('[data-guide-action="copy"]')
+    page.click('[data-result-tools] [data-guide-action="copy"]')
     page.wait_for_function("document.querySelector('[data-guide-tool-status=\"copy\"]').textContent !== ''")
     page.evaluate("document.querySelectorAll('[data-result] details').forEach((d) => { d.open = true; })")
     violations = axe_violations(page)

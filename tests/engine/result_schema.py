@@ -109,7 +109,8 @@ def check_result(result: dict) -> None:
         assert len(set(got)) == len(got)
         assert (got[:1] == ["call_112"]) == (result["answers"].get("danger_now") is True)
         for step in steps:
-            assert list(step) == ["id", "text", "source", "basis", "group", "deadline", "howto"] and step["text"]
+            assert list(step) == ["id", "title", "text", "source", "basis", "group", "deadline", "howto"]
+            assert step["text"] and step["title"] and "{" not in step["title"]
             assert step["basis"] in BASES and (step["source"] in HREFS) == (step["basis"] == "guideline")
             assert "{" not in step["text"]
             assert step["group"] in GROUPS

@@ -362,7 +362,8 @@ def test_what_the_guide_adds_is_marked_as_its_own():
     assert (notes.NOTES["stalking_basis"].basis, notes.NOTES["stalking_basis"].source) == ("legal_notes", None)
     result = by_name("threats_after_hours_in_danger")
     assert result["steps"][0] == {
-        "id": "call_112", "text": content.text("steps", "employee.call_112"), "source": None, "basis": "guide",
+        "id": "call_112", "title": content.text("steps", "employee.call_112", "title"),
+        "text": content.text("steps", "employee.call_112"), "source": None, "basis": "guide",
         "group": "now", "deadline": None, "howto": None,
     }
 

@@ -8,14 +8,12 @@ from hypothesis import strategies as st
 
 from tests.html_tree import parse_html
 from wizard import export, howto
+from wizard.case_input import FIELDS as CASE_FIELDS
+from wizard.case_input import PART_LABELS, without_bidi_controls
 from wizard.contract import ROLES
 from wizard.moments import parse_now
 from wizard.result import evaluate
-from wizard.screens.result import (
-    DOCUMENTATION_FIELDS,
-    documentation_note,
-    result_screen,
-)
+from wizard.screens.result import result_screen
 from wizard.screens.ui import UI
 from wizard.session import Session, respond
 from wizard.steps import STEPS
@@ -52,7 +50,10 @@ def test_the_police_how_to_is_rendered_with_a_tel_link_and_the_page_link():
     hrefs = [a.attrs["href"] for a in item.find_all("a")]
     assert "tel:114" in hrefs and "tel:112" in hrefs
     assert "../" + howto.PAGES["police"] in hrefs
-    assert UI["howto"] in item.text()  # marked as the guide's own, not the guideline
+    # Marked as the guide's own, not the guideline: by the mark the legend explains, not a sentence under each step.
+    (label,) = item.with_class("guide-howto__label")
+    assert label.one(data_basis="guide").text() == UI["mark_guide"]
+    assert UI["howto"] not in item.text()
     (slot,) = item.find_all(data_contact_slot="personalejura")
     assert CONTACT_LABELS["personalejura"] in slot.text()
 
@@ -83,32 +84,32 @@ def test_a_step_without_a_how_to_renders_nothing_extra():
     assert item.with_class("guide-howto") == []
 
 
-# --- The documentation note ------------------------------------------------------------------------------
+# --- The documentation note (the case's note: wizard/case_input.py) -------------------------------------------
 
 
-FIELDS = [field for field, *_ in DOCUMENTATION_FIELDS]
+NOTE = CASE_FIELDS["note"]
+FIELDS = [field.id for field in NOTE]
 
 
 def test_the_note_fields_sit_in_no_form_and_ask_the_browser_to_keep_nothing():
-    html = documentation_note()
-    assert "<form" not in html  # Enter in a field can never submit it into a URL
+    html = result_screen(criminal("employee"), root="../")
     tree = parse_html(html)
-    controls = tree.find_all("input") + tree.find_all("textarea")
-    assert sorted(c.attrs["data-doc-note-field"] for c in controls) == sorted(FIELDS)
+    (note,) = tree.find_all("details", data_case_part="note")
+    assert "<form" not in html  # Enter in a field can never submit it into a URL
+    controls = note.find_all("input") + note.find_all("textarea")
+    assert sorted(c.attrs["data-case-field"] for c in controls) == sorted(f"note.{field}" for field in FIELDS)
     for control in controls:
         assert control.attrs["autocomplete"] == "off" and control.attrs["spellcheck"] == "false"
         assert "name" not in control.attrs and "value" not in control.attrs
         (label,) = [lab for lab in tree.find_all("label") if lab.attrs.get("for") == control.attrs["id"]]
         assert label.text()
-    print_block = tree.one(data_doc_note_print=None)
-    values = print_block.find_all(data_doc_note_value=None)
-    assert sorted(v.attrs["data-doc-note-value"] for v in values) == sorted(FIELDS)
+    # On paper the engine prints what is written (wizard/screens/case.py), into this block.
+    assert len(tree.find_all(data_case_print=None)) == 1
 
 
-def test_the_result_screen_has_the_note_before_its_tools():
+def test_the_result_screen_has_the_tools_before_the_tasks_and_the_note_after_them():
     html = result_screen(criminal("employee"), root="../")
-    assert len(parse_html(html).find_all(data_doc_note=None)) == 1
-    assert html.index("data-doc-note") < html.index('data-guide-action="copy"')
+    assert html.index('data-guide-action="copy"') < html.index("data-step=") < html.index('data-case-part="note"')
 
 
 def test_an_empty_or_missing_note_adds_nothing():
@@ -121,12 +122,12 @@ def test_the_note_is_copied_as_plain_text_in_field_order_with_markup_kept_litera
     note["what"] = "første linje\nanden <b>linje</b>"
     text = export.note_as_text(note)
     lines = text.splitlines()
-    assert lines[1] == UI["doc_note_print"].upper()
-    for _, label, _, _ in DOCUMENTATION_FIELDS:
-        assert f"- {UI[label]}" in lines
+    assert lines[1] == PART_LABELS["note"].upper()
+    for field in NOTE:
+        assert f"- {field.label}" in lines
     assert f"  where: {MARKUP}" in lines
     assert "  første linje" in lines and "  anden <b>linje</b>" in lines
-    positions = [text.index(UI[label]) for _, label, _, _ in DOCUMENTATION_FIELDS]
+    positions = [text.index(field.label) for field in NOTE]
     assert positions == sorted(positions)
 
 
@@ -136,7 +137,7 @@ def test_the_note_is_copied_as_plain_text_in_field_order_with_markup_kept_litera
 )
 def test_every_written_field_and_nothing_else_reaches_the_text(note, unknown):
     text = export.note_as_text({**unknown, **note})
-    typed = [export.without_bidi_controls(value) for value in note.values()]
+    typed = [without_bidi_controls(value) for value in note.values()]
     for value in typed:
         for line in value.strip().splitlines():
             assert line.rstrip() in text
@@ -161,7 +162,7 @@ def test_the_session_copies_the_note_after_the_result_only_when_asked():
     assert respond(session, {"action": "confirm"}, now)["screen"] == "result"
     plain = respond(session, {"action": "copy"}, now)["copy"]
     assert plain == export.as_text(session.result)
-    noted = respond(session, {"action": "copy", "note": {"where": MARKUP}}, now)["copy"]
+    noted = respond(session, {"action": "copy", "case": {"note": {"where": MARKUP}}}, now)["copy"]
     assert noted.startswith(plain) and MARKUP in noted
     # The session keeps nothing of it: the next copy without a note has none.
     assert respond(session, {"action": "copy"}, now)["copy"] == plain

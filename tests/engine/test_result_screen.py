@@ -254,9 +254,11 @@ def test_the_offences_are_under_the_criminal_category_with_the_legal_marking():
 
 def test_each_confirmation_has_its_place_beside_its_button():
     tree = screen(evaluate(MANAGER, NOW))
-    for action in ("calendar", "copy"):
-        (button,) = tree.find_all("button", data_guide_action=action)
-        place = tree.one(data_guide_tool_status=action)
+    buttons = tree.find_all("button", data_guide_action=None)
+    tools = [b for b in buttons if b.attrs["data-guide-action"] in ("calendar", "copy", "save", "csv")]
+    assert {b.attrs["data-guide-action"] for b in tools} == {"calendar", "copy", "save", "csv"}
+    for button in tools:
+        (place,) = button.parent.find_all(data_guide_tool_status=button.attrs["data-guide-action"])
         assert place.parent is button.parent and place.attrs["role"] == "status"
 
 

@@ -62,7 +62,8 @@ def send(message: object) -> dict:
 
 
 def check_reply(text: str) -> dict:
-    """A reply the page can use: JSON with a screen to show, a file to download or a text to copy."""
+    """A reply the page can use: JSON with a screen to show, a file to download, a text to copy, the drafts to
+    show, or why a tool's request was not carried out (said beside its button; the screen stays)."""
     assert isinstance(text, str)
     text.encode("utf-8")  # valid Unicode: no lone surrogate got through
     reply = json.loads(text)
@@ -73,6 +74,10 @@ def check_reply(text: str) -> dict:
         assert set(reply["download"]) == {"filename", "mediaType", "content"}
     elif "copy" in reply:
         assert isinstance(reply["copy"], str) and reply["copy"]
+    elif "drafts" in reply:
+        assert isinstance(reply["drafts"], dict) and isinstance(reply["print"], str)
+    elif "problem" in reply:
+        assert reply["accepted"] is False and isinstance(reply["problem"], str) and reply["problem"]
     else:
         assert reply["screen"] in SCREENS
         assert reply["anchor"] == "trin-" + reply["screen"].replace("_", "-")
@@ -114,7 +119,6 @@ NOT_A_REQUEST = [
     '{"action": "show", "screen": {"id": "check"}}',
     '{"action": "show", "anchor": 12}',
     "[" * 5000 + "]" * 5000,
-    '{"action": "answer", "question": "impact", "form": {"impact": ["' + "6" * 200_000 + '"]}}',
 ]
 
 
@@ -126,6 +130,16 @@ def test_a_request_that_makes_no_sense_gets_the_current_screen_with_a_notice(tex
     assert reply["screen"] == HALFWAY_SCREEN
     assert reply["notice"] == UI["notice_bad_request"]
     assert 'role="alert"' in reply["html"] and "data-guide-focus" in reply["html"]
+
+
+def test_a_request_too_long_to_be_the_pages_is_refused_beside_its_button_and_changes_nothing():
+    # E.g. a copy of a note far beyond what the page's fields take: the reader is told, and loses nothing.
+    too_long = json.dumps({"action": "copy", "case": {"note": {"what": "x" * shell.MAX_REQUEST}}})
+    with session_with(THREATENED, result=True) as session:
+        before = session.steps()
+        reply = check_reply(handle(too_long))
+        assert session.steps() == before and session.result is not None
+    assert reply["problem"] == UI["notice_too_long"] and reply["steps"] == before
 
 
 def test_a_tampered_option_is_refused_on_its_question_with_the_question_named():

@@ -15,3 +15,11 @@ def replay(requests: list[dict]) -> list[dict]:
     """Each reply of a fresh session to ``requests``, in order."""
     session = Session()
     return [respond(session, {**request, "root": "../"}, NOW) for request in requests]
+
+
+def save_and_open(requests: list[dict]) -> list[dict]:
+    """Each reply to ``requests`` (the last one a "save"), then the reply of a fresh session that opens the file."""
+    replies = replay(requests)
+    text = replies[-1]["download"]["content"]
+    file = {"name": "sag.json", "size": len(text.encode()), "text": text}
+    return [*replies, respond(Session(), {"action": "open", "file": file, "root": "../"}, NOW)]

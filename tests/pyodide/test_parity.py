@@ -14,7 +14,7 @@ import pytest
 import wizard
 from tests.engine.scenarios import SCENARIOS
 from tests.harness.answer_paths import MANAGER_THREATENED_AT_WORK, answer_requests
-from tests.pyodide.paths import replay
+from tests.pyodide.paths import replay, save_and_open
 from wizard import evaluate, validate
 from wizard.moments import parse_now
 
@@ -124,3 +124,31 @@ def test_the_archives_are_stored_and_hold_no_frozen_module(shipped_pyodide):
     for wheel in shipped_pyodide.lockfile.parent.glob("*.whl"):
         with zipfile.ZipFile(wheel) as archive:
             assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}, wheel.name
+
+
+# A reader's case with markup in it, worked on and saved, then opened in a fresh session.
+CASE = {
+    "statuses": {"care": "done"},
+    "note": {"what": "<script>alert(1)</script> Trussel", "address": "https://facebook.com/opslag/1"},
+    "registration": {"exposed": "Anna", "measures": "Samtale\nTo på sagen"},
+    "notice": {"why": "Privat adresse"},
+    "log": [{"address": "=HYPERLINK(1)", "reported": "yes"}],
+    "reminders": ["wellbeing_month"],
+}
+CASE_PATH = [
+    *MANAGER_PATH,
+    *({"action": action, "case": CASE} for action in ("case", "copy", "csv", "calendar")),
+    {"action": "copy", "draft": "registration", "case": CASE},
+    {"action": "save", "case": CASE},
+]
+
+
+def test_the_case_its_drafts_and_its_file_are_the_same_in_pyodide(shipped_pyodide):
+    """The drafts, the copied text, the CSV, the calendar and the saved case, and opening it again."""
+    native = save_and_open(CASE_PATH)
+    source = Path(__file__).with_name("paths.py").read_text()
+    in_pyodide = shipped_pyodide.run_json(
+        source + f"\nimport json\nprint(json.dumps(save_and_open({CASE_PATH!r}), ensure_ascii=False))\n"
+    )
+    assert in_pyodide == native
+    assert native[-1]["screen"] == "result" and native[-1]["case"]["statuses"] == {"care": "done"}

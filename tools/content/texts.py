@@ -81,7 +81,11 @@ SCHEMAS: dict[str, Schema] = {
         source="optional",
     ),
     "messages": Schema("error messages and the command line's texts", source="none"),
-    "steps": Schema("each role's steps in the result, by 'role.step'"),
+    "steps": Schema(
+        "each role's steps in the result, by 'role.step': the task's short title and the step's text",
+        fields=("title", "text"),
+        required=("title", "text"),
+    ),
     "checklists": Schema(
         "the guideline's own checklists, word for word, and the front page's two deadlines (shown without Python)",
         fields=("lead", "text"),
@@ -103,6 +107,10 @@ SCHEMAS: dict[str, Schema] = {
         "none",
     ),
     "ui": Schema("the guide's buttons, headings, status lines and notices", source="optional"),
+    "case": Schema(
+        "the case: task statuses, the note, the drafts, the evidence log, the reminders and the saved file",
+        source="optional",
+    ),
     "guide_page": Schema("the guide page's loading, failure and fallback texts", source="optional"),
 }
 

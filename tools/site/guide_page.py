@@ -17,10 +17,10 @@ from pathlib import Path
 from tools.site.page_flow import flow_table
 from tools.site.placeholders import PageContext
 from wizard import content, flow
+from wizard.case_file import MAX_BYTES as CASE_FILE_MAX_BYTES
 from wizard.conditions import ALWAYS
 from wizard.contract import ROLES, AnswerError
 from wizard.danish_time import LONG_DATE, LONG_DATETIME, MONTHS, WEEKDAYS
-from wizard.export import BIDI_CONTROLS
 from wizard.questions import ANSWER_SEPARATOR, DANGER_SCREEN, QUESTIONS, Question, answer_label, parse_form, worded
 from wizard.screens.check import check_frame, check_row
 from wizard.screens.danger import danger_screen
@@ -111,8 +111,9 @@ def guide_block(context: PageContext) -> str:
         "data-kept-while-loading": ui["kept_while_loading"],
         "data-copied": ui["copied"],
         "data-copy-manually": ui["copy_manually"],
-        # The bidirectional controls the printed note leaves out, as the copied text does (code points in hex).
-        "data-bidi-controls": " ".join(f"{ord(char):x}" for char in BIDI_CONTROLS),
+        # Opening a saved case: the page reads no more of a file than the engine could take, and a byte.
+        "data-case-file-limit": str(CASE_FILE_MAX_BYTES),
+        "data-opening-text": ui["opening"],
     }
     attributes = "".join(f' {name}="{escape(value)}"' for name, value in data.items())
     return (

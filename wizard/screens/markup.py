@@ -3,6 +3,7 @@ links to the guideline and the marks on what is not the guideline, and the notic
 
 from collections.abc import Mapping
 
+from wizard.guideline import SECTIONS
 from wizard.screens.ui import UI
 
 # html.escape would do, but importing html also loads html.entities (a large table this
@@ -56,7 +57,8 @@ def back_button(previous: str) -> str:
 
 
 def session_actions(first: bool = False) -> str:
-    """Restart and clear the answers, each asking first: a slip of the finger never erases the answers.
+    """Restart and clear the answers, each asking first: a slip of the finger never erases the answers; and open
+    a saved case (:mod:`wizard.case_file`), asking first where it would replace answers.
 
     The question appears below the row of controls, so its "yes" button is never where the
     pointer already was.
@@ -67,9 +69,16 @@ def session_actions(first: bool = False) -> str:
         f' aria-controls="guide-confirm-{action}">{UI[action]}</button>'
         for action in actions
     )
+    # Opening a saved case asks first only where it would replace answers (the page knows whether there are any).
+    open_case = (
+        '<button type="button" class="guide-link-button" data-guide-ask="open" aria-expanded="false"'
+        f' aria-controls="guide-confirm-open">{UI["open_case"]}</button>'
+        '<input type="file" accept=".json,application/json" data-case-file hidden>'
+    )
     return (
-        f'<div class="guide-session">{asks}<span class="guide-session__hint">{UI["clear_hint"]}</span>'
-        + "".join(_confirmation(action) for action in actions)
+        f'<div class="guide-session">{asks}{open_case}<span class="guide-session__hint">{UI["clear_hint"]}</span>'
+        '<p class="guide-tool__confirm guide-session__status" role="status" data-guide-tool-status="open"></p>'
+        + "".join(_confirmation(action) for action in (*actions, "open"))
         + "</div>"
     )
 
@@ -113,6 +122,31 @@ def basis_link(item: Mapping, root: str) -> str:
 
 
 
+# What each mark stands for, in the order the legend explains them.
+MARKS = ("guideline", "legal_notes", "guide")
+
+
+def mark(item: Mapping, root: str) -> str:
+    """Where an item of the result comes from, as a short mark that one legend explains (:func:`marks_legend`):
+    a link to the guideline section it rests on, or a tag for legal information or the guide's own help."""
+    if item.get("source"):
+        section = next(s for s in SECTIONS.values() if s.href == item["source"])
+        return (
+            f'<a class="guide-mark guide-source" data-basis="guideline" href="{escape(root + item["source"])}">'
+            f'{UI["mark_guideline"]}<span class="guide-visually-hidden">: {escape(section.title)}</span></a>'
+        )
+    return f'<span class="guide-mark" data-basis="{escape(item["basis"])}">{UI["mark_" + item["basis"]]}</span>'
+
+
+def marks_legend() -> str:
+    """The one legend of the marks, instead of a sentence repeated under every item."""
+    items = "".join(
+        f'<li><span class="guide-mark" data-basis="{basis}">{UI["mark_" + basis]}</span> {UI["legend_" + basis]}</li>'
+        for basis in MARKS
+    )
+    return f'<div class="guide-marks" data-marks-legend><p>{UI["legend"]}</p><ul>{items}</ul></div>'
+
+
 def problem_notice(text: str) -> str:
     """Why the last request was not carried out, above the screen; it takes the focus, as an error summary does."""
     return (
@@ -120,6 +154,15 @@ def problem_notice(text: str) -> str:
         f' data-guide-notice>{escape(text)}</div>'
     )
 
+
+
+def opened_notice(lines: list[str]) -> str:
+    """What the reader is told above the screen when a saved case opens; it takes the focus, so it is heard."""
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    return (
+        '<div class="guide-notice guide-notice--opened" role="status" tabindex="-1" data-guide-focus'
+        f" data-case-opened>{paragraphs}</div>"
+    )
 
 
 def cleared_notice() -> str:

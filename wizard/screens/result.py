@@ -1,15 +1,17 @@
-"""The result, most urgent first: the deadlines, the role's steps by when, the assessment, the rest.
+"""The result, most urgent first: the deadlines and the result's tools, the role's tasks by when, the notes, the
+case (note, drafts, reminders), then folded: the assessment, the other roles and the legal information.
 
-Also the guide's own help under a step (:mod:`wizard.howto`) and the documentation note.
+Also the guide's own help under a task (:mod:`wizard.howto`). Where a text comes from is shown by one legend and
+a mark per item (:func:`wizard.screens.markup.mark`).
 """
 
 import json
 from collections.abc import Mapping
 from datetime import datetime
 
-from wizard.danish_time import long_datetime
-from wizard.guideline import GUIDELINE_ADOPTED, GUIDELINE_ADOPTED_BY
 from wizard.moments import COPENHAGEN, parse_now
+from wizard.reminders import offered as reminders_offered
+from wizard.screens.case import PART_OF_STEP, case_section, offered_parts, part_id
 from wizard.screens.deadline_words import (
     COUNTDOWN_WORDS,
     DUE_TEXTS,
@@ -24,81 +26,89 @@ from wizard.screens.deadline_words import (
     overdue_text,
     undecided_text,
 )
-from wizard.screens.markup import attrs, basis_link, escape, session_actions
+from wizard.screens.markup import attrs, escape, mark, marks_legend, session_actions
 from wizard.screens.reasons import decisions_list, reasons_list
+from wizard.screens.stamp import result_stamp
 from wizard.screens.ui import RESULT_TITLE, UI
 from wizard.step_groups import GROUPS
-from wizard.texts import CONTACT_LABELS
-
-# The note's fields, in order: (id, label key, hint key or None, multi-line).
-DOCUMENTATION_FIELDS = (
-    ("where", "doc_note_where", "doc_note_where_hint", False),
-    ("address", "doc_note_address", None, False),
-    ("what", "doc_note_what", None, True),
-    ("witnesses", "doc_note_witnesses", None, False),
-    ("screenshots", "doc_note_screenshots", None, False),
-)
+from wizard.tasks import NOT_STARTED, STATUS_LABELS
+from wizard.texts import CATEGORY_SHORT_LABELS, CONTACT_LABELS
 
 
 def result_screen(result: Mapping, *, root: str) -> str:
-    """The result, most urgent first: the deadlines, the role's steps by when, the assessment, the rest."""
+    """The result, most urgent first: the deadlines and tools, the tasks by when, then the rest, folded."""
     labels = result["labels"]
     role_label = labels["roles"][result["role"]]
+    parts_offered = offered_parts(result)
     parts = [
         '<section class="guide-result" data-result>',
         f'<h1 class="guide-question" tabindex="-1" data-guide-focus>{RESULT_TITLE}</h1>',
         _summary(result),
+        _result_tools(result),
         f'<h2 id="guide-skridt" data-result-part="steps">{escape(UI["steps"].format(role=role_label.lower()))}</h2>',
-        _grouped_steps(result, root),
+        _grouped_tasks(result, root, parts_offered),
+        marks_legend(),
     ]
     if result["notes"]:
         items = "".join(
-            f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {basis_link(note, root)}</li>'
+            f'<li data-note="{escape(note["id"])}">{escape(note["text"])} {mark(note, root)}</li>'
             for note in result["notes"]
         )
         parts.append(f'<h2 id="guide-opmaerksom">{UI["notes"]}</h2><ul class="guide-notes">{items}</ul>')
+    parts.append(case_section(result, root))
+    short = " · ".join(CATEGORY_SHORT_LABELS[c] for c in result["categories"])
     parts.append(
-        f'<h2 id="guide-vurdering" data-result-part="assessment">{UI["assessment"]}</h2>'
-        f"{_categories(result, root)}"
-        f'<h3 id="guide-beslutninger">{UI["decisions"]}</h3>{decisions_list(result, root)}'
+        _fold(
+            "assessment",
+            UI["assessment"],
+            f"{_categories(result, root)}"
+            f'<h3 id="guide-beslutninger">{UI["decisions"]}</h3>{decisions_list(result, root)}',
+            more=short,
+            heading_id="guide-vurdering",
+        )
     )
-    others = [
-        f'<details class="guide-other-role" data-result-part="other-roles"><summary>'
-        f'{escape(UI["other_steps"].format(role=labels["roles"][role].lower()))}</summary>'
-        f'{_steps(steps, root, "data-other-step")}</details>'
+    parts.extend(
+        _fold(
+            "other-roles",
+            UI["other_steps"].format(role=labels["roles"][role].lower()),
+            _other_steps(steps, root),
+            css="guide-other-role",
+        )
         for role, steps in result["steps_by_role"].items()
         if role != result["role"]
-    ]
-    parts.extend(others)
+    )
     if result["legal_info"]:
         items = "".join(
             f'<li data-legal="{escape(info["id"])}">{escape(info["text"])} <em>({escape(info["reference"])})</em></li>'
             for info in result["legal_info"]
         )
         parts.append(
-            f'<aside class="admonition info guide-legal"><p class="admonition-title">{UI["legal"]}</p>'
-            f'<p>{UI["legal_intro"]}</p><ul>{items}</ul>'
-            f'<p><a href="{escape(root)}lovgrundlag/">{UI["legal_more"]}</a></p></aside>'
+            _fold(
+                "legal",
+                UI["legal"],
+                f'<p>{UI["legal_intro"]}</p><ul>{items}</ul>'
+                f'<p><a href="{escape(root)}lovgrundlag/">{UI["legal_more"]}</a></p>',
+                css="guide-legal",
+            )
         )
-    parts.append(documentation_note())
-    parts.append(_result_tools(result))
     parts.append(f'<p class="guide-result__stamp">{escape(result_stamp(result))}</p>')
+    parts.append(
+        '<div class="guide-tool"><button type="button" class="md-button" data-guide-action="show"'
+        f' data-screen="check">{UI["change_answers"]}</button></div>'
+    )
     parts.append("</section>")
     parts.append(session_actions())
     return "".join(parts)
 
 
-def guideline_stamp() -> str:
-    """Which guideline the guide implements, for every result and printout."""
-    return UI["guideline_stamp"].format(adopted_by=GUIDELINE_ADOPTED_BY, adopted=GUIDELINE_ADOPTED)
-
-
-def result_stamp(result: Mapping) -> str:
-    """When the result was made, from which guideline and rules version."""
-    return UI["stamp"].format(
-        when=long_datetime(parse_now(result["evaluated_at"])),
-        guideline=guideline_stamp(),
-        version=result["rules_version"],
+def _fold(part: str, title: str, body: str, *, more: str = "", heading_id: str = "", css: str = "") -> str:
+    """A part of the result that opens on request, its heading in the summary."""
+    id_attr = f' id="{heading_id}"' if heading_id else ""
+    more_html = f' <span class="guide-fold__more">{escape(more)}</span>' if more else ""
+    return (
+        f'<details class="guide-fold {css}" data-result-part="{part}"><summary>'
+        f'<h2 class="guide-fold__title"{id_attr}>{escape(title)}{more_html}</h2></summary>'
+        f'<div class="guide-fold__body">{body}</div></details>'
     )
 
 
@@ -170,10 +180,10 @@ def grouped(steps) -> list[tuple[str, list]]:
     return [(group, in_group) for group, in_group in by_group if in_group]
 
 
-def _grouped_steps(result: Mapping, root: str) -> str:
+def _grouped_tasks(result: Mapping, root: str, parts: list[str]) -> str:
     now = parse_now(result["evaluated_at"])
     return "".join(
-        _group_heading(group, result["deadlines"], now) + _steps(in_group, root, "data-step")
+        _group_heading(group, result["deadlines"], now) + _tasks(in_group, root, parts)
         for group, in_group in grouped(result["steps"])
     )
 
@@ -198,18 +208,44 @@ def _group_heading(group: str, deadlines, now: datetime) -> str:
     )
 
 
-def _steps(steps, root: str, hook: str) -> str:
+def _tasks(steps, root: str, parts: list[str]) -> str:
+    """The role's tasks (GOV.UK's task list): each its title, opening to the step, its mark and the guide's help,
+    and a status the reader sets beside it. A task with a draft or the reminders opens them too."""
     items = []
     for step in steps:
         step_id = escape(step["id"])
-        box_id = f"{hook}-{step_id}"
-        items.append(
-            f'<li {hook}="{step_id}"><input type="checkbox" id="{box_id}">'
-            f'<div><label for="{box_id}">{escape(step["text"])}</label>'
-            f'<span class="guide-step__source">{basis_link(step, root)}</span>'
-            f'{howto_block(step.get("howto"), root)}</div></li>'
+        select_id = f"guide-status-{step_id}"
+        options = "".join(
+            f'<option value="{status}"{" selected" if status == NOT_STARTED else ""}>{escape(label)}</option>'
+            for status, label in STATUS_LABELS.items()
         )
-    return f'<ul class="guide-steps">{"".join(items)}</ul>'
+        part = PART_OF_STEP.get(step["id"])
+        opens = ""
+        if part in parts:
+            opens = (
+                f'<p class="guide-task__opens"><button type="button" class="guide-link-button"'
+                f' data-guide-open="{part_id(part)}">'
+                f'{escape(UI["open_" + part])}</button></p>'
+            )
+        items.append(
+            f'<li class="guide-task" data-step="{step_id}" data-task-status="{NOT_STARTED}">'
+            f'<details class="guide-task__details"><summary class="guide-task__title">{escape(step["title"])}'
+            f'</summary><div class="guide-task__body"><p class="guide-task__text">{escape(step["text"])} '
+            f'{mark(step, root)}</p>{howto_block(step.get("howto"), root, mark({"basis": "guide"}, root))}{opens}'
+            f'</div></details><label class="guide-visually-hidden" for="{select_id}">'
+            f'{escape(UI["status_of"].format(task=step["title"]))}</label>'
+            f'<select class="guide-task__status" id="{select_id}" data-task-status-select="{step_id}">'
+            f'{options}</select><span class="guide-task__status-text" data-task-status-text>'
+            f"{escape(STATUS_LABELS[NOT_STARTED])}</span></li>"
+        )
+    return f'<ul class="guide-tasks">{"".join(items)}</ul>'
+
+
+def _other_steps(steps, root: str) -> str:
+    items = "".join(
+        f'<li data-other-step="{escape(step["id"])}">{escape(step["text"])} {mark(step, root)}</li>' for step in steps
+    )
+    return f'<ul class="guide-other-steps">{items}</ul>'
 
 
 def _categories(result: Mapping, root: str) -> str:
@@ -222,11 +258,11 @@ def _categories(result: Mapping, root: str) -> str:
 
 
 def _result_tools(result: Mapping) -> str:
-    """Print, calendar, copy and change, each confirmation beside the button that was pressed."""
+    """Save the case, copy, print and the calendar, on the first screen; each confirmation beside its button."""
 
-    def tool(action: str, label: str, extra: str = "", attrs: str = "") -> str:
+    def tool(action: str, label: str, extra: str = "") -> str:
         return (
-            f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="{action}"{attrs}>'
+            f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="{action}">'
             f'{label}</button><p class="guide-tool__confirm" role="status" data-guide-tool-status="{action}"></p>'
             f"{extra}</div>"
         )
@@ -235,25 +271,25 @@ def _result_tools(result: Mapping) -> str:
         f'<label class="guide-visually-hidden" for="guide-copy-text">{UI["copy_label"]}</label>'
         '<textarea id="guide-copy-text" class="guide-copy-text" data-guide-copy-text readonly hidden></textarea>'
     )
-    calendar = tool("calendar", UI["calendar"]) if result["deadlines"] else ""
+    calendar = ""
+    if result["deadlines"] or reminders_offered(result, parse_now(result["evaluated_at"])):
+        calendar = tool("calendar", UI["calendar"])
     return (
-        '<div class="guide-tools">'
+        f'<div class="guide-tools" data-result-tools>{tool("save", UI["save"])}{tool("copy", UI["copy"], copy_field)}'
         f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="print">{UI["print"]}'
-        f"</button></div>{calendar}{tool('copy', UI['copy'], copy_field)}"
-        f'<div class="guide-tool"><button type="button" class="md-button" data-guide-action="show"'
-        f' data-screen="check">{UI["change_answers"]}</button></div></div>'
+        f"</button></div>{calendar}</div>"
     )
 
 
-def howto_block(howto: Mapping | None, root: str) -> str:
-    """A step's how-to: the guide's label, its text, numbers to ring, pages to read and slots for contacts.
+def howto_block(howto: Mapping | None, root: str, label: str = UI["howto"]) -> str:
+    """A step's how-to: the guide's label (or mark), its text, numbers to ring, pages to read and slots for contacts.
 
     The slots hold the contact's role; the page fills in the municipality's name, phone and e-mail from the
     contact cards rendered at build time (tools/site/contacts.py), because the engine never sees mkdocs.yml.
     """
     if not howto:
         return ""
-    parts = [f'<div class="guide-howto"><p class="guide-howto__label">{UI["howto"]}</p>']
+    parts = [f'<div class="guide-howto"><p class="guide-howto__label">{label}</p>']
     if howto["text"]:
         parts.append(f'<p class="guide-howto__text">{escape(howto["text"])}</p>')
     actions = [
@@ -273,34 +309,3 @@ def howto_block(howto: Mapping | None, root: str) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
-
-
-def documentation_note() -> str:
-    """The optional note's fields, and the block the page fills with the same text for printing.
-
-    The fields sit in no <form>, so Enter never submits them into a URL; the page keeps what is typed in
-    memory only (tools.js), and the browser is asked neither to remember nor to spell-check it remotely.
-    """
-    fields = []
-    rows = []
-    for field, label, hint, multiline in DOCUMENTATION_FIELDS:
-        field_id = f"doc-note-{field}"
-        described = f' aria-describedby="{field_id}-hint"' if hint else ""
-        hint_html = f'<div class="guide-hint" id="{field_id}-hint">{UI[hint]}</div>' if hint else ""
-        common = f'id="{field_id}" data-doc-note-field="{field}" autocomplete="off" spellcheck="false"{described}'
-        control = f'<textarea {common} rows="4"></textarea>' if multiline else f'<input type="text" {common}>'
-        fields.append(
-            f'<div class="guide-field doc-note__field"><label for="{field_id}">{UI[label]}</label>'
-            f"{hint_html}{control}</div>"
-        )
-        rows.append(
-            f'<div data-doc-note-row hidden><dt>{UI[label]}</dt><dd data-doc-note-value="{field}"></dd></div>'
-        )
-    return (
-        '<section class="doc-note" data-doc-note aria-labelledby="guide-note">'
-        f'<h2 id="guide-note">{UI["doc_note"]}</h2><p class="doc-note__intro">{UI["doc_note_intro"]}</p>'
-        f'<div class="doc-note__fields">{"".join(fields)}</div>'
-        f'<div class="doc-note-print" data-doc-note-print hidden><h2>{UI["doc_note_print"]}</h2>'
-        f'<dl>{"".join(rows)}</dl></div></section>'
-    )
-

@@ -13,10 +13,15 @@ _IDS = (
     # Restart and clear the answers, each asking first
     "restart", "clear", "clear_hint", "restart_question", "restart_yes", "clear_question", "clear_yes",
     "keep_answers", "cleared", "kept_unreadable",
+    # Open a saved case (asking first where answers would be replaced)
+    "open_case", "open_question", "open_yes", "opening",
     # The answers to check
     "check_title", "check_intro", "check_change", "check_submit",
     # Links to the guideline, and the mark on what is not in it
     "read_section", "read_guideline", "basis_guide", "basis_legal_notes", "howto",
+    # The result's marks, explained once in a legend, and a task's status
+    "mark_guideline", "mark_legal_notes", "mark_guide", "legend", "legend_guideline", "legend_legal_notes",
+    "legend_guide", "status_of",
     # Status lines while the guide loads, and when the result is copied
     "loading", "ready", "kept_while_loading", "restoring", "copied", "copy_manually",
     # The danger screen (112 and the advice are the guide's own)
@@ -36,14 +41,15 @@ _IDS = (
     "because_chosen", "claim_danger_now", "claim_recording_shared", "claim_outside_work_hours", "claim_repeated",
     "claim_absence", "claim_treatment", "claim_wants_work_accident",
     # The result's tools
-    "print", "calendar", "calendar_ready", "copy", "copy_label", "change_answers", "calendar_summary",
-    "calendar_summary_overdue", "calendar_description", "calendar_stamp",
-    # The documentation note
-    "doc_note", "doc_note_intro", "doc_note_where", "doc_note_where_hint", "doc_note_address", "doc_note_what",
-    "doc_note_witnesses", "doc_note_screenshots", "doc_note_print",
+    "save", "saved", "print", "calendar", "calendar_ready", "copy", "copy_label", "change_answers",
+    "calendar_summary", "calendar_summary_overdue", "calendar_description", "calendar_stamp",
+    # The case: the note, the drafts, the evidence log, the reminders, and the tasks' buttons that open them
+    "case_title", "case_intro", "note_intro", "draft_text", "copy_draft", "csv", "csv_ready", "escalation",
+    "reminders_title", "reminders_choose", "open_registration", "open_plan", "open_log", "open_notice",
+    "open_reminders",
     # Said above the current screen when a request cannot be carried out; the answers stay as they were
     "notice_bad_request", "notice_not_asked", "notice_not_changeable", "notice_incomplete", "notice_no_result",
-    "notice_no_deadlines", "notice_internal",
+    "notice_no_deadlines", "notice_internal", "notice_too_long",
 )
 UI = {id: content.text("ui", id) for id in _IDS}
 

@@ -4,6 +4,8 @@
 // one replay, and says what it took, what it refused and which screen to show. The page decides
 // nothing: whether a request was carried out, and what comes next, is in the engine's reply.
 
+import { replaceCase, work } from "./case.js";
+import { showDrafts } from "./case-form.js";
 import { call } from "./engine.js";
 import { adopt, kept } from "./kept.js";
 import { trouble, troubleOver } from "./loading.js";
@@ -102,8 +104,9 @@ async function exchange(root, message) {
   }
 }
 
-// A request once the engine is ready; the reply's screen is shown, its file saved or its text copied.
-export async function request(root, message, { push = true } = {}) {
+// A request once the engine is ready; the reply's screen is shown, its file saved or its text copied. A tool's
+// reply (a file, a text, or why not) is said beside the control that was pressed; the screen stays.
+export async function request(root, message, { push = true, control = null } = {}) {
   if (!(await synced(root))) return;
   const reply = await exchange(root, message);
   if (reply.failure) {
@@ -113,6 +116,12 @@ export async function request(root, message, { push = true } = {}) {
   }
   troubleOver(root);
   adopt(root, reply.steps);
+  if (reply.problem) {
+    confirmBeside(root, message.action, reply.problem, control);
+    return;
+  }
+  // A saved case the engine opened: its case replaces the tab's before the screen is filled in.
+  if (reply.case) replaceCase(reply.case);
   const state = view(root);
   if (state.pendingAnchor) {
     // The reader pressed Back or Forward meanwhile: go where the address bar now says.
@@ -123,14 +132,41 @@ export async function request(root, message, { push = true } = {}) {
   }
   if (reply.download) {
     download(reply.download);
-    confirmBeside(root, message.action, reply.announce || "");
+    confirmBeside(root, message.action, reply.announce || "", control);
     return;
   }
   if (reply.copy !== undefined) {
-    await copy(root, reply.copy);
+    await copy(root, reply.copy, control);
     return;
   }
   show(root, reply, { push });
+}
+
+// The drafts written again for the case as it stands, on the result screen; quietly, as the reader types. The
+// reply to the latest request wins.
+let draftsAsked = 0;
+export async function refreshDrafts(root) {
+  if (root.dataset.state !== "ready" || !kept.synced || !root.querySelector("[data-case]")) return;
+  const asked = ++draftsAsked;
+  const reply = await call({ action: "case", case: work, root: root.dataset.root });
+  if (asked === draftsAsked && !reply.failure && reply.drafts) showDrafts(root, reply);
+}
+
+// Once the engine is ready (at once if it is): true, or false if the guide gave up and shows its fallback.
+export function whenReady(root) {
+  return new Promise((resolve) => {
+    const settled = () => ["ready", "failed"].includes(root.dataset.state);
+    if (settled()) {
+      resolve(root.dataset.state === "ready");
+      return;
+    }
+    const watcher = new MutationObserver(() => {
+      if (!settled()) return;
+      watcher.disconnect();
+      resolve(root.dataset.state === "ready");
+    });
+    watcher.observe(root, { attributes: true, attributeFilter: ["data-state"] });
+  });
 }
 
 // A request whose screen the page has shown already (112 first): the engine keeps the answer meanwhile.

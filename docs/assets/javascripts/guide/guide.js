@@ -6,7 +6,7 @@
 // and the engine gets them all at once when it is ready (conversation.js). From then on every screen
 // is the engine's. Nothing here decides anything about harassment.
 
-import { settle } from "./conversation.js";
+import { refreshDrafts, settle } from "./conversation.js";
 import { countdown } from "./countdown.js";
 import { limitDates } from "./dates.js";
 import { start, watch } from "./engine.js";
@@ -18,7 +18,6 @@ import {
   flowTable, fromTemplate, keptForm, pageScreen, pageScreenByAnchor, restoring, screenOf, show, tellOnce,
 } from "./screens.js";
 import { announce } from "./status.js";
-import { mountNote } from "./tools.js";
 
 const mounted = new WeakSet();
 
@@ -29,7 +28,6 @@ export function mount(root) {
   noteRole(root);
   arrive(root);
   tellOnce(root);
-  mountNote(root);
   watchScreens(root);
   listen(root);
   const stopWatching = watch((status) => {
@@ -53,6 +51,7 @@ export function mount(root) {
     }
     root.dataset.state = "ready";
     loaded(root);
+    refreshDrafts(root);
     if (!root.dataset.trouble) announce(root, root.dataset.readyText);
   });
   // The guide listens: the page's own fallback for a script that never ran gives way (guide_fallback.css).
@@ -81,12 +80,14 @@ function arrive(root) {
 
 let countdownTimer = null; // one, for the guide on the current page (instant navigation swaps the page)
 
-// Each new screen: its date limits and, on the result, the countdown at once and then every 20 s.
+// Each new screen: its date limits and, on the result, the countdown at once and then every 20 s, and the
+// drafts as the engine writes them for the case.
 function watchScreens(root) {
   const screen = screenOf(root);
   const update = () => {
     limitDates(screen);
     countdown(root);
+    refreshDrafts(root);
   };
   update();
   new MutationObserver(update).observe(screen, { childList: true });

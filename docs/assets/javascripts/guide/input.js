@@ -1,18 +1,27 @@
-// The reader's input: answers, "Tilbage", "Ret", "Se resultatet", the result's tools, "Start forfra"
-// and "Slet mine svar" (each asking first), and the clicks that must not count. Before Python is ready
-// the page shows the next question it holds and keeps the answer for the engine; once it is ready,
-// every request goes to the engine (conversation.js), which says what comes next.
+// The reader's input: answers, "Tilbage", "Ret", "Se resultatet", the result's tools, the case (its fields,
+// rows, statuses; saving it and opening a saved one), "Start forfra" and "Slet mine svar" (each asking first),
+// and the clicks that must not count. Before Python is ready the page shows the next question it holds and
+// keeps the answer for the engine; once it is ready, every request goes to the engine (conversation.js), which
+// says what comes next.
 
-import { navigate, request, send } from "./conversation.js";
+import { replaceCase, work } from "./case.js";
+import { caseClick, caseInput } from "./case-form.js";
+import { navigate, refreshDrafts, request, send, whenReady } from "./conversation.js";
 import { fillDate } from "./dates.js";
 import { forgetSnapshot } from "./engine.js";
 import { forget, keep, kept } from "./kept.js";
-import { awaitEngine } from "./loading.js";
+import { awaitEngine, loading } from "./loading.js";
 import { screenAfter } from "./path.js";
 import { keepPlace } from "./place.js";
 import { flowTable, formValues, keptForm, pageScreen, screenOf, show, view } from "./screens.js";
+import { announce } from "./status.js";
 import { ownField } from "./store.js";
-import { noteFor, print } from "./tools.js";
+import { print } from "./tools.js";
+
+// The requests that carry the reader's case (the engine reads it, never keeps it).
+const WITH_CASE = ["copy", "save", "csv", "calendar"];
+// The drafts are written again once the reader stops typing for this long.
+const DRAFTS_AFTER_MS = 250;
 
 export function listen(root) {
   const state = view(root);
@@ -28,6 +37,18 @@ export function listen(root) {
   }, true);
   root.addEventListener("click", (event) => onClick(root, event));
   root.addEventListener("submit", (event) => onSubmit(root, event));
+  let typing = null;
+  const onCase = (event) => {
+    if (event.target.matches("[data-case-file]")) {
+      if (event.type === "change") openCase(root, event.target);
+      return;
+    }
+    if (!caseInput(event.target)) return;
+    clearTimeout(typing);
+    typing = setTimeout(() => refreshDrafts(root), DRAFTS_AFTER_MS);
+  };
+  root.addEventListener("input", onCase);
+  root.addEventListener("change", onCase);
   root.addEventListener("keydown", (event) => {
     const panel = event.key === "Escape" && event.target.closest("[data-guide-confirm]");
     if (panel) closeConfirmation(root, panel);
@@ -144,6 +165,7 @@ function startAgain(root, action) {
   forget(root, { engineToo: ready });
   // Everything forgotten: the browser's copy of the interpreter too (it never holds an answer).
   if (action === "clear") forgetSnapshot();
+  replaceCase();
   view(root).awaiting = false;
   if (ready) {
     request(root, { action });
@@ -171,6 +193,30 @@ function goBack(root, previous) {
     const screen = pageScreen(root, previous);
     if (screen) show(root, screen, { values: keptForm(root, previous) });
   }
+}
+
+// "Åbn en gemt sag": the file the reader chooses is read here (no more than the engine could take, and a byte,
+// so a huge file is told apart), and the engine checks it and opens it once it is ready. Nothing on the page
+// changes until it has.
+async function openCase(root, input) {
+  const file = input.files?.[0];
+  input.value = "";
+  if (!file) return;
+  const text = await file.slice(0, Number(root.dataset.caseFileLimit) + 1).text();
+  // While the engine loads, how far it has come is said beside the button; screen readers hear what waits.
+  if (root.dataset.state !== "ready") {
+    view(root).opening = true;
+    loading(root);
+    announce(root, root.dataset.openingText);
+  }
+  const ready = await whenReady(root);
+  view(root).opening = false;
+  if (!ready) return;
+  request(root, { action: "open", file: { name: file.name, size: file.size, text } }, { control: input });
+}
+
+function chooseCaseFile(root, from) {
+  from.closest("[data-guide-screen]")?.querySelector("[data-case-file]")?.click();
 }
 
 function openConfirmation(root, ask) {
@@ -206,9 +252,15 @@ function onClick(root, event) {
     document.getElementById(summaryLink.hash.slice(1))?.focus();
     return;
   }
+  if (caseClick(event.target)) {
+    refreshDrafts(root);
+    return;
+  }
   const ask = event.target.closest("[data-guide-ask]");
   if (ask) {
-    openConfirmation(root, ask);
+    // A saved case replaces answers: ask first only where there are any.
+    if (ask.dataset.guideAsk === "open" && !kept.steps.length && !Object.keys(work).length) chooseCaseFile(root, ask);
+    else openConfirmation(root, ask);
     return;
   }
   const cancel = event.target.closest("[data-guide-cancel]");
@@ -233,6 +285,11 @@ function onClick(root, event) {
     print();
     return;
   }
+  if (action === "open") {
+    closeConfirmation(root, control.closest("[data-guide-confirm]"));
+    chooseCaseFile(root, control);
+    return;
+  }
   const ready = root.dataset.state === "ready";
   if (action === "change" && !ready) {
     changeEarly(root, control.dataset.question);
@@ -245,6 +302,7 @@ function onClick(root, event) {
     startAgain(root, action);
     return;
   }
-  const { question, screen } = control.dataset;
-  request(root, { action, question, screen, ...noteFor(action) });
+  const { question, screen, draft } = control.dataset;
+  const message = { action, question, screen, draft, ...(WITH_CASE.includes(action) ? { case: work } : {}) };
+  request(root, message, { control });
 }

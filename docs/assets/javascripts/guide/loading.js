@@ -17,7 +17,8 @@ export function loading(root, status = latest.get(root) ?? {}) {
   const { received = 0, total = 0 } = status;
   const step = total ? Math.min(100, Math.floor((10 * received) / total) * 10) : 0;
   if (total) root.dataset.progress = String(step);
-  const waiting = view(root).awaiting;
+  // The reader waits for the engine: an answer only it can take, or a saved case being opened.
+  const waiting = view(root).awaiting || view(root).opening;
   const text = !waiting
     ? root.dataset.loadingMeanwhile
     : step === 100

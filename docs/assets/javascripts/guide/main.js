@@ -10,6 +10,7 @@ import { start } from "./engine.js";
 import { mount } from "./guide.js";
 import { keepPlaceOnLeaving } from "./place.js";
 import { countdown } from "./countdown.js";
+import { closeAfterPrint, openForPrint } from "./tools.js";
 
 const guideRoot = () => document.querySelector("[data-guide]");
 
@@ -39,6 +40,16 @@ else withMaterial();
 window.addEventListener("pagehide", () => {
   const root = guideRoot();
   if (root) keepPlaceOnLeaving(root);
+});
+
+// Printing shows every task's whole step and the assessment.
+window.addEventListener("beforeprint", () => {
+  const root = guideRoot();
+  if (root) openForPrint(root);
+});
+window.addEventListener("afterprint", () => {
+  const root = guideRoot();
+  if (root) closeAfterPrint(root);
 });
 
 // A phone that wakes the tab shows the time left at once.

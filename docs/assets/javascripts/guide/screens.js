@@ -21,6 +21,7 @@ export function view(root) {
       busy: false, // a request is in flight: the form is locked
       awaiting: false, // the reader answered the last question the page can show, before the engine was ready
       confirming: false, // ... and that was "Se resultatet" on the page's answers to check
+      opening: false, // a saved case was chosen before the engine was ready
       pendingAnchor: null, // Back or Forward while a request was in flight
       // Counted, not timed: which screen was shown when a press, and a run of clicks, began.
       screens: 0,
