@@ -6,6 +6,7 @@ The caching faults need the shipped headers: the runtime's files are kept for a 
 damaged copy in the browser's cache outlives the fault unless the guide replaces it.
 """
 
+import gzip
 import re
 import shutil
 import socket
@@ -38,14 +39,23 @@ class FaultServer(Served):
 
     @contextmanager
     def altered(self, pattern: str, change):
-        """The build's file matching ``pattern``, as ``change(bytes)`` makes it, until the block ends."""
+        """The build's file matching ``pattern``, as ``change(bytes)`` makes it, until the block ends.
+
+        The shipped configuration sends a file's gzip copy where the build made one (``gzip_static``), so the
+        fault is put into that copy too: what the browser receives is the changed file.
+        """
         path = self.site / self.one(pattern)
-        original = path.read_bytes()
-        path.write_bytes(change(original))
+        copy = path.with_name(path.name + ".gz")
+        originals = {file: file.read_bytes() for file in (path, copy) if file.exists()}
+        changed = change(originals[path])
+        path.write_bytes(changed)
+        if copy in originals:
+            copy.write_bytes(gzip.compress(changed, compresslevel=1))
         try:
             yield
         finally:
-            path.write_bytes(original)
+            for file, data in originals.items():
+                file.write_bytes(data)
 
 
 @pytest.fixture(scope="session")

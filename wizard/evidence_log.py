@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from wizard import content
-from wizard.case_input import REPORTED_LABELS, ROW_LABELS, ROWS, labelled
+from wizard.case_input import REPORTED_LABELS, ROW_LABELS, ROWS, labelled, without_bidi_controls
 from wizard.moments import COPENHAGEN
 
 COLUMNS = ROWS["log"]
@@ -25,8 +25,9 @@ NOTHING = content.text("case", "draft.log.empty")
 
 
 def cell(row: Mapping, column: str) -> str:
-    """A row's value in ``column`` as the reader reads it (the choice's words for "reported")."""
-    value = row.get(column, "")
+    """A row's value in ``column`` as the reader reads it (the choice's words for "reported"), without the
+    bidirectional controls that would reorder a typed address on paper and in the CSV."""
+    value = without_bidi_controls(row.get(column, ""))
     return REPORTED_LABELS[value] if column == "reported" and value else value
 
 

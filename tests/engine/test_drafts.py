@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.harness import answer_paths
 from tests.html_tree import parse_html
 from wizard import content, drafts, evidence_log, export, reminders
-from wizard.case_input import FIELDS, LOG_MAX_ROWS, ROWS, clean_case
+from wizard.case_input import BIDI_CONTROLS, FIELDS, LOG_MAX_ROWS, ROWS, clean_case
 from wizard.moments import COPENHAGEN
 from wizard.result import evaluate
 from wizard.screens.case import case_print
@@ -222,6 +222,17 @@ def test_what_the_reader_typed_stays_text_in_the_drafts_and_is_escaped_on_paper(
     assert [h.text() for h in tree.find_all("h2")] == [
         "Note om hændelsen", *(drafts.TITLES[d] for d in ("registration", "plan", "log", "notice"))
     ]
+
+
+def test_bidirectional_controls_typed_into_an_address_reach_neither_paper_nor_the_csv():
+    # U+202E would print "moc.elpmaxe//:sptth" after it; the isolates would reorder "profil".
+    typed = "https://\u202eexample.com/\u2066profil\u2069"
+    case = clean_case({"note": {"address": typed}, "log": [{"address": typed, "reported": "no"}]})
+    result = result_of(MANAGER)
+    texts = drafts.drafts_for(result, case, NOW)
+    for made in (case_print(result, case, texts), evidence_log.log_csv(case["log"], NOW)["content"], *texts.values()):
+        assert not set(made) & set(BIDI_CONTROLS)
+    assert "https://example.com/profil" in parse_html(case_print(result, case, texts)).text()
 
 
 def test_the_printout_carries_only_what_the_reader_wrote_in():

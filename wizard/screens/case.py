@@ -12,7 +12,16 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from wizard import content, drafts
-from wizard.case_input import FIELDS, LONG_MAX, PART_LABELS, REPORTED_LABELS, ROWS, SHORT_MAX, Field
+from wizard.case_input import (
+    FIELDS,
+    LONG_MAX,
+    PART_LABELS,
+    REPORTED_LABELS,
+    ROWS,
+    SHORT_MAX,
+    Field,
+    without_bidi_controls,
+)
 from wizard.evidence_log import COLUMNS, cell, filled
 from wizard.reminders import FOLLOW_UP, FOLLOW_UP_REMINDERS, SUGGESTED, offered
 from wizard.screens.markup import attrs, escape, mark
@@ -197,7 +206,8 @@ def case_print(result: Mapping, case: Mapping, texts: Mapping[str, str]) -> str:
     """What the printout carries of the case: the note, each draft the reader has written in (its basis and
     text), and the evidence log as a table. Every text is escaped: what the reader typed stays text on paper."""
     parts = []
-    note = [(field, case["note"][field.id].strip()) for field in FIELDS["note"] if case["note"][field.id].strip()]
+    typed = {field: without_bidi_controls(case["note"][field.id]).strip() for field in FIELDS["note"]}
+    note = [(field, value) for field, value in typed.items() if value]
     if note:
         rows = "".join(f"<dt>{escape(field.label)}</dt><dd>{escape(value)}</dd>" for field, value in note)
         title = escape(PART_LABELS["note"])
