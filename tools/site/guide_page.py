@@ -39,7 +39,7 @@ WORKER = "assets/javascripts/guide/worker.mjs"
 SHELL_DIR = "assets/javascripts/guide/"
 SHELL_ENTRY = "main.js"
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"\./([\w.-]+\.js)";', re.M)
+STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"\./([\w.-]+\.m?js)";', re.M)
 # The page gives up on Python only when no byte of its files has arrived for this long (a slow
 # link keeps it waiting as long as it makes progress); known failures end the wait at once.
 STALL_TIMEOUT_SECONDS = 25
@@ -165,9 +165,9 @@ def shell_scripts(root: str) -> str:
     return f'{preloads}<script type="module" async src="{escape(root + SHELL_DIR + SHELL_ENTRY)}"></script>'
 
 
-def shell_modules(directory: Path = DOCS / SHELL_DIR) -> list[str]:
-    """The entry point and every module it imports, directly or not, in the order first reached."""
-    found = [SHELL_ENTRY]
+def shell_modules(directory: Path = DOCS / SHELL_DIR, *, entry: str = SHELL_ENTRY) -> list[str]:
+    """The ``entry`` module and every module it imports, directly or not, in the order first reached."""
+    found = [entry]
     for name in found:
         for imported in STATIC_IMPORT.findall((directory / name).read_text(encoding="utf-8")):
             if imported not in found:

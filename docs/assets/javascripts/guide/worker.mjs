@@ -18,27 +18,20 @@
 // staff's message for each; OPERATIONS.md explains them), and a start that has reported one never
 // reports "ready".
 //
-// A revisit starts from a memory snapshot of the interpreter, taken on the first visit with the
-// engine imported and before any question is answered, and kept in this browser's IndexedDB.
-// Snapshots are private Pyodide API: they are used only with the version they were checked
-// against (a test keeps SNAPSHOT_PYODIDE_VERSION in step with package.json), and anything that
-// goes wrong with one falls back to a normal start. A snapshot is bound to the build (its key is the
-// digest of every runtime file's digest) and to this browser: it is stored with an HMAC made with a
-// key that never leaves the browser's crypto (a non-extractable CryptoKey), and restored only if the
-// HMAC holds. So an edited or swapped snapshot is never run; where SubtleCrypto is missing (plain
-// http), no snapshot is kept or used.
+// A revisit starts from a memory snapshot of the interpreter (snapshot.mjs), taken on the first visit with the
+// engine imported and before any question is answered. Snapshots are private Pyodide API: they are used only
+// with the version they were checked against (a test keeps SNAPSHOT_PYODIDE_VERSION in step with package.json),
+// and anything that goes wrong with one falls back to a normal start.
+
+import { sha256Hex } from "./digest.mjs";
+import { buildKey, forgetSnapshots, readSnapshot, storeSnapshot } from "./snapshot.mjs";
 
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7";
-// A snapshot stored in another format is never read as this one.
-const SNAPSHOT_FORMAT = 2;
-const SNAPSHOT_DATABASE = "beslutningsguide";
-const SNAPSHOT_STORE = "pyodide-snapshot";
 const PROGRESS_INTERVAL_MS = 100;
 
 let engine = null;
 let failure = null; // the first known failure of this start
 let revisit = false; // a snapshot was kept on an earlier visit
-let forgotten = false; // "Slet mine svar": no snapshot is stored from now on
 
 class StartFailure extends Error {
   constructor(reason, detail) {
@@ -65,13 +58,6 @@ function arrived(count) {
     progress.posted = now;
     self.postMessage({ type: "progress", received: progress.received, total: progress.total });
   }
-}
-
-async function sha256Hex(bytes) {
-  const digest = self.crypto?.subtle
-    ? await self.crypto.subtle.digest("SHA-256", bytes)
-    : (await import("./sha256.mjs")).sha256(bytes);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 // The whole body, counted as it arrives, and its SHA-256.
@@ -266,97 +252,6 @@ function takeSnapshot(pyodide) {
     return null;
   } finally {
     Object.assign(pyodide.loadedPackages, loaded);
-  }
-}
-
-// Reading never creates the database: a first visit only asks whether it exists.
-function openSnapshots(create) {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(SNAPSHOT_DATABASE, 1);
-    request.onupgradeneeded = () => {
-      if (create) request.result.createObjectStore(SNAPSHOT_STORE);
-      else request.transaction.abort();
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-// The results of the requests `work` makes in one transaction, in order.
-function transact(mode, work) {
-  return openSnapshots(mode === "readwrite").then(
-    (database) =>
-      new Promise((resolve, reject) => {
-        const transaction = database.transaction(SNAPSHOT_STORE, mode);
-        const requests = work(transaction.objectStore(SNAPSHOT_STORE));
-        transaction.oncomplete = () => {
-          database.close();
-          resolve(requests.map((request) => request.result));
-        };
-        transaction.onerror = transaction.onabort = () => {
-          database.close();
-          reject(transaction.error);
-        };
-      }),
-  );
-}
-
-const encoder = new TextEncoder();
-
-// This build's runtime: every file's digest, the interpreter's environment and the snapshot's format.
-async function buildKey(files, env) {
-  if (!self.crypto?.subtle) return null;
-  return sha256Hex(encoder.encode(JSON.stringify([SNAPSHOT_FORMAT, files, env])));
-}
-
-// What the HMAC covers: the build's key and the snapshot's own digest.
-async function signed(key, bytes) {
-  return encoder.encode(`${key} ${await sha256Hex(bytes)}`);
-}
-
-// The snapshot stored under this key, or null: none, another build's, one whose HMAC does not hold (edited,
-// or made elsewhere), or no IndexedDB or SubtleCrypto here.
-async function readSnapshot(key) {
-  if (!key) return null;
-  try {
-    const [record, secret] = await transact("readonly", (store) => [store.get("current"), store.get("secret")]);
-    if (record?.key !== key || !(secret instanceof CryptoKey) || !(record.mac instanceof ArrayBuffer)) return null;
-    const bytes = new Uint8Array(await record.bytes.arrayBuffer());
-    const holds = await crypto.subtle.verify("HMAC", secret, record.mac, await signed(key, bytes));
-    return holds ? bytes : null;
-  } catch {
-    return null;
-  }
-}
-
-// One snapshot per browser: a new one replaces the old. Resolves whether it was stored.
-async function storeSnapshot(key, bytes) {
-  if (!bytes || !key || forgotten) return false;
-  try {
-    // Read for writing: a first visit creates the database here.
-    const [stored] = await transact("readwrite", (store) => [store.get("secret")]);
-    const secret = stored instanceof CryptoKey
-      ? stored
-      : await crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
-    const mac = await crypto.subtle.sign("HMAC", secret, await signed(key, bytes));
-    if (forgotten) return false;
-    await transact("readwrite", (store) => {
-      store.put(secret, "secret");
-      return [store.put({ key, mac, bytes: new Blob([bytes]) }, "current")];
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// "Slet mine svar": the snapshot and its key are deleted, and this page stores none after it.
-function forgetSnapshots() {
-  forgotten = true;
-  try {
-    indexedDB.deleteDatabase(SNAPSHOT_DATABASE);
-  } catch {
-    // No IndexedDB here: nothing was kept.
   }
 }
 
