@@ -41,10 +41,7 @@ def page():
 
 
 def checklist_ids() -> list[str]:
-    ids = [f"all.{item}" for item in fallback.FOR_ALL]
-    for role, (_, items) in CHECKLISTS.items():
-        ids += fallback._ids(role, items)
-    return ids
+    return [id for list_id in (fallback.FOR_ALL, *CHECKLISTS) for id in content.ids("checklists", list_id)]
 
 
 @pytest.mark.parametrize("id", checklist_ids())
@@ -129,6 +126,6 @@ def test_every_form_of_the_guide_goes_nowhere_when_submitted_by_the_browser(site
 
 
 def test_the_checklists_link_each_role_to_its_section_in_the_guideline():
-    for role, (section, _) in CHECKLISTS.items():
+    for role, section in CHECKLISTS.items():
         markup = parse_html(static_checklists(root=ROOT)).one(data_guide_checklist=role)
         assert [a.attrs["href"] for a in markup.find_all("a")] == [f"{ROOT}retningslinje/naar-det-sker/#{section}"]

@@ -294,6 +294,10 @@ def test_adopting_the_edition_stops_the_build_until_every_place_is_reviewed(tmp_
     replace_in(copy / "docs/retningslinje/naar-det-sker.md", f"- {REMOVED}", "", 1)
     replace_in(texts / "steps.yaml", f"quote: {REMOVED}", "quote: Vær opmærksom på, hvad den forurettede kollega har "
                "brug for", 1)
+    # The fallback's checklists are the guideline's own words: the reworded item follows, the removed one goes.
+    replace_in(texts / "checklists.yaml", DUTY_OLD, DUTY_NEW, 2)
+    removed_item = f"colleague.relatives:\n  text: {REMOVED}\n  source:\n    section: kollega\n    quote: {REMOVED}\n\n"
+    replace_in(texts / "checklists.yaml", removed_item, "", 1)
     kept = "Skridtet bygger på den del af sætningen, som ikke er ændret."
     # One place still waits: the step whose quote is the part of the duty that did not change. And the date.
     still_waiting = flat(build(copy).stderr)
@@ -315,4 +319,4 @@ def test_adopting_the_edition_stops_the_build_until_every_place_is_reviewed(tmp_
     assert any(kept in li.text() for li in places)
     # The number follows everywhere it is shown.
     front = (copy / "site" / "index.html").read_text(encoding="utf-8")
-    assert "senest <strong>14 dage efter" in front
+    assert "senest 14 dage efter hændelsesdagen" in front and "senest 10 dage" not in front

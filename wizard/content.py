@@ -33,6 +33,13 @@ def text(file: str, id: str, field: str = "text") -> str:
         raise ContentMissing(f"content/texts/{file}.yaml: entry {id!r} has no {field!r}") from None
 
 
+def ids(file: str, prefix: str) -> list[str]:
+    """The ids of the entries under ``prefix`` (``prefix.…``) in ``content/texts/{file}.yaml``, in the file's order."""
+    found = [id for id in TEXTS.get(file, {}) if id.startswith(prefix + ".")]
+    USED.update((file, id) for id in found)
+    return found
+
+
 def source(file: str, id: str) -> Source | None:
     """Where the entry's text comes from, or None for a text that carries no policy."""
     USED.add((file, id))

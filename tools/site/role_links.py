@@ -19,7 +19,7 @@ from wizard.screens import fallback
 GUIDE_PAGE = "beslutningsguide/"
 PARAMETER = "rolle"
 # The guideline's checklist for each role: its section.
-CHECKLISTS = {role: section for role, (section, _) in fallback.CHECKLISTS.items()}
+CHECKLISTS = fallback.CHECKLISTS
 
 SLUGS = {role: content.text("pages", f"role_link.{role}") for role in ROLES}
 CARD_TEXTS = {

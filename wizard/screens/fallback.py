@@ -13,48 +13,32 @@ from wizard.screens.ui import UI
 # The front page's two deadlines, each with the section that says more.
 DEADLINES = (("safetynet", "frist"), ("police_report", "personaleafdelingen-og-politianmeldelse"))
 
-# What the guideline asks of everyone, before the roles' lists.
-FOR_ALL = ("tell_management", "work_accident")
-
-# Each role's checklist: the guideline's section, and its items in the guideline's order. An item with a list of
-# its own (the manager's "Herudover skal lederen vurdere, om det er relevant at:") carries it.
-CHECKLISTS: dict[str, tuple[str, tuple]] = {
-    "employee": ("du-er-udsat", ("document", "contact_manager", "tell_colleagues", "register", "outside_work_hours")),
-    "colleague": (
-        "kollega",
-        ("safety", "care", "listen", "not_alone", "no_what_ifs", "contact_manager", "relatives", "needs", "first_aid"),
-    ),
-    "manager": (
-        "leder",
-        (
-            "register",
-            "care",
-            "work_distribution",
-            ("consider", ("work_change", "contact_citizen", "platform")),
-            "consult_hr",
-            "police_deadline",
-        ),
-    ),
-}
+# Each role's checklist: the guideline's section it comes from. Its items are the entries under the role in
+# checklists.yaml, in that file's order (the guideline's), so the owners add or remove an item there; an item with
+# a list of its own (the manager's "Herudover skal lederen vurdere, om det er relevant at:") has it under its id.
+CHECKLISTS = {"employee": "du-er-udsat", "colleague": "kollega", "manager": "leder"}
 if set(CHECKLISTS) != set(ROLES):
     raise ValueError(f"every role needs the guideline's checklist: {sorted(set(ROLES) ^ set(CHECKLISTS))}")
+# What the guideline asks of everyone, before the roles' lists.
+FOR_ALL = "all"
 
 
-def _ids(prefix: str, items: tuple) -> list[str]:
-    ids = []
-    for item in items:
-        name, below = item if isinstance(item, tuple) else (item, ())
-        ids += [f"{prefix}.{name}", *_ids(f"{prefix}.{name}", below)]
-    return ids
+def _tree(prefix: str, ids: list[str]) -> list[tuple[str, list]]:
+    """The ids one level under ``prefix``, each with the ones under it."""
+    return [
+        (id, _tree(id, [below for below in ids if below.startswith(id + ".")]))
+        for id in ids
+        if "." not in id.removeprefix(prefix + ".")
+    ]
 
 
 # Every text, read once (the content check counts what a module reads when it is imported).
+ITEMS = {list_id: _tree(list_id, content.ids("checklists", list_id)) for list_id in (FOR_ALL, *CHECKLISTS)}
 _TEXTS = {
     id: content.text("checklists", id)
     for id in [
         *(f"deadline.{name}" for name, _ in DEADLINES),
-        *_ids("all", FOR_ALL),
-        *(id for role, (_, items) in CHECKLISTS.items() for id in _ids(role, items)),
+        *(id for list_id in ITEMS for id in content.ids("checklists", list_id)),
     ]
 }
 _LEADS = {name: content.text("checklists", f"deadline.{name}", "lead") for name, _ in DEADLINES}
@@ -96,29 +80,22 @@ def role_links() -> str:
 
 def for_all() -> str:
     """What the guideline asks of everyone who learns of harassment."""
-    items = "".join(f"<li>{_text(f'all.{item}')}</li>" for item in FOR_ALL)
-    return f"<h2>{escape(_FOR_ALL)}</h2><ul>{items}</ul>"
+    return f"<h2>{escape(_FOR_ALL)}</h2>{_items(ITEMS[FOR_ALL])}"
 
 
 def static_checklists(*, root: str) -> str:
     """Every role's checklist in the guideline's own words, each under its heading in the guideline."""
     parts = []
-    for role, (section, items) in CHECKLISTS.items():
+    for role, section in CHECKLISTS.items():
         link = f'<a class="guide-source" href="{escape(root + SECTIONS[section].href)}">{UI["read_guideline"]}</a>'
         # The page puts the reader's role first when it shows these (loading.js, fail()).
         parts.append(
             f'<section data-guide-checklist="{role}" id="{checklist_anchor(role)}">'
-            f"<h2>{escape(SECTIONS[section].title)}</h2>{_items(role, items)}<p>{link}</p></section>"
+            f"<h2>{escape(SECTIONS[section].title)}</h2>{_items(ITEMS[role])}<p>{link}</p></section>"
         )
     return "".join(parts)
 
 
-def _items(prefix: str, items: tuple) -> str:
-    lines = []
-    for item in items:
-        if isinstance(item, tuple):
-            name, below = item
-            lines.append(f"<li>{_text(f'{prefix}.{name}')}{_items(f'{prefix}.{name}', below)}</li>")
-        else:
-            lines.append(f"<li>{_text(f'{prefix}.{item}')}</li>")
-    return f"<ul>{''.join(lines)}</ul>"
+def _items(items: list[tuple[str, list]]) -> str:
+    lines = "".join(f"<li>{_text(id)}{_items(below) if below else ''}</li>" for id, below in items)
+    return f"<ul>{lines}</ul>"
