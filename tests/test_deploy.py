@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -168,6 +169,49 @@ class Served:
         assert response.headers.get("Server") == "nginx"  # server_tokens off: no version
 
 
+@contextmanager
+def running_nginx(work: Path, sites: list[str], ports: list[int], access_log: Path | None = None):
+    """Debian's nginx as one process of the current user (it can read the builds in the private tmp dir), serving
+    the server blocks in ``sites`` (files in ``work``) on ``ports`` until the block ends; its configuration checked
+    first. ``access_log``: where it logs each request (none by default)."""
+    temp_paths = "".join(
+        f"    {kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    includes = "".join(f"    include {work / site};\n" for site in sites)
+    (work / "nginx.conf").write_text(
+        f"daemon off;\nmaster_process off;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
+        "events { worker_connections 64; }\n"
+        "http {\n"
+        "    include /etc/nginx/mime.types;\n"
+        "    default_type application/octet-stream;\n"
+        f"    access_log {access_log or 'off'};\n{temp_paths}{includes}"
+        "}\n",
+        encoding="utf-8",
+    )
+    command = [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")]
+    check = subprocess.run([*command, "-e", "stderr", "-t"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert "test is successful" in check.stderr and "[warn]" not in check.stderr, check.stderr
+    with open(work / "error.log", "a") as log:
+        server = subprocess.Popen([*command, "-e", str(work / "error.log")], stdout=log, stderr=log)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            for port in ports:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"nginx did not start:\n{(work / 'error.log').read_text(errors='replace')}")
+            time.sleep(0.05)
+    try:
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 @dataclass(frozen=True)
 class Nginx:
     root: Served  # deploy/nginx.conf as shipped
@@ -194,41 +238,9 @@ def nginx(tmp_path_factory):
     (work / "sub-path.conf").write_text(_for_test(variant, sub_path.port, "alias", sub_path.site), encoding="utf-8")
     framed = server_config.generate(embedded.site, frame_ancestors=(portal_url,))["nginx.conf"]
     (work / "embedded.conf").write_text(_for_test(framed, embedded.port, "root", embedded.site), encoding="utf-8")
-    temp_paths = "".join(
-        f"    {kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    # A single process as the current user: it can read the builds in the private tmp dir.
-    (work / "nginx.conf").write_text(
-        f"daemon off;\nmaster_process off;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
-        "events { worker_connections 64; }\n"
-        "http {\n"
-        "    include /etc/nginx/mime.types;\n"
-        "    default_type application/octet-stream;\n"
-        f"    access_log off;\n{temp_paths}"
-        f"    include {work}/site.conf;\n    include {work}/sub-path.conf;\n    include {work}/embedded.conf;\n"
-        "}\n",
-        encoding="utf-8",
-    )
-    command = [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")]
-    check = subprocess.run([*command, "-e", "stderr", "-t"], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    assert "test is successful" in check.stderr and "[warn]" not in check.stderr, check.stderr
-    with open(work / "error.log", "a") as log:
-        server = subprocess.Popen([*command, "-e", str(work / "error.log")], stdout=log, stderr=log)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            for port in (root.port, sub_path.port, embedded.port):
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"nginx did not start:\n{(work / 'error.log').read_text(errors='replace')}")
-            time.sleep(0.05)
-    yield Nginx(root=root, sub_path=sub_path, embedded=embedded, portal=portal_url)
-    server.terminate()
-    server.wait(timeout=10)
+    ports = [root.port, sub_path.port, embedded.port]
+    with running_nginx(work, ["site.conf", "sub-path.conf", "embedded.conf"], ports):
+        yield Nginx(root=root, sub_path=sub_path, embedded=embedded, portal=portal_url)
     portal.shutdown()
 
 

@@ -9,9 +9,6 @@ damaged copy in the browser's cache outlives the fault unless the guide replaces
 import gzip
 import re
 import shutil
-import socket
-import subprocess
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +17,7 @@ import pytest
 
 from tests.conftest import ROOT, require
 from tests.harness.guide_driver import GUIDE_PAGE, READY_TIMEOUT_MS
-from tests.test_deploy import NGINX, Served, _for_test, _free_port
+from tests.test_deploy import NGINX, Served, _for_test, _free_port, running_nginx
 
 pytestmark = [pytest.mark.nginx, pytest.mark.browser]
 
@@ -69,36 +66,8 @@ def served(site_dir, tmp_path_factory):
     server = FaultServer(port, "/", site, log=log)
     shipped = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     (work / "site.conf").write_text(_for_test(shipped, port, "root", site), encoding="utf-8")
-    temp_paths = "".join(
-        f"    {kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (work / "nginx.conf").write_text(
-        f"daemon off;\nmaster_process off;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
-        "events { worker_connections 64; }\n"
-        "http {\n"
-        "    include /etc/nginx/mime.types;\n"
-        "    default_type application/octet-stream;\n"
-        f"    access_log {log};\n{temp_paths}"
-        f"    include {work}/site.conf;\n"
-        "}\n",
-        encoding="utf-8",
-    )
-    command = [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf")]
-    with open(work / "error.log", "a") as errors:
-        process = subprocess.Popen([*command, "-e", str(work / "error.log")], stdout=errors, stderr=errors)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"nginx did not start:\n{(work / 'error.log').read_text(errors='replace')}")
-            time.sleep(0.05)
-    yield server
-    process.terminate()
-    process.wait(timeout=10)
+    with running_nginx(work, ["site.conf"], [port], access_log=log):
+        yield server
 
 
 @pytest.fixture
