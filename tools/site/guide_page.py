@@ -40,6 +40,7 @@ SHELL_DIR = "assets/javascripts/guide/"
 SHELL_ENTRY = "main.js"
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"\./([\w.-]+\.m?js)";', re.M)
+DYNAMIC_IMPORT = re.compile(r'\bimport\("\./([\w.-]+\.m?js)"\)')
 # The page gives up on Python only when no byte of its files has arrived for this long (a slow
 # link keeps it waiting as long as it makes progress); known failures end the wait at once.
 STALL_TIMEOUT_SECONDS = 25
@@ -165,11 +166,14 @@ def shell_scripts(root: str) -> str:
     return f'{preloads}<script type="module" async src="{escape(root + SHELL_DIR + SHELL_ENTRY)}"></script>'
 
 
-def shell_modules(directory: Path = DOCS / SHELL_DIR, *, entry: str = SHELL_ENTRY) -> list[str]:
-    """The ``entry`` module and every module it imports, directly or not, in the order first reached."""
+def shell_modules(directory: Path = DOCS / SHELL_DIR, *, entry: str = SHELL_ENTRY, dynamic: bool = False) -> list[str]:
+    """The ``entry`` module and every module it imports, directly or not, in the order first reached; with
+    ``dynamic``, the ones it imports when it runs (``import("./x.mjs")``) too."""
     found = [entry]
+    patterns = (STATIC_IMPORT, DYNAMIC_IMPORT) if dynamic else (STATIC_IMPORT,)
     for name in found:
-        for imported in STATIC_IMPORT.findall((directory / name).read_text(encoding="utf-8")):
+        text = (directory / name).read_text(encoding="utf-8")
+        for imported in (module for pattern in patterns for module in pattern.findall(text)):
             if imported not in found:
                 found.append(imported)
     return found

@@ -17,8 +17,6 @@ from tools.site.role_links import GUIDE_PAGE
 SCRIPT = "assets/javascripts/prefetch.mjs"
 # The pages a reader opens the guide from: the front page and the guideline's own pages.
 SECTIONS = ("", "retningslinje/")
-# Imported by the worker only when it is needed (plain http, where browsers have no SubtleCrypto).
-WORKER_HELPERS = ("sha256.mjs",)
 
 
 def prefetches(url: str) -> bool:
@@ -33,8 +31,7 @@ def paths(runtime: Runtime) -> list[str]:
         *runtime_files,
         GUIDE_PAGE,
         *(SHELL_DIR + name for name in shell_modules()),
-        *(SHELL_DIR + name for name in shell_modules(entry=WORKER.removeprefix(SHELL_DIR))),
-        *(SHELL_DIR + name for name in WORKER_HELPERS),
+        *(SHELL_DIR + name for name in shell_modules(entry=WORKER.removeprefix(SHELL_DIR), dynamic=True)),
     ]
 
 

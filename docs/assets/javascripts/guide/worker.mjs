@@ -23,8 +23,11 @@
 // with the version they were checked against (a test keeps SNAPSHOT_PYODIDE_VERSION in step with package.json),
 // and anything that goes wrong with one falls back to a normal start.
 
-import { sha256Hex } from "./digest.mjs";
-import { buildKey, forgetSnapshots, readSnapshot, storeSnapshot } from "./snapshot.mjs";
+// Imported as the worker starts, beside its first fetches rather than before them: a static import would put one
+// more round trip before the runtime's download begins.
+const digests = import("./digest.mjs");
+const snapshotStore = import("./snapshot.mjs");
+const sha256Hex = async (bytes) => (await digests).sha256Hex(bytes);
 
 const SNAPSHOT_PYODIDE_VERSION = "314.0.7";
 const PROGRESS_INTERVAL_MS = 100;
@@ -183,15 +186,18 @@ async function importChecked(url) {
 
 async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
   checkFetches(files);
+  // loadPyodide would import pyodide.asm.mjs only once it has started; fetch both at once.
+  const modules = Promise.all([
+    importChecked(`${pyodideURL}pyodide.mjs`),
+    importChecked(`${pyodideURL}pyodide.asm.mjs`),
+  ]);
+  modules.catch(() => {}); // handled below, once the snapshot's store is there too
+  const { buildKey, readSnapshot, storeSnapshot } = await snapshotStore;
   const previousSnapshot = buildKey(files, env).then(
     (key) => ({ key, bytes: readSnapshot(key) }),
     () => ({ key: null, bytes: null }),
   );
-  // loadPyodide would import pyodide.asm.mjs only once it has started; fetch both at once.
-  const [{ loadPyodide, version }, { default: createPyodideModule }] = await Promise.all([
-    importChecked(`${pyodideURL}pyodide.mjs`),
-    importChecked(`${pyodideURL}pyodide.asm.mjs`),
-  ]).catch((error) => {
+  const [{ loadPyodide, version }, { default: createPyodideModule }] = await modules.catch((error) => {
     if (error instanceof StartFailure) throw error;
     throw failStart("files", `${pyodideURL}pyodide.mjs or pyodide.asm.mjs: ${error}`);
   });
@@ -274,7 +280,7 @@ self.addEventListener("message", async (event) => {
     return;
   }
   if (message.type === "forget") {
-    forgetSnapshots();
+    (await snapshotStore).forgetSnapshots();
     return;
   }
   if (message.type === "call") {
