@@ -20,7 +20,6 @@ COLUMNS = ROWS["log"]
 CSV_MEDIA_TYPE = "text/csv;charset=utf-8"
 CSV_FILENAME = "bevislog-{day}.csv"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-TITLE = content.text("case", "draft.log.title")
 NOTHING = content.text("case", "draft.log.empty")
 
 

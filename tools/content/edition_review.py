@@ -44,15 +44,14 @@ NUMBER_SOURCES = {
     "impact_max": ("action_plan_unknown", 1),
     "action_plan_threshold": ("action_plan_not_needed", 1),
 }
-# What a place is: a text's source (id "file/entry"), a sentence of the traceability table (found by its
-# quote), a reading (id), or one of the guideline's numbers (id its name, value the edition's number).
-PLACE_KINDS = ("text", "trace", "reading", "number")
 
 
 @dataclass(frozen=True)
 class Place:
     """A place in the guide that rests on a sentence the new edition changed or removed."""
 
+    # "text": a text's source (id "file/entry"); "trace": a sentence of the traceability table (found by its
+    # quote); "reading": a reading (id); "number": one of the guideline's numbers (id its name).
     kind: str
     id: str
     what: str  # the place in the guide's own words, for the owners
