@@ -6,6 +6,7 @@ data-stall-timeout.
 """
 
 import re
+import time
 
 import pytest
 
@@ -23,6 +24,7 @@ from tests.e2e.guide import (
     page_of_size,
     see_result,
     wait_for_screen,
+    wait_ready_or_failed,
     walk,
 )
 from tests.harness.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -343,8 +345,18 @@ def test_a_fault_while_the_early_answers_are_replayed_loses_none_of_them(page, s
     # The next answer gives the engine the kept ones first, and the guide goes on.
     answer_time(page, days_ago(1))
     wait_for_screen(page, "outside_work_hours")
-    walk(page, {"outside_work_hours": "no", "colleague_knows": "yes", "absence": "no", "treatment": "no",
-                "wants_work_accident": "no", "impact": "3", "repeated": "no"})
+    walk(
+        page,
+        {
+            "outside_work_hours": "no",
+            "colleague_knows": "yes",
+            "absence": "no",
+            "treatment": "no",
+            "wants_work_accident": "no",
+            "impact": "3",
+            "repeated": "no",
+        },
+    )
     insults = next(o.label for o in QUESTIONS_BY_ID["behaviours"].options if o.id == "insults")
     assert insults in page.inner_text(".guide-summary")
 
@@ -378,6 +390,7 @@ def test_on_plain_http_without_subtlecrypto_the_files_are_checked_all_the_same(b
         page.goto(f"http://guide.intranet:{port}/beslutningsguide/")
         assert page.evaluate("window.isSecureContext") is False
         page.wait_for_selector('[data-guide][data-state="ready"]', timeout=READY_TIMEOUT_MS)
+
         def damage_from_loopback(route):
             # Playwright's own fetch does not use the browser's host mapping.
             response = route.fetch(url=route.request.url.replace("//guide.intranet:", "//127.0.0.1:"))
@@ -389,3 +402,34 @@ def test_on_plain_http_without_subtlecrypto_the_files_are_checked_all_the_same(b
         assert wait_for_failure(broken) == "checksum"
     finally:
         intranet.close()
+
+
+def test_the_runtime_keeps_the_link_busy_and_the_wheels_come_after_the_interpreters_files(page, site_url):
+    # Pyodide's module is held back: the standard library must be on its way without it (fetched ahead),
+    # or the guide never starts and the wait below times out.
+    held = []
+    # Only its first request: with routes, the browser's cache is off, and the checked module's import asks again.
+    page.route("**/pyodide.asm.mjs", lambda route: route.continue_() if held else held.append(route))
+    seen = {}
+    page.context.on(
+        "request", lambda request: seen.setdefault(("asked", request.url.rsplit("/", 1)[-1]), time.monotonic())
+    )
+    page.context.on(
+        "requestfinished", lambda request: seen.setdefault(("in", request.url.rsplit("/", 1)[-1]), time.monotonic())
+    )
+    with page.context.expect_event(
+        "request", lambda request: request.url.endswith("/python_stdlib.zip"), timeout=READY_TIMEOUT_MS
+    ):
+        open_guide(page, site_url, wait_ready=False)
+    # The held module's route is handed over as Playwright's events are processed.
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the worker asked for pyodide.asm.mjs"
+    held[0].continue_()
+    wait_ready_or_failed(page)
+    assert page.get_attribute("[data-guide]", "data-state") == "ready"
+    interpreter = max(seen[("in", "pyodide.asm.wasm")], seen[("in", "python_stdlib.zip")])
+    wheels = [when for (event, name), when in seen.items() if event == "asked" and name.endswith(".whl")]
+    assert len(wheels) == 2 and min(wheels) >= interpreter, seen

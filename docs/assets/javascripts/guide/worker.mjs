@@ -135,10 +135,40 @@ function checkFetches(files) {
     return response;
   }
 
+  // The interpreter starts once its .wasm and the standard library are in, and installs the wheels after that:
+  // a wheel asked for meanwhile is fetched once they have arrived, so that on a slow link it arrives while
+  // Python starts instead of sharing the link with them (measured in STARTUP.md).
+  const interpreterFiles = [];
+  const interpreterArrived = () => Promise.allSettled(interpreterFiles);
+
+  const fetchedAhead = new Map();
+
   self.fetch = async (input, init = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
     const expected = files[url];
     if (!expected) return plainFetch(input, init);
+    const ahead = fetchedAhead.get(url);
+    if (ahead) {
+      fetchedAhead.delete(url);
+      return ahead;
+    }
+    if (url.endsWith(".whl")) await interpreterArrived();
+    const fetched = checkedFetch(url, init, expected);
+    if (url.endsWith(".wasm") || url.endsWith(".zip")) interpreterFiles.push(fetched.then(() => wasmChecked));
+    return fetched;
+  };
+
+  // Files Pyodide will ask for once its modules are in, fetched while they are still on their way, so that the
+  // link is not idle between them.
+  function fetchAhead(urls) {
+    for (const url of urls.map((each) => new URL(each, self.location.href).href)) {
+      const fetched = self.fetch(url);
+      fetched.catch(() => {}); // reported through failStart, and again to Pyodide when it asks
+      fetchedAhead.set(url, fetched);
+    }
+  }
+
+  async function checkedFetch(url, init, expected) {
     // Checked here rather than by the browser (Pyodide passes the wheels' digests as `integrity`),
     // so that a damaged file is told apart from a network error, and its progress can be shown.
     const options = { ...init };
@@ -156,7 +186,7 @@ function checkFetches(files) {
       }
     }
     throw mismatch(url, body, expected);
-  };
+  }
   // The .wasm compiles while it streams, but Pyodide gets the instance, and so runs any of its code, only
   // once its copy has passed the check. Pyodide catches a failed instantiation (e.g. refused by a
   // Content-Security-Policy) and only logs it, then waits for ever: report it. A damaged file is
@@ -175,6 +205,7 @@ function checkFetches(files) {
         },
       );
   }
+  return { fetchAhead };
 }
 
 // A module of Pyodide's, imported only once its checked copy is in the browser's cache: the import then
@@ -185,7 +216,10 @@ async function importChecked(url) {
 }
 
 async function start({ pyodideURL, lockFileURL, stdLibURL, env, files }) {
-  checkFetches(files);
+  const { fetchAhead } = checkFetches(files);
+  // Not the .wasm: Chromium reuses its compiled code on a revisit only for a response that Pyodide reads as
+  // fetched, and whether this is a revisit is known only once the snapshot has been looked for.
+  fetchAhead([lockFileURL, stdLibURL]);
   // loadPyodide would import pyodide.asm.mjs only once it has started; fetch both at once.
   const modules = Promise.all([
     importChecked(`${pyodideURL}pyodide.mjs`),
