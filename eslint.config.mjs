@@ -1,6 +1,7 @@
 // ESLint's flat config for the site's JavaScript (make lint; pinned in package.json). The guide's shell
-// and the pages' own scripts are ES modules in the browser; history.js is a plain script; the worker runs
-// in a Web Worker; the tests and the build's helpers run in Node.js.
+// and the pages' own scripts are ES modules in the browser; history.js and the guide page's inlined
+// search_later.js are plain scripts; the worker runs in a Web Worker; the tests and the build's helpers run
+// in Node.js.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -14,6 +15,10 @@ export default [
   {
     files: ["docs/assets/javascripts/guide/history.js"],
     languageOptions: { sourceType: "script" },
+  },
+  {
+    files: ["tools/site/*.js"],
+    languageOptions: { sourceType: "script", globals: globals.browser },
   },
   {
     files: ["docs/assets/javascripts/guide/*.mjs"],

@@ -1,6 +1,7 @@
-"""The site's own page scripts outside the guide (the owners' filter, the link per role, the practice cards),
-tested with Node.js's test runner: ``node --test`` on tests/page_scripts/, which imports each ES module as the
-browser does."""
+"""The site's own page scripts outside the guide's shell (the owners' filter, the link per role, the practice
+cards, the search index held on the guide's page), tested with Node.js's test runner: ``node --test`` on
+tests/page_scripts/, which imports each ES module as the browser does (and runs the one plain script in a
+window of its own)."""
 
 import shutil
 import subprocess

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tools.site.placeholders import PageContext
+from tools.site.search_exclusion import excluded_from_search
 from wizard import content
 from wizard.howto import CONTACT_IDS
 from wizard.texts import CONTACT_LABELS
@@ -166,4 +167,4 @@ def contact_templates_block(context: PageContext) -> str:
         for contact in read_contacts(context.extra).values()
     )
     # The front page already has the contacts in the search.
-    return f"<div data-search-exclude>{templates}</div>"
+    return excluded_from_search(templates)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tools.site.page_flow import flow_table
 from tools.site.placeholders import PageContext
+from tools.site.search_exclusion import excluded_from_search
 from wizard import content, flow
 from wizard.case_file import MAX_BYTES as CASE_FILE_MAX_BYTES
 from wizard.conditions import ALWAYS
@@ -60,6 +61,8 @@ RETRY = content.text("guide_page", "retry")
 # goes into a <noscript>, so only a browser without JavaScript applies it.
 FALLBACK_STYLE = (Path(__file__).with_name("guide_fallback.css")).read_text(encoding="utf-8")
 NOSCRIPT_STYLE = (Path(__file__).with_name("guide_noscript.css")).read_text(encoding="utf-8")
+# Inlined after the guide, so that it runs before Material's bundle (the script says why).
+SEARCH_LATER = (Path(__file__).with_name("search_later.js")).read_text(encoding="utf-8")
 # Shown above the current screen when the engine could not handle one request; the screen and the
 # answers stay.
 ENGINE_TROUBLE = content.text("guide_page", "engine_trouble")
@@ -120,13 +123,16 @@ def guide_block(context: PageContext) -> str:
     return (
         f"<style>{FALLBACK_STYLE}</style><noscript><style>{NOSCRIPT_STYLE}</style></noscript>"
         # The screens and checklists repeat the guideline, which the search already has.
-        f'<div class="guide" data-guide data-state="loading" data-search-exclude{attributes}>'
-        f'<p class="guide-status guide-visually-hidden" role="status" aria-live="polite" data-guide-status>'
-        f'{ui["loading"]}</p>'
-        f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
-        f"{question_screen(first, flow.position({}), root=context.root, first=True)}</div>"
-        f"{static_screens(root=context.root)}{fallback(context.root)}"
-        f"</div>{shell_scripts(context.root)}"
+        + excluded_from_search(
+            f'<div class="guide" data-guide data-state="loading"{attributes}>'
+            f'<p class="guide-status guide-visually-hidden" role="status" aria-live="polite" data-guide-status>'
+            f'{ui["loading"]}</p>'
+            f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'
+            f"{question_screen(first, flow.position({}), root=context.root, first=True)}</div>"
+            f"{static_screens(root=context.root)}{fallback(context.root)}</div>"
+        )
+        + f"<script>{SEARCH_LATER}</script>"
+        + shell_scripts(context.root)
     )
 
 
