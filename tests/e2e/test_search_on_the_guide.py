@@ -46,10 +46,10 @@ def test_the_guides_screens_stay_out_of_the_index_and_it_looks_as_before(page, s
     guide_docs = [doc for doc in index["docs"] if doc["location"] == "beslutningsguide/"]
     assert guide_docs and all(len(doc["text"]) < 500 for doc in guide_docs), [len(d["text"]) for d in guide_docs]
     # The block the search leaves out takes no box of its own: the guide is laid out in the article itself.
-    boxes = page.evaluate(f"""() => {{
+    boxes = page.evaluate("""() => {
       const wrapper = document.querySelector("[data-guide]").parentElement;
-      return {{
+      return {
         tag: wrapper.localName, display: getComputedStyle(wrapper).display, rects: wrapper.getClientRects().length,
-      }};
-    }}""")
+      };
+    }""")
     assert boxes == {"tag": TAG, "display": "contents", "rects": 0}
