@@ -180,8 +180,15 @@ def test_the_wait_for_python_counts_the_screens_submitted_before_the_engine_was_
 
 def test_the_profiles_are_the_issues_links_in_bytes_per_second():
     assert [key for key in profiles.PROFILES] == [
-        "1.6mbit", "4mbit", "9mbit", "slow-phone", "fast-4mbit", "front-page-4mbit",
+        "1.6mbit", "4mbit", "9mbit", "slow-phone", "fast-4mbit", "front-page-4mbit", "1.6mbit-brotli",
+        "fast-4mbit-brotli",
     ]
+    # The same readers, with brotli instead of the shipped gzip; no other profile sends brotli.
+    for key in ("1.6mbit", "fast-4mbit"):
+        gzip, brotli = profiles.PROFILES[key], profiles.PROFILES[f"{key}-brotli"]
+        assert brotli.brotli and not gzip.brotli
+        assert (brotli.network, brotli.pace, brotli.wait_target_ms) == (gzip.network, gzip.pace, gzip.wait_target_ms)
+    assert sum(profile.brotli for profile in profiles.PROFILES.values()) == 2
     assert profiles.PROFILES["fast-4mbit"].pace == 0.5
     assert profiles.PROFILES["fast-4mbit"].network == profiles.PROFILES["4mbit"].network
     assert profiles.PROFILES["front-page-4mbit"].front_page_s == 20
@@ -394,5 +401,20 @@ def test_quick_bench_writes_every_ratio_and_prints_the_table(site_dir, tmp_path)
         assert [wait["screen"] for wait in reader["waits"]][-1] == "result"
         assert reader["total_wait_ms"] == pytest.approx(sum(wait["ms"] for wait in reader["waits"]))
     assert written["profile_targets"].keys() == {"result_without_fallback", "total_wait_9mbit"}
-    assert "| Profile | Network (down/up, latency) | CPU |" in proc.stdout
+    assert "| Profile | Network (down/up, latency), compression | CPU |" in proc.stdout
     assert "| `result_without_fallback` |" in proc.stdout
+
+
+def test_each_reader_profile_is_served_by_the_server_with_its_compression(monkeypatch):
+    used = []
+    monkeypatch.setattr(profiles, "measure_reader", lambda browser, server, profile, pace: used.append(server) or {})
+
+    class Browser:
+        def close(self):
+            pass
+
+    servers = {False: "gzip server", True: "brotli server"}
+    keys = ["1.6mbit", "1.6mbit-brotli", "fast-4mbit-brotli"]
+    results = profiles.run_profiles(lambda executable: Browser(), servers, "chromium", keys, 1, 1.5)
+    assert used == ["gzip server", "brotli server", "brotli server"]
+    assert [results[key]["compression"] for key in keys] == ["gzip", "brotli", "brotli"]

@@ -42,7 +42,7 @@ DEFAULT_PROFILE_RUNS = 3
 
 
 COMPRESSION = {
-    False: "gzip (the build's level-9 copies, as deploy/nginx.conf sends them with gzip_static)",
+    False: "gzip (the build's Zopfli copies, as deploy/nginx.conf sends them with gzip_static)",
     True: "brotli where the browser accepts it (the build's copies, as nginx with brotli_static: "
           "server_config --brotli), else gzip",
 }
@@ -60,7 +60,9 @@ def run(
     if not Path(CHROMIUM).exists():
         raise BenchError(f"Chromium is missing ({CHROMIUM}): install Debian's chromium.")
     load_before = os.getloadavg()
-    server = BenchServer(site_dir, extra=stock_page(runtime), brotli=brotli).start()
+    stock = stock_page(runtime)
+    servers = {encoding: BenchServer(site_dir, extra=stock, brotli=encoding).start() for encoding in (False, True)}
+    server = servers[brotli]
     try:
         with sync_playwright() as playwright:
             def launch(executable: str):
@@ -73,14 +75,15 @@ def run(
                     chromium_version = browser.version
                 finally:
                     browser.close()
-                readers = run_profiles(launch, server, CHROMIUM, profiles, profile_runs, pace)
+                readers = run_profiles(launch, servers, CHROMIUM, profiles, profile_runs, pace)
             except GuideError as error:
                 raise BenchError(f"The decision guide: {error}") from error
             except PlaywrightError as error:
                 raise BenchError(f"The Chromium run failed: {error}") from error
     finally:
-        server.shutdown()
-        server.server_close()
+        for each in servers.values():
+            each.shutdown()
+            each.server_close()
     table = metrics(runs)
     measured = ratios(table, runs)
     versions = {run["pyodide_version"] for run in runs if run["page"] == "stock"}
@@ -149,7 +152,8 @@ def main(argv=None) -> int:
     parser.add_argument("--pace", type=_pace, default=PACE_SECONDS,
                         help=f"the reader's seconds per screen (default {PACE_SECONDS:g})")
     parser.add_argument("--brotli", action="store_true",
-                        help="send the runtime's brotli copies to browsers that accept them (nginx with brotli_static)")
+                        help="send the runtime's brotli copies to browsers that accept them (nginx with brotli_static) "
+                             "in the start-up runs; each reader profile says which it gets")
     parser.add_argument("--site", type=Path, default=DEFAULT_SITE, help="the built site (default site/)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="the JSON report (.bench/latest.json)")
     args = parser.parse_args(argv)

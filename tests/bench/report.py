@@ -231,8 +231,9 @@ def render_profiles(report: dict) -> list[str]:
         f"{report['profile_runs']} run(s) per profile, medians (– where a run did not reach the result).{reading} "
         "Times from the guide's navigation start.",
         "",
-        "| Profile | Network (down/up, latency) | CPU | Reading | Reached result | Fallback shown | First question "
-        "| Guide ready | Result shown | Total wait after submits (max) | Longest wait | Waited for Python |",
+        "| Profile | Network (down/up, latency), compression | CPU | Reading | Reached result | Fallback shown "
+        "| First question | Guide ready | Result shown | Total wait after submits (max) | Longest wait "
+        "| Waited for Python |",
         "|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for profile in report["profiles"].values():
@@ -243,7 +244,8 @@ def render_profiles(report: dict) -> list[str]:
             f", {profile['front_page_s']:g} s on the front page first" if profile.get("front_page_s") else ""
         )
         lines.append(
-            f"| {profile['label']} | {profile['network']} | {profile['cpu']} | {reading} | "
+            f"| {profile['label']} | {profile['network']}, {profile.get('compression', 'gzip')} | {profile['cpu']} | "
+            f"{reading} | "
             f"{s['reached']} of {s['n']}{stuck} | "
             f"{s['fallbacks']} of {s['n']}{_at(s['fallback_ms'])} | {_number(s['first_question_ms'], 's')} | "
             f"{_number(s['ready_ms'], 's')} | "

@@ -253,11 +253,11 @@ def test_print_gives_a_clean_result_of_one_or_two_pages(page, site_url):
     see_result(page)
     page.emulate_media(media="print")
     hidden = page.evaluate(
-        """() => ['.md-header', '.md-sidebar--primary', '.guide-tools', '.guide-session']
+        """() => ['.md-header', '.md-sidebar--primary', '.guide-tools', '.guide-session', '#om-beslutningsguiden']
             .map(s => document.querySelector(s)).filter(Boolean)
             .map(n => getComputedStyle(n).display)"""
     )
-    assert hidden and set(hidden) == {"none"}
+    assert len(hidden) == 5 and set(hidden) == {"none"}
     assert page.locator("[data-result]").is_visible()
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
