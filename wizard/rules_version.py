@@ -2,9 +2,9 @@
 
 It covers the guideline's numbers and sections, the questions, the rules and offences,
 the steps, notes, legal information and labels, and every text of the compiled content
-(``wizard.content_data``), so a changed text changes the version. It is computed from the
-data in memory, never from source files, so CPython and Pyodide give the same value; a
-printed result can be traced to the rules that produced it.
+(``wizard.content_data``) that the engine reads, so a changed text changes the version.
+It is computed from the data in memory, never from source files, so CPython and Pyodide
+give the same value; a printed result can be traced to the rules that produced it.
 """
 
 import json
@@ -28,6 +28,12 @@ def _plain(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
+
+
+def _for_the_engine(by_file: dict) -> dict:
+    """The content files the engine reads: the browser's engine has no others (the site's pages, the practice
+    cards and the build's messages are the build's), and must come to the same version."""
+    return {file: entries for file, entries in by_file.items() if file not in content_data.BUILD_ONLY}
 
 
 def rules_data() -> dict:
@@ -58,7 +64,7 @@ def rules_data() -> dict:
                 texts.MAY_BE_OVERDUE,
             ],
             "work_accident_reasons": [texts.WORK_ACCIDENT_REASONS, texts.REASONS_JOIN],
-            "content": [content_data.TEXTS, content_data.SOURCES],
+            "content": [_for_the_engine(content_data.TEXTS), _for_the_engine(content_data.SOURCES)],
         }
     )
 

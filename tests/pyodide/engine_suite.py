@@ -21,7 +21,6 @@ from importlib.util import resolve_name
 TRIMMED = sys.path[1]
 SITE_PACKAGES = site.getsitepackages()[0]
 ENGINE = SITE_PACKAGES + "/wizard/"
-COMMAND_LINE = ENGINE + "__main__.py"
 HOST = "/mnt/host"
 FULL_STDLIB = HOST + "/node_modules/pyodide/python_stdlib.zip"
 TEST_WHEELS = HOST + "/.venv/pyodide-test-wheels"
@@ -49,11 +48,11 @@ real_import = builtins.__import__
 
 
 def _engine_running() -> bool:
-    """Whether engine code is on the stack, the command line's own code apart (the browser never runs it)."""
+    """Whether engine code is on the stack."""
     frame = sys._getframe(2)
     while frame is not None:
         filename = frame.f_code.co_filename
-        if filename.startswith(ENGINE) and filename != COMMAND_LINE:
+        if filename.startswith(ENGINE):
             return True
         frame = frame.f_back
     return False

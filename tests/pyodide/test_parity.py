@@ -15,7 +15,7 @@ import wizard
 from tests.engine.scenarios import SCENARIOS
 from tests.harness.answer_paths import MANAGER_THREATENED_AT_WORK, answer_requests
 from tests.pyodide.paths import replay, save_and_open
-from wizard import evaluate, validate
+from wizard import content_data, evaluate, validate
 from wizard.moments import parse_now
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,6 +74,23 @@ print(json.dumps({
     pypi_wheel = next((ROOT / ".venv" / "browser-wheels").glob("tzdata-*.whl"))
     with zipfile.ZipFile(pypi_wheel) as wheel:
         assert facts["tzif"] == hashlib.sha256(wheel.read("tzdata/zoneinfo/Europe/Copenhagen")).hexdigest()
+
+
+def test_the_browsers_engine_leaves_out_what_only_the_build_reads(shipped_pyodide):
+    """No command line, no fallback renderer, no texts of the site's pages; the rules version is the same all
+    the same (every scenario's JSON above carries it)."""
+    program = """
+import importlib.util, json
+from wizard import content_data
+print(json.dumps({
+    "modules": [importlib.util.find_spec(name) is not None for name in ("wizard.__main__", "wizard.screens.fallback")],
+    "files": sorted(content_data.TEXTS),
+}))
+"""
+    facts = shipped_pyodide.run_json(program)
+    assert facts["modules"] == [False, False]
+    assert content_data.BUILD_ONLY and set(content_data.BUILD_ONLY) <= set(content_data.TEXTS)
+    assert facts["files"] == sorted(set(content_data.TEXTS) - set(content_data.BUILD_ONLY))
 
 
 MANAGER_PATH = [{"action": "current"}, *answer_requests(MANAGER_THREATENED_AT_WORK), {"action": "confirm"}]

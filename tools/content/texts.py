@@ -46,13 +46,15 @@ class Schema:
 
     ``fields`` are the text fields an entry may have (``required`` of them must be there);
     ``source`` says whether an entry must name its source ("required"), may ("optional"), or
-    never carries policy ("none").
+    never carries policy ("none"); ``browser`` whether the guide's engine reads it in the browser,
+    or only the build does (the site's pages, the fallback it renders, its own messages).
     """
 
     description: str
     fields: tuple[str, ...] = ("text",)
     required: tuple[str, ...] = ("text",)
     source: str = "required"
+    browser: bool = True
 
 
 # A question's wording for one role (the roles of wizard.contract.ROLES; not imported, since the
@@ -62,17 +64,22 @@ ROLE_WORDING = tuple(f"{role}_{part}" for role in ("employee", "colleague", "man
 # Every content file, by its name without ".yaml". A file not listed here is an error, so a
 # misnamed file is never silently left out.
 SCHEMAS: dict[str, Schema] = {
-    "pages": Schema("texts the build writes into the site's pages", source="none"),
+    "pages": Schema("texts the build writes into the site's pages", source="none", browser=False),
     "cards": Schema(
         "the practice cards' titles, stories, what each teaches and what to do",
         ("title", "story", "why", "todo"),
         ("title", "story", "why", "todo"),
         "none",
+        browser=False,
     ),
     "hard_edges": Schema(
-        "the hard edges the practice cards cover", ("description", "keyword"), ("description", "keyword"), "none"
+        "the hard edges the practice cards cover",
+        ("description", "keyword"),
+        ("description", "keyword"),
+        "none",
+        browser=False,
     ),
-    "build_messages": Schema("the build's messages to the content's editors", source="none"),
+    "build_messages": Schema("the build's messages to the content's editors", source="none", browser=False),
     "questions": Schema("the guide's questions", fields=("label", "hint", *ROLE_WORDING), required=("label",)),
     "options": Schema(
         "the answers the questions offer",
@@ -111,7 +118,7 @@ SCHEMAS: dict[str, Schema] = {
         "the case: task statuses, the note, the drafts, the evidence log, the reminders and the saved file",
         source="optional",
     ),
-    "guide_page": Schema("the guide page's loading, failure and fallback texts", source="optional"),
+    "guide_page": Schema("the guide page's loading, failure and fallback texts", source="optional", browser=False),
 }
 
 
@@ -282,17 +289,23 @@ def verbatim(quote: str, context: "_Context") -> bool:
     )
 
 
-def python_source(content: Mapping[str, Mapping[str, Entry]]) -> str:
-    """The content as a Python module of literals (ASCII, with escapes, so it is byte-for-byte stable)."""
-    texts = {name: {id: dict(e.fields) for id, e in entries.items()} for name, entries in content.items()}
+# The content files only the build reads: left out of the browser's engine, and out of its rules version.
+BUILD_ONLY = tuple(sorted(name for name, schema in SCHEMAS.items() if not schema.browser))
+
+
+def python_source(content: Mapping[str, Mapping[str, Entry]], *, browser: bool = False) -> str:
+    """The content as a Python module of literals (ASCII, with escapes, so it is byte-for-byte stable); with
+    ``browser``, the browser engine's copy, without the files only the build reads."""
+    kept = {name: entries for name, entries in content.items() if not (browser and name in BUILD_ONLY)}
+    texts = {name: {id: dict(e.fields) for id, e in entries.items()} for name, entries in kept.items()}
     sources = {
         name: {id: (e.source.kind, e.source.ref, e.source.quote) for id, e in entries.items() if e.source}
-        for name, entries in content.items()
+        for name, entries in kept.items()
     }
     return (
         '"""The guide\'s texts, compiled by tools/content/texts.py from content/texts/*.yaml. Do not edit: edit\n'
         'those files; `make` and the site build compile them again."""\n\n'
-        f"TEXTS = {ascii(texts)}\n\nSOURCES = {ascii(sources)}\n"
+        f"TEXTS = {ascii(texts)}\n\nSOURCES = {ascii(sources)}\n\nBUILD_ONLY = {ascii(BUILD_ONLY)}\n"
     )
 
 

@@ -24,6 +24,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.content import texts
 from tools.runtime import precompress, stdlib
 from wizard.moments import COPENHAGEN
 
@@ -41,6 +42,10 @@ ENGINE_ZONES = (COPENHAGEN.key,)
 LOCAL_ZONES_LABEL = "copenhagen"
 # Fixed wheel timestamps make the wheel, and so its versioned path, depend on content only.
 SOURCE_DATE_EPOCH = "1704067200"
+# The engine's modules only the build and the command line use: the browser has no command line, and the
+# fallback is rendered into the page at build time. Its texts are left out likewise (texts.BUILD_ONLY).
+BUILD_ONLY_MODULES = ("wizard/__main__.py", "wizard/screens/fallback.py")
+CONTENT_MODULE = "wizard/content_data.py"
 
 
 class BundleError(RuntimeError):
@@ -83,6 +88,7 @@ def prepare(work_dir: Path) -> Runtime:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     engine_wheel = _build_engine_wheel(staging)
+    _for_the_browser(engine_wheel)
     wheels = [engine_wheel, *_browser_wheels(staging)]
     _write_lockfile(staging, wheels)
     # The engine's wheel is first built from source, so Pyodide can compile it, then shipped as bytecode.
@@ -140,6 +146,17 @@ def _build_engine_wheel(out_dir: Path) -> Path:
         else:
             os.environ["SOURCE_DATE_EPOCH"] = env_before
     return out_dir / name
+
+
+def _for_the_browser(wheel: Path) -> None:
+    """Leave the build's own modules and texts out of the engine's wheel."""
+    contents = _read_wheel(wheel)
+    missing = [name for name in (*BUILD_ONLY_MODULES, CONTENT_MODULE) if name not in contents]
+    if missing:
+        raise BundleError(f"not in the engine's wheel: {missing}")
+    browser_texts = texts.python_source(texts.load(), browser=True).encode("utf-8")
+    kept = {name: data for name, data in contents.items() if name not in BUILD_ONLY_MODULES}
+    _write_wheel(wheel, {**kept, CONTENT_MODULE: browser_texts})
 
 
 def _replace_sources(wheel: Path, bytecode: dict[str, bytes]) -> None:
