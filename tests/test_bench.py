@@ -164,9 +164,9 @@ def test_each_answer_is_paired_with_the_first_screen_shown_after_it():
 def test_each_submit_is_paired_with_the_next_screen_or_none_when_the_guide_never_answered():
     screens = [{"at": 1500.0, "screen": "role"}, {"at": 3100.0, "screen": "behaviours"}]
     assert profiles.waits([1490.0, 3000.0, 4600.0], screens) == [
-        {"screen": "role", "ms": 10.0},
-        {"screen": "behaviours", "ms": 100.0},
-        {"screen": None, "ms": None},
+        {"at": 1490.0, "screen": "role", "ms": 10.0},
+        {"at": 3000.0, "screen": "behaviours", "ms": 100.0},
+        {"at": 4600.0, "screen": None, "ms": None},
     ]
 
 

@@ -285,7 +285,7 @@ def waits(submits: list[float], screens: list[dict]) -> list[dict]:
     paired = []
     for submitted in submits:
         shown = next((s for s in screens if s["at"] >= submitted), None)
-        paired.append({"screen": shown and shown["screen"], "ms": shown and shown["at"] - submitted})
+        paired.append({"at": submitted, "screen": shown and shown["screen"], "ms": shown and shown["at"] - submitted})
     return paired
 
 
@@ -386,6 +386,7 @@ def measure_reader(browser, server: BenchServer, profile: Profile, pace: float) 
         "waits": paired,
         "first_question_ms": collected["firstQuestion"] and max(collected["firstQuestion"], collected["fcp"] or 0),
         "ready_ms": collected["ready"],
+        "moments_ms": collected.get("moments"),
         "bytes": tally.bytes,
         "requests": tally.requests,
     }

@@ -113,6 +113,10 @@ COLLECT = """
     now: performance.now(),
     pyodideVersion: performance.getEntriesByName("stock:ready")[0]?.detail ?? null,
     restored: performance.getEntriesByName("guide:restored").length > 0,
+    // What the guide does around "ready", for reading a run whose answer met it.
+    moments: Object.fromEntries(
+      ["guide:replayed", "guide:snapshot-kept", "guide:wasm-cached"].map((name) => [name, first(name)]),
+    ),
   };
 }
 """

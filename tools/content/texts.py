@@ -32,10 +32,6 @@ GENERATED = ROOT / "wizard" / "content_data.py"
 LEGAL_PAGE = ROOT / "docs" / "lovgrundlag" / "index.md"
 TRACEABILITY = ROOT / "content" / "traceability.yaml"  # its "corrections": the typos the web edition fixes
 
-# A source is one of these kinds. "guideline" needs a section and a verbatim quote; "legal" a
-# heading anchor on the page "Lovgrundlag"; "guide" marks the guide's own wording.
-SOURCE_KINDS = ("guideline", "legal", "guide")
-
 _NUMBER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _ANCHOR = re.compile(r"\{#([a-z0-9-]+)")
 
@@ -250,6 +246,8 @@ def _numbers(where: str, key: str, text: str, problems: list[str]) -> str:
     return _NUMBER.sub(number, text)
 
 
+# A "guideline" source needs a section and a verbatim quote; "legal" a heading anchor on the page
+# "Lovgrundlag"; "guide" marks the guide's own wording.
 def _source(where: str, raw: object, context: _Context, problems: list[str]) -> Source | None:
     if raw == "guide":
         return Source("guide")
