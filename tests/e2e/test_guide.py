@@ -286,22 +286,22 @@ def test_answer_given_before_python_is_ready_is_kept(page, site_url):
 
 
 def test_the_worker_survives_instant_navigation_and_keeps_the_answers(page, site_url):
-    wasm_requests = []
-    page.on("request", lambda request: wasm_requests.append(request.url) if request.url.endswith(".wasm") else None)
+    # Only a worker starting imports Pyodide's module (the page's compilation for the code cache fetches the .wasm).
+    module_requests = []
+    page.on("request", lambda request: request.url.endswith("/pyodide.mjs") and module_requests.append(request.url))
     open_guide(page, site_url)
     answer(page, "danger_now", "no")
     answer(page, "role", "colleague")
     wait_for_screen(page, "behaviours")
     page.evaluate("window.instantNavigationMarker = true")
-    page.wait_for_function("performance.getEntriesByName('guide:wasm-cached').length === 1")
-    loaded = len(wasm_requests)  # the worker's and the page's (for the code cache)
+    loaded = len(module_requests)
     page.locator('.md-nav__link[href$="retningslinje/"]:visible').first.click()
     page.wait_for_url(re.compile(r"/retningslinje/$"))
     page.locator('.md-nav__link[href$="beslutningsguide/"]:visible').first.click()
     page.wait_for_selector('[data-guide][data-state="ready"]')
     wait_for_screen(page, "behaviours")
     assert page.evaluate("window.instantNavigationMarker") is True  # no full page load in between
-    assert loaded >= 1 and len(wasm_requests) == loaded  # the same worker, not a second start
+    assert loaded >= 1 and len(module_requests) == loaded  # the same worker, not a second start
 
 
 def test_the_guide_reached_by_instant_navigation_from_another_page_starts_and_works(page, site_url):
@@ -317,21 +317,44 @@ def test_the_guide_reached_by_instant_navigation_from_another_page_starts_and_wo
     wait_for_screen(page, "danger_now")
 
 
-def test_once_ready_the_page_compiles_the_wasm_for_the_next_visit(page, site_url):
+COMPILATIONS = """() => {
+  window.compilations = [];
+  const compile = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = (...args) => {
+    window.compilations.push(performance.now());
+    return compile.apply(WebAssembly, args);
+  };
+}"""
+
+
+def test_the_page_compiles_the_wasm_for_the_next_visit_once_a_result_is_shown_not_while_questions_are_answered(
+    page, site_url
+):
+    page.add_init_script(f"({COMPILATIONS})()")
     open_guide(page, site_url)
+    walk(page, MANAGER_ADDRESS_PUBLISHED)
+    assert page.evaluate("window.compilations") == []
+    see_result(page)
     page.wait_for_function("performance.getEntriesByName('guide:wasm-cached').length === 1")
-    ready, cached = page.evaluate(
-        "['guide:ready', 'guide:wasm-cached'].map((name) => performance.getEntriesByName(name)[0].startTime)"
+    result_shown = page.evaluate(
+        "performance.getEntriesByName('guide:screen').filter((mark) => mark.detail === 'result')[0].startTime"
     )
-    assert cached > ready
+    compilations = page.evaluate("window.compilations")
+    assert len(compilations) == 1 and compilations[0] > result_shown
 
 
 def test_the_guide_does_not_need_the_pages_compilation(page, site_url):
-    page.add_init_script("WebAssembly.compileStreaming = () => Promise.reject(new TypeError('no'));")
+    page.add_init_script(
+        "WebAssembly.compileStreaming = () => { window.compileTried = true; return Promise.reject(new TypeError('no')); };"
+    )
     open_guide(page, site_url)
-    answer(page, "danger_now", "no")
-    wait_for_screen(page, "role")
+    walk(page, EMPLOYEE_THREATENED)
+    see_result(page)
+    page.wait_for_function("window.compileTried === true")
     assert page.evaluate("performance.getEntriesByName('guide:wasm-cached').length") == 0
+    assert page.get_attribute("[data-guide]", "data-state") == "ready"
+    assert page.get_attribute("[data-guide]", "data-trouble") is None
+    assert page.locator("[data-result] [data-step]").count() > 0
 
 
 def test_without_javascript_the_static_checklists_are_shown(browser, site_url):

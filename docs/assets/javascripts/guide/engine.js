@@ -14,6 +14,8 @@
 //                   reason is a key of tools/site/guide_page.py FAILURES; detail is for the console only.
 //   call(request)   a request to wizard.session once ready; resolves with its reply, which is
 //                   {failure} if the engine could not handle it.
+//   keepCompiledCode() once the engine is ready and the page idle, the page compiles Pyodide's .wasm for
+//                   the browser's code cache (once; see below why not at once).
 //   forgetSnapshot() "Slet mine svar": the worker deletes the interpreter's snapshot kept in this browser,
 //                   and keeps none from this page.
 
@@ -25,7 +27,12 @@ const engine = {
   nextId: 1,
   status: { state: "loading", received: 0, total: 0 },
   watchers: new Set(),
+  wasmURL: null, // Pyodide's .wasm, which the page compiles once for the code cache
+  codeKept: false,
 };
+
+// See keepCompiledCode.
+const KEEP_CODE_AFTER_MS = 60_000;
 
 function report(status) {
   engine.status = status;
@@ -140,15 +147,28 @@ export function start(root) {
       });
     }
   });
-  engine.ready.then(() => whenIdle(() => keepCompiledWasm(`${url(root.dataset.pyodide)}pyodide.asm.wasm`)));
+  engine.wasmURL = `${url(root.dataset.pyodide)}pyodide.asm.wasm`;
+  engine.ready.then(() => {
+    setTimeout(keepCompiledCode, KEEP_CODE_AFTER_MS);
+    addEventListener("visibilitychange", () => document.hidden && keepCompiledCode());
+  });
   return engine.ready;
 }
 
 // Chromium stores the optimised machine code of a WebAssembly module in its code cache only
-// when a page compiles the module, not a worker (measured). So once the engine is ready and the
-// page is idle, the page compiles Pyodide's .wasm too; on the next visit the worker's own
-// compilation is served from that cache, with the code this visit has optimised.
-async function keepCompiledWasm(wasmURL) {
+// when a page compiles the module, not a worker (measured). So the page compiles Pyodide's .wasm
+// too, once, and the next visit's worker compilation is served from that cache. Not as soon as the
+// engine is ready: on a slow phone the compilation (and the worker storing its snapshot) made the
+// answer given at that moment wait 0.2–0.6 s. So once a result is shown (guide.js), the page is
+// hidden, or a reader who stays on the questions has had the engine for KEEP_CODE_AFTER_MS; and
+// only when the page is idle.
+export function keepCompiledCode() {
+  if (!engine.wasmURL || engine.codeKept) return;
+  engine.codeKept = true;
+  engine.ready.then(() => whenIdle(() => compileForCache(engine.wasmURL)));
+}
+
+async function compileForCache(wasmURL) {
   try {
     await WebAssembly.compileStreaming(fetch(wasmURL));
     performance.mark("guide:wasm-cached");

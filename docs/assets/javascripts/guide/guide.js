@@ -9,7 +9,7 @@
 import { refreshDrafts, settle } from "./conversation.js";
 import { countdown } from "./countdown.js";
 import { limitDates } from "./dates.js";
-import { start, watch } from "./engine.js";
+import { keepCompiledCode, start, watch } from "./engine.js";
 import { listen } from "./input.js";
 import { kept, noteRole } from "./kept.js";
 import { fail, loaded, loading, recover, trouble } from "./loading.js";
@@ -80,14 +80,16 @@ function arrive(root) {
 
 let countdownTimer = null; // one, for the guide on the current page (instant navigation swaps the page)
 
-// Each new screen: its date limits and, on the result, the countdown at once and then every 20 s, and the
-// drafts as the engine writes them for the case.
+// Each new screen: its date limits and, on the result, the countdown at once and then every 20 s, the
+// drafts as the engine writes them for the case, and the .wasm compiled for the next visit.
 function watchScreens(root) {
   const screen = screenOf(root);
   const update = () => {
     limitDates(screen);
     countdown(root);
     refreshDrafts(root);
+    // The reader now reads for a while: the page's compilation for the next visit disturbs nothing.
+    if (screen.querySelector("[data-result]")) keepCompiledCode();
   };
   update();
   new MutationObserver(update).observe(screen, { childList: true });
