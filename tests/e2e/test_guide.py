@@ -343,6 +343,46 @@ def test_the_page_compiles_the_wasm_for_the_next_visit_once_a_result_is_shown_no
     assert len(compilations) == 1 and compilations[0] > result_shown
 
 
+# The page as a reader leaves it for another tab or app.
+HIDE = """() => {
+  Object.defineProperty(document, "hidden", { value: true, configurable: true });
+  Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+  document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+}"""
+
+
+def test_a_reader_who_leaves_the_page_before_a_result_has_the_wasm_compiled_for_the_next_visit(page, site_url):
+    open_guide(page, site_url)
+    answer(page, "danger_now", "no")
+    wait_for_screen(page, "role")
+    assert page.evaluate("performance.getEntriesByName('guide:wasm-cached').length") == 0
+    page.evaluate(HIDE)
+    page.wait_for_function("performance.getEntriesByName('guide:wasm-cached').length === 1")
+
+
+def test_a_reader_who_stays_on_the_questions_has_the_wasm_compiled_after_a_minute(page, site_url):
+    # The fake clock fakes `performance` too (no marks): the page's compilation is seen as its fetch of the .wasm.
+    wasm_requests = []
+    page.on("request", lambda request: request.url.endswith(".wasm") and wasm_requests.append(request.url))
+    page.clock.install()
+    open_guide(page, site_url)
+    answer(page, "danger_now", "no")
+    wait_for_screen(page, "role")
+    page.wait_for_timeout(2_000)
+    fetched = len(wasm_requests)  # the worker's
+    assert fetched >= 1
+    # The minute counts from "ready", a few seconds ago.
+    page.clock.fast_forward("00:45")
+    page.wait_for_timeout(1_000)
+    assert len(wasm_requests) == fetched
+    page.clock.fast_forward("00:16")
+    for _ in range(100):
+        if len(wasm_requests) > fetched:
+            break
+        page.wait_for_timeout(100)
+    assert len(wasm_requests) == fetched + 1
+
+
 def test_the_guide_does_not_need_the_pages_compilation(page, site_url):
     page.add_init_script(
         "WebAssembly.compileStreaming = () => { window.compileTried = true; return Promise.reject(new TypeError('no')); };"
