@@ -385,7 +385,8 @@ def test_a_reader_who_stays_on_the_questions_has_the_wasm_compiled_after_a_minut
 
 def test_the_guide_does_not_need_the_pages_compilation(page, site_url):
     page.add_init_script(
-        "WebAssembly.compileStreaming = () => { window.compileTried = true; return Promise.reject(new TypeError('no')); };"
+        "WebAssembly.compileStreaming = () => {"
+        " window.compileTried = true; return Promise.reject(new TypeError('no')); };"
     )
     open_guide(page, site_url)
     walk(page, EMPLOYEE_THREATENED)
