@@ -14,8 +14,8 @@
 //                   reason is a key of tools/site/guide_page.py FAILURES; detail is for the console only.
 //   call(request)   a request to wizard.session once ready; resolves with its reply, which is
 //                   {failure} if the engine could not handle it.
-//   keepCompiledCode() once the engine is ready and the page idle, the page compiles Pyodide's .wasm for
-//                   the browser's code cache (once; see below why not at once).
+//   keepCompiledCode() the reader has a moment (a result is shown): once the engine is ready and the page
+//                   idle, the page compiles Pyodide's .wasm for the browser's code cache (once; see below).
 //   forgetSnapshot() "Slet mine svar": the worker deletes the interpreter's snapshot kept in this browser,
 //                   and keeps none from this page.
 
@@ -158,8 +158,8 @@ export function start(root) {
 // Chromium stores the optimised machine code of a WebAssembly module in its code cache only
 // when a page compiles the module, not a worker (measured). So the page compiles Pyodide's .wasm
 // too, once, and the next visit's worker compilation is served from that cache. Not as soon as the
-// engine is ready: on a slow phone the compilation (and the worker storing its snapshot) made the
-// answer given at that moment wait 0.2–0.6 s. So once a result is shown (guide.js), the page is
+// engine is ready: on a slow phone the compilation made the answer given at that moment wait
+// 0.15–0.6 s (STARTUP.md). So once a result is shown (guide.js), the page is
 // hidden, or a reader who stays on the questions has had the engine for KEEP_CODE_AFTER_MS; and
 // only when the page is idle.
 export function keepCompiledCode() {
