@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from wizard import content
-from wizard.case_input import SHORT_MAX, case_problem, clean_case
+from wizard.case_input import CASE_MAX_CHARS, SHORT_MAX, case_problem, clean_case
 from wizard.danish_time import long_datetime
 from wizard.moments import COPENHAGEN
 from wizard.reminders import REMINDER_IDS
@@ -27,8 +27,10 @@ from wizard.session_state import plain_text
 
 FORMAT = "beslutningsguide-sag"
 FORMAT_VERSION = 1
-# A saved case is a few kB, at most a few hundred with a long evidence log; the page reads no more than this.
-MAX_BYTES = 1_000_000
+# A saved case is a few kB, a few hundred with a long evidence log. The page reads no more than this: the file
+# "Gem sagen" writes for the largest case, each character in its longest JSON form (a control character as
+# \uXXXX), with room for the answers, the result's summary and the file's own words, so every file it writes opens.
+MAX_BYTES = 6 * CASE_MAX_CHARS + 500_000
 MEDIA_TYPE = "application/json"
 FILENAME = "digital-chikane-sag-{day}.json"
 # The most deadlines and steps a saved result lists (a result has at most 4 and 16).
@@ -40,8 +42,8 @@ STEPS_MAX = 200
 ABOUT = content.text("case", "file.about")
 _MESSAGES = {
     key: content.text("case", f"file.{key}")
-    for key in ("too_large", "empty", "not_a_case", "damaged", "damaged_field", "newer", "opened", "rules_changed",
-                "unchanged", "changed", "dropped", "change.categories", "change.action_plan",
+    for key in ("too_large", "empty", "not_a_case", "damaged", "damaged_field", "newer", "opened", "opened_later",
+                "rules_changed", "unchanged", "changed", "dropped", "change.categories", "change.action_plan",
                 "change.work_accident", "change.deadline", "change.deadline_added", "change.deadline_removed",
                 "change.steps_added", "change.steps_removed")
 }
@@ -131,6 +133,11 @@ def read_case_file(name: str, size: int, text: str) -> OpenedCase | str:
     return OpenedCase(steps, clean_case(data["case"], REMINDER_IDS), saved_at, plain_text(rules_version)[:40], summary)
 
 
+def damaged_case_file(name: str) -> str:
+    """Why a file that passed :func:`read_case_file` still cannot be opened: none of its kept steps can be used."""
+    return _MESSAGES["damaged"].format(name=plain_text(name)[:SHORT_MAX])
+
+
 def _kilobytes(size: int) -> str:
     return f"{max(1, round(size / 1000)):,} kB".replace(",", ".")
 
@@ -145,25 +152,38 @@ def _moment(value: object) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
+# The keys of what :func:`result_summary` writes for each list and flag, with the types their values must have.
+_SUMMARY_ITEMS = {
+    "categories": {"id": str, "label": str},
+    "deadlines": {"id": str, "label": str, "due_text": str},
+    "steps": {"id": str, "title": str},
+}
+_SUMMARY_FLAG = {"value": bool | None, "label": str}
+
+
 def _summary_fits(summary: object) -> bool:
     """Whether a saved result summary is what :func:`result_summary` writes (its words are shown again)."""
     if not isinstance(summary, dict):
         return False
-    listed = [summary.get(key) for key in ("categories", "deadlines", "steps")]
-    flags = [summary.get(key) for key in ("action_plan", "work_accident")]
-    if not all(isinstance(items, list) and len(items) <= SUMMARY_MAX for items in listed):
+    lists = [(summary.get(key), keys) for key, keys in _SUMMARY_ITEMS.items()]
+    if not all(isinstance(items, list) and len(items) <= SUMMARY_MAX for items, _ in lists):
         return False
-    items = [item for items in listed for item in items] + flags
+    items = [(item, keys) for items, keys in lists for item in items]
+    items += [(summary.get(flag), _SUMMARY_FLAG) for flag in ("action_plan", "work_accident")]
     return all(
-        isinstance(item, dict) and all(isinstance(v, str | bool | None) for v in item.values())
+        isinstance(item, dict)
+        and all(key in item and isinstance(item[key], kind) for key, kind in keys.items())
         and all(len(v) <= SHORT_MAX * 2 for v in item.values() if isinstance(v, str))
-        for item in items
+        for item, keys in items
     )
 
 
-def opened_lines(opened: OpenedCase, result: Mapping | None, dropped: int) -> list[str]:
-    """What the reader is told when a case opens: when it was saved, what newer rules changed, what was left out."""
-    lines = [_MESSAGES["opened"].format(when=long_datetime(opened.saved_at))]
+def opened_lines(opened: OpenedCase, result: Mapping | None, dropped: int, now: datetime) -> list[str]:
+    """What the reader is told when a case opens: when it was saved, what newer rules changed, what was left out.
+
+    A file saved after ``now`` was saved by a computer whose clock was wrong, and the reader is told so."""
+    saved = "opened_later" if opened.saved_at > now else "opened"
+    lines = [_MESSAGES[saved].format(when=long_datetime(opened.saved_at))]
     if result is not None and opened.rules_version != result["rules_version"]:
         lines.append(_MESSAGES["rules_changed"].format(old=opened.rules_version, new=result["rules_version"]))
         found = changes(opened.result, result)
@@ -181,29 +201,25 @@ def changes(before: Mapping, result: Mapping) -> list[str]:
         words = {"before": _labels(before["categories"]), "after": _labels(now["categories"])}
         found.append(_MESSAGES["change.categories"].format(**words))
     for flag in ("action_plan", "work_accident"):
-        if before[flag].get("value") != now[flag]["value"]:
-            found.append(
-                _MESSAGES[f"change.{flag}"].format(before=before[flag].get("label", ""), after=now[flag]["label"])
-            )
-    old = {d.get("id"): d for d in before["deadlines"]}
+        if before[flag]["value"] != now[flag]["value"]:
+            found.append(_MESSAGES[f"change.{flag}"].format(before=before[flag]["label"], after=now[flag]["label"]))
+    old = {d["id"]: d for d in before["deadlines"]}
     new = {d["id"]: d for d in now["deadlines"]}
     for id, deadline in new.items():
         if id not in old:
             found.append(_MESSAGES["change.deadline_added"].format(label=deadline["label"], after=deadline["due_text"]))
-        elif old[id].get("due_text") != deadline["due_text"]:
+        elif old[id]["due_text"] != deadline["due_text"]:
             found.append(
                 _MESSAGES["change.deadline"].format(
-                    label=deadline["label"], before=old[id].get("due_text", ""), after=deadline["due_text"]
+                    label=deadline["label"], before=old[id]["due_text"], after=deadline["due_text"]
                 )
             )
     for id, deadline in old.items():
         if id not in new:
             found.append(
-                _MESSAGES["change.deadline_removed"].format(
-                    label=deadline.get("label", ""), before=deadline.get("due_text", "")
-                )
+                _MESSAGES["change.deadline_removed"].format(label=deadline["label"], before=deadline["due_text"])
             )
-    old_steps = {s.get("id"): s.get("title", "") for s in before["steps"]}
+    old_steps = {s["id"]: s["title"] for s in before["steps"]}
     new_steps = {s["id"]: s["title"] for s in now["steps"]}
     added = [title for id, title in new_steps.items() if id not in old_steps]
     removed = [title for id, title in old_steps.items() if id not in new_steps]
@@ -215,7 +231,7 @@ def changes(before: Mapping, result: Mapping) -> list[str]:
 
 
 def _labels(categories: list) -> str:
-    return _quoted([c.get("label", "") for c in categories]) if categories else "–"
+    return _quoted([c["label"] for c in categories]) if categories else "–"
 
 
 def _quoted(items: list[str]) -> str:

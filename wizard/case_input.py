@@ -88,6 +88,12 @@ ROWS = {
     ),
 }
 ROWS_MAX = {"plan": PLAN_MAX_ROWS, "log": LOG_MAX_ROWS}
+# The most characters a case holds, every field and row filled to its limit.
+CASE_MAX_CHARS = sum(
+    (LONG_MAX if field.long else SHORT_MAX) * (ROWS_MAX[part] if part in ROWS else 1)
+    for part, fields in (FIELDS | ROWS).items()
+    for field in fields
+)
 # Each part's name in a message about it.
 PART_LABELS = {part: content.text("case", f"part.{part}") for part in ("note", "registration", "notice", "plan", "log")}
 # A row's name in a message about it ({n} its number).

@@ -22,7 +22,7 @@ import sys
 from datetime import UTC, datetime
 
 from wizard import drafts, evidence_log, export, flow, questions, reminders
-from wizard.case_file import MAX_BYTES, OpenedCase, case_file, opened_lines, read_case_file
+from wizard.case_file import MAX_BYTES, OpenedCase, case_file, damaged_case_file, opened_lines, read_case_file
 from wizard.case_input import clean_case
 from wizard.contract import AnswerError
 from wizard.screens.case import case_print
@@ -275,9 +275,15 @@ def _open(session: Session, request: dict, now: datetime, root: str) -> dict:
     opened = read_case_file(name, size, text)
     if not isinstance(opened, OpenedCase):
         return {"problem": opened, "accepted": False}
-    reply = _replay(session, {"steps": opened.steps, "anchor": screen_anchor(RESULT)}, now, root)
-    lines = opened_lines(opened, session.result, reply["replayed"]["dropped"])
-    return {**reply, "html": opened_notice(lines) + reply["html"], "case": opened.case, "accepted": True}
+    # Replayed apart, so that the reader's own answers stay until the whole reply is made.
+    scratch = Session()
+    reply = _replay(scratch, {"steps": opened.steps, "anchor": screen_anchor(RESULT)}, now, root)
+    if not reply["replayed"]["taken"]:
+        return {"problem": damaged_case_file(name), "accepted": False}
+    lines = opened_lines(opened, scratch.result, reply["replayed"]["dropped"], now)
+    reply = {**reply, "html": opened_notice(lines) + reply["html"], "case": opened.case, "accepted": True}
+    session.replace_with(scratch)
+    return reply
 
 
 def _current(session: Session, place: flow.Position, root: str, notice: str | None = None) -> dict:

@@ -33,6 +33,10 @@ class Session:
         # A kept answer a replay refused, then the kept steps behind it: they wait for its question.
         self.waiting: list[dict] = []
 
+    def replace_with(self, other: "Session") -> None:
+        """Take ``other``'s answers, result and place: a saved case, replayed apart, becomes this session."""
+        vars(self).update(vars(other))
+
     def steps(self) -> list[dict]:
         """What the page keeps for the tab: replayed in order, they bring a fresh session to this one.
 

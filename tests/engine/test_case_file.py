@@ -11,7 +11,17 @@ from hypothesis import strategies as st
 
 from tests.harness import answer_paths
 from wizard import case_file, content
-from wizard.case_input import LONG_MAX, PLAN_MAX_ROWS, SHORT_MAX, case_problem, clean_case, empty_case
+from wizard.case_input import (
+    FIELDS,
+    LONG_MAX,
+    PLAN_MAX_ROWS,
+    ROWS,
+    ROWS_MAX,
+    SHORT_MAX,
+    case_problem,
+    clean_case,
+    empty_case,
+)
 from wizard.reminders import REMINDER_IDS
 from wizard.screens.markup import opened_notice
 from wizard.screens.ui import UI
@@ -207,6 +217,27 @@ BAD_FILES = [
 ]
 
 
+def spoiled_summary(change):
+    def spoil(text: str) -> str:
+        data = json.loads(text)
+        data["rules_version"] = "0000000000"  # so that the summary is read to say what changed
+        change(data["result"])
+        return json.dumps(data)
+
+    return spoil
+
+
+BAD_FILES += [
+    ("a category without its id", spoiled_summary(lambda r: r["categories"].append({"label": "x"})), "damaged"),
+    ("a deadline without its date", spoiled_summary(lambda r: r["deadlines"][0].pop("due_text")), "damaged"),
+    ("a step's title null", spoiled_summary(lambda r: r["steps"][0].update(title=None)), "damaged"),
+    ("a flag's value text", spoiled_summary(lambda r: r["action_plan"].update(value="ja")), "damaged"),
+    ("no steps to replay", lambda text: json.dumps({**json.loads(text), "steps": []}), "damaged"),
+    ("no step that can be used", lambda text: json.dumps({**json.loads(text), "steps": [1, "x", {"action": "nope"}]}),
+     "damaged"),
+]
+
+
 @pytest.mark.parametrize("name, spoil, key", BAD_FILES, ids=[b[0] for b in BAD_FILES])
 def test_a_file_that_cannot_be_opened_is_refused_with_a_danish_message_and_nothing_changes(name, spoil, key):
     session = session_with_result()
@@ -224,6 +255,44 @@ def test_a_file_that_cannot_be_opened_is_refused_with_a_danish_message_and_nothi
     assert reply["steps"] == before[1]
 
 
+def test_the_largest_case_the_fields_take_saves_to_a_file_that_opens():
+    # Every field and row to its limit, in the characters that take the most bytes in the file: a control
+    # character (written as \uXXXX) and a character outside the BMP (four bytes in UTF-8).
+    for character in ("\x01", "\U0001d11e"):
+        case = {part: {f.id: character * (LONG_MAX if f.long else SHORT_MAX) for f in fields}
+                for part, fields in FIELDS.items()}
+        for part, fields in ROWS.items():
+            row = {f.id: f.choices[-1] if f.choices else character * (LONG_MAX if f.long else SHORT_MAX)
+                   for f in fields}
+            case[part] = [row] * ROWS_MAX[part]
+        text = saved(session_with_result(), case)
+        assert len(text.encode()) > 1_000_000  # the size that was refused before
+        reply = open_file(Session(), text)
+        assert reply["accepted"], reply.get("problem")
+        assert reply["case"] == clean_case(case, REMINDER_IDS)
+
+
+def test_a_file_that_fails_after_its_check_leaves_the_readers_own_answers(monkeypatch):
+    session = session_with_result(answer_paths.EMPLOYEE_THREATENED)
+    before = (dict(session.answers), session.steps(), session.result)
+    text = saved(session_with_result())
+
+    def fails(*args):
+        raise RuntimeError("the notice could not be made")
+
+    monkeypatch.setattr("wizard.session.opened_lines", fails)
+    with pytest.raises(RuntimeError):
+        open_file(session, text)
+    assert (dict(session.answers), session.steps(), session.result) == before
+
+
+def test_a_file_saved_after_now_says_the_clock_that_saved_it_was_wrong():
+    text = saved(session_with_result(), now=NOW + timedelta(days=400))
+    reply = open_file(Session(), text)
+    when = "søndag 30. november 2025 kl. 08.00"
+    assert reply["accepted"] and message("opened_later", when=when) in reply["html"].replace("&#x27;", "'")
+
+
 def test_a_damaged_field_is_named():
     session = session_with_result()
     reply = open_file(session, field_damaged(saved(session)))
@@ -234,7 +303,8 @@ def test_a_damaged_field_is_named():
 def test_a_huge_file_is_refused_by_its_size_before_it_is_read():
     session = session_with_result()
     reply = open_file(session, "x" * 100, size=50_000_000)
-    assert reply["problem"] == message("too_large", name="sag.json", size="50.000 kB", most="1.000 kB")
+    most = f"{round(case_file.MAX_BYTES / 1000):,} kB".replace(",", ".")
+    assert reply["problem"] == message("too_large", name="sag.json", size="50.000 kB", most=most)
     text = saved(session)
     padded = text[:-2] + " " * case_file.MAX_BYTES + text[-2:]
     assert "for stor" in open_file(session, padded)["problem"]
