@@ -131,10 +131,9 @@ WORK_ACCIDENT_OPEN = _named(
     lambda f: not WORK_ACCIDENT_YES(f) and not WORK_ACCIDENT_ALL_NO(f),
 )
 WORK_ACCIDENT = _named("work_accident", lambda f: f.work_accident is True)
-WORK_ACCIDENT_UNKNOWN = _named("work_accident_unknown", lambda f: f.work_accident is None)
 NOT_WORK_ACCIDENT = _named("not_work_accident", lambda f: f.work_accident is not True)
 NOT_MANAGER_WORK_ACCIDENT_OPEN = _named(
-    "not_manager_work_accident_open", lambda f: f.answers.get("role") != "manager" and f.work_accident is None
+    "not_manager_work_accident_open", lambda f: f.answers.get("role") != "manager" and WORK_ACCIDENT_OPEN(f)
 )
 
 # A registration in SafetyNet: for harassment, and for any incident that is reported as a work accident

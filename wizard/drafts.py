@@ -25,6 +25,7 @@ from wizard.evidence_log import log_lines
 from wizard.moments import COPENHAGEN
 from wizard.screens.reasons import because
 from wizard.screens.stamp import result_stamp
+from wizard.screens.ui import UI
 from wizard.texts import as_item, entry
 
 REGISTRATION = "registration"
@@ -62,7 +63,8 @@ _TEXTS = {
             "why_plan", "follow_up", "notice_where", "notice_why", "notice_sender",
         )),
         "draft.not_filled", "draft.guideline_says", "draft.registration.impact_open",
-        "draft.registration.work_accident_open", "draft.registration.deadline", "draft.plan.who", "draft.plan.by",
+        "draft.registration.work_accident_open", "draft.registration.deadline",
+        "draft.registration.deadline_of", "draft.plan.who", "draft.plan.by",
         "plan.seed_who", *(f"plan.seed.{measure}" for measure in PLAN_SEED), "draft.notice.subject",
         "draft.notice.to", "draft.notice.date", "draft.notice.good_faith", "draft.notice.article",
     )
@@ -165,11 +167,17 @@ def _registration(result: Mapping, case: Mapping, now: datetime) -> str:
     accident = _answers(result, ("absence", "treatment", "wants_work_accident"))
     lines += accident or [_text("draft.registration.work_accident_open")]
     lines.append(result["labels"]["work_accident"])
+    if result["work_accident"] is None:  # the label says why, and who decides, "herunder"
+        lines += [reason["outcome"] for reason in result["reasons"]["work_accident"]]
     lines += _heading("handler") + [_value(fields["handler"])]
     lines += _heading("measures") + [_value(fields["measures"])]
-    registration = next((d for d in result["deadlines"] if d["kind"] == "safetynet"), None)
-    if registration:
-        lines += ["", _text("draft.registration.deadline").format(due=registration["due_text"])]
+    # Every incident of a series has its own deadline, and one that has passed still has to be kept.
+    for deadline in (d for d in result["deadlines"] if d["kind"] == "safetynet"):
+        due = deadline["due_text"]
+        if deadline["incident_label"]:
+            due = _text("draft.registration.deadline_of").format(incident=deadline["incident_label"], due=due)
+        line = _text("draft.registration.deadline").format(due=due)
+        lines += ["", f"{line} {UI['overdue_safetynet']}" if deadline["overdue"] else line]
     return "\n".join(lines) + "\n"
 
 

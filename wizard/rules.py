@@ -214,8 +214,11 @@ RULES = (
         ("behaviours", *c.WORK_ACCIDENT_FIELDS),
     ),
     _decision_rule("work_accident", "work_accident", c.WORK_ACCIDENT_YES, True, WORK_ACCIDENT_FIELDS, (True,)),
+    # None of the three reasons is not a "no": the guideline also says that what is experienced as offensive is
+    # handled as psychological violence "og dermed en arbejdsulykke", and how the two sentences meet is the
+    # owners' to confirm (content/readings.yaml). Until then the manager decides it with the employee.
     _decision_rule(
-        "work_accident_not_now", "work_accident", c.WORK_ACCIDENT_ALL_NO, False, WORK_ACCIDENT_FIELDS, (False,)
+        "work_accident_no_reason", "work_accident", c.WORK_ACCIDENT_ALL_NO, None, WORK_ACCIDENT_FIELDS, (False,)
     ),
     _decision_rule(
         "work_accident_unknown", "work_accident", c.WORK_ACCIDENT_OPEN, None, WORK_ACCIDENT_FIELDS, (UNKNOWN,)

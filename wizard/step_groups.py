@@ -48,6 +48,7 @@ GROUP_OF_STEP = {
     "register_work_accident": WITHIN_REGISTRATION_DAYS,
     # What the answers could not decide is clarified with the employee by the registration.
     "clarify_work_accident": WITHIN_REGISTRATION_DAYS,
+    "decide_work_accident": WITHIN_REGISTRATION_DAYS,
     "clarify_action_plan": WITHIN_REGISTRATION_DAYS,
     # Follow-up: the action plan, the leader's assessments, the colleague's ongoing attention.
     "action_plan": NEXT_WEEKS,

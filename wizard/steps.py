@@ -54,7 +54,8 @@ _ORDER = {
         ("call_112", c.DANGER_NOW),
         ("register_safetynet", c.REGISTRATION),
         # The leader's open decisions, dated by the registration: what the answers could not decide.
-        ("clarify_work_accident", c.WORK_ACCIDENT_UNKNOWN),
+        ("clarify_work_accident", c.WORK_ACCIDENT_OPEN),
+        ("decide_work_accident", c.WORK_ACCIDENT_ALL_NO),
         ("clarify_action_plan", c.ACTION_PLAN_OPEN),
         ("action_plan", c.ACTION_PLAN),
         ("register_work_accident", c.WORK_ACCIDENT),

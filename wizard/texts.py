@@ -87,10 +87,12 @@ WORK_ACCIDENT_REASONS = {
 REASONS_JOIN = {kind: f" {content.text('labels', f'reasons_join.{kind}')} " for kind in ("all", "any")}
 
 
-# Keyed by the flag's JSON value (true, false, null).
+# Keyed by the flag's JSON value (true, false, null). The work accident is never "false": where none of the three
+# reasons applies, the guide leaves it to the manager (wizard.rules, work_accident_no_reason).
+FLAG_VALUES = {"action_plan": ("true", "false", "null"), "work_accident": ("true", "null")}
 FLAG_LABELS = {
-    flag: {value: content.text("labels", f"flag.{flag}.{value}") for value in ("true", "false", "null")}
-    for flag in ("action_plan", "work_accident")
+    flag: {value: content.text("labels", f"flag.{flag}.{value}") for value in values}
+    for flag, values in FLAG_VALUES.items()
 }
 
 DEADLINE_LABELS = {

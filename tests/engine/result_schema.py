@@ -63,11 +63,12 @@ def check_result(result: dict) -> None:
         assert offence["source"] in HREFS
 
     assert result["action_plan"] in (True, False, None)
-    assert result["work_accident"] in (True, False, None)
+    assert result["work_accident"] in (True, None)  # never "no"
     assert set(result["reasons"]) >= {"action_plan", "work_accident"}
     harassment = bool({"work_environment", "undecided"} & set(categories))
-    # A registration happens, or may, for harassment and wherever the work accident is not a clear "no".
-    registration = harassment or result["work_accident"] is not False
+    # A registration happens, or may, for harassment and wherever an answer on the work accident is not "Nej"
+    # (three "Nej" on lawful conduct leave it to the manager: nothing the guide registers).
+    registration = harassment or result["reasons"]["work_accident"][0]["rule"] != "work_accident_no_reason"
     if not registration:
         assert result["action_plan"] is False
 

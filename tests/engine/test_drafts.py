@@ -19,6 +19,7 @@ from wizard.result import evaluate
 from wizard.screens.case import case_print
 from wizard.screens.result import result_screen
 from wizard.screens.stamp import result_stamp
+from wizard.screens.ui import UI
 from wizard.texts import FLAG_LABELS
 
 NOW = datetime.fromisoformat("2024-10-26T09:00+02:00")
@@ -111,6 +112,27 @@ def test_an_assessment_not_yet_made_says_so_and_never_guesses():
     assert content.text("case", "draft.registration.impact_open") in text
     assert content.text("case", "draft.registration.work_accident_open") in text
     assert FLAG_LABELS["work_accident"]["null"] in text
+
+
+def test_a_series_has_each_incidents_registration_deadline_and_a_passed_one_says_so():
+    answers = {**MANAGER, "incident_at": "2024-10-10T10:00", "repeated": True, "latest_incident_at": "2024-10-24T10:00"}
+    result = result_of(answers)
+    text = drafts.drafts_for(result, clean_case({}), NOW)["registration"]
+    registrations = [d for d in result["deadlines"] if d["kind"] == "safetynet"]
+    assert len(registrations) == 2 and [d["overdue"] for d in registrations] == [False, True]
+    for deadline in registrations:
+        line = next(line for line in text.splitlines() if deadline["incident_label"] in line)
+        assert deadline["due_text"] in line
+        assert (UI["overdue_safetynet"] in line) == deadline["overdue"]
+
+
+def test_three_nej_give_the_registration_why_and_who_decides_the_work_accident():
+    answers = {**MANAGER, "absence": False, "treatment": False, "wants_work_accident": False}
+    result = result_of(answers)
+    assert result["work_accident"] is None
+    text = draft("registration", answers)
+    assert FLAG_LABELS["work_accident"]["null"] in text
+    assert result["reasons"]["work_accident"][0]["outcome"] in text and "Lederen afgør" in text
 
 
 # --- The action plan --------------------------------------------------------------------------------------

@@ -130,7 +130,8 @@ def test_every_outcome_is_reachable(outcomes):
     assert outcomes.values("categories") == set(CATEGORIES)
     assert outcomes.values("offences") == set(OFFENCES)
     assert outcomes.values("action_plan") == {True, False, None}
-    assert outcomes.values("work_accident") == {True, False, None}
+    # Never "no": three "Nej" leave the work accident to the manager.
+    assert outcomes.values("work_accident") == {True, None}
     assert outcomes.values("deadlines") == set(DEADLINE_IDS)
     assert {(kind, overdue) for _, kind, overdue in outcomes.values("overdue")} == {
         ("safetynet", True), ("safetynet", False), ("police_report", True), ("police_report", False),
@@ -159,7 +160,8 @@ def test_scenarios_cover_every_category_step_and_deadline():
         ("police_report", True),
         ("police_report", None),
     }
-    assert {r["work_accident"] for r in results} == {True, False, None}
+    assert {r["work_accident"] for r in results} == {True, None}
+    assert "work_accident_no_reason" in {r["reasons"]["work_accident"][0]["rule"] for r in results}
     json.dumps(SCENARIOS)  # plain data, as the Pyodide parity test needs
 
 
@@ -236,8 +238,11 @@ EMPLOYEE_IN_DANGER_AFTER_HOURS = [
 def test_protected_speech_only():
     result = by_name("criticism_only_employee")
     assert result["categories"] == ["protected_speech"]
-    # No work accident: nothing to register, so no impact, no registration and no deadline.
-    assert (result["action_plan"], result["work_accident"], result["deadlines"]) == (False, False, [])
+    # No reason for a work accident: nothing the guide registers, so no impact, no registration and no deadline;
+    # whether it is reported as a work accident all the same is the manager's, with the employee.
+    assert (result["action_plan"], result["work_accident"], result["deadlines"]) == (False, None, [])
+    assert result["reasons"]["work_accident"][0]["rule"] == "work_accident_no_reason"
+    assert "decide_work_accident" in step_ids(result, "manager")
     assert result["ignored_answers"] == ["impact"] and "impact" not in result["answers"]
     assert step_ids(result) == ["document", "contact_manager", "tell_colleagues", "two_on_the_case", "tolerate"]
     assert "contact_citizen" in step_ids(result, "manager")
@@ -266,7 +271,9 @@ def test_danger_now_puts_112_first_for_every_role():
 def test_manager_steps_for_data_protection_and_crime():
     result = by_name("fake_profile_and_private_info_manager")
     assert result["categories"] == ["work_environment", "criminal", "data_protection"]
-    assert step_ids(result) == ["register_safetynet", "action_plan", *MANAGER_DUTIES, "police_report"]
+    assert step_ids(result) == [
+        "register_safetynet", "decide_work_accident", "action_plan", *MANAGER_DUTIES, "police_report"
+    ]
     assert {"criminal_assessment", "data_protection_assessment"} <= set(note_ids(result))
     assert {"datatilsynet", "platforms", "offererstatningsloven"} <= {i["id"] for i in result["legal_info"]}
 
@@ -375,7 +382,8 @@ def test_what_the_guide_adds_is_marked_as_its_own():
             {"behaviours": ["access_request"], "absence": False, "treatment": False, "wants_work_accident": False},
             ["document", "contact_manager", "tell_colleagues", "two_on_the_case", "tolerate"],
             [*COLLEAGUE_SUPPORT, "tolerate"],
-            [*MANAGER_DUTIES, "tolerate"],
+            # Three "Nej": whether it is reported as a work accident all the same is the manager's decision.
+            ["decide_work_accident", *MANAGER_DUTIES, "tolerate"],
         ),
         (
             {"behaviours": ["insults"], "impact": 5, "repeated": False, "outside_work_hours": False},
@@ -449,14 +457,27 @@ def test_1_the_work_accident_step_names_every_reason_that_applied_in_the_roles_w
     assert "fordi din kollega har fravær" in step_text(both, "register_work_accident", "colleague")
 
 
-def test_1_a_no_is_never_final():
-    result = by_name("recording_not_shared_colleague")
-    assert result["work_accident"] is False
-    label = result["labels"]["work_accident"]
-    assert label == texts.FLAG_LABELS["work_accident"]["false"]
-    # "Behøver ikke … nu", never a ban; and when it SKAL.
-    assert "behøver" in label and "nu" in label and "SKAL" in label
-    assert not any("skal hændelsen ikke anmeldes" in text.lower() for text in every_result_text(result))
+@pytest.mark.parametrize("role", ["employee", "colleague", "manager"])
+@pytest.mark.parametrize("behaviours", [["threats"], ["criticism"]])
+def test_1_three_nej_are_never_a_no(role, behaviours):
+    # "SKAL ... anmeldes" for the three reasons, and "skal ... håndteres som psykisk vold og dermed en
+    # arbejdsulykke" for what is experienced as offensive: three "Nej" leave it to the manager, never "not needed".
+    answers = {"role": role, "behaviours": behaviours, "incident_at": INCIDENT_AT, "absence": False,
+               "treatment": False, "wants_work_accident": False}
+    result = evaluate(answers, NOW)
+    assert result["work_accident"] is None
+    assert result["labels"]["work_accident"] == texts.FLAG_LABELS["work_accident"]["null"]
+    words = " ".join(every_result_text(result)).lower()
+    assert "behøver ikke" not in words and "skal hændelsen ikke anmeldes" not in words
+    (reason,) = result["reasons"]["work_accident"]
+    assert reason["rule"] == "work_accident_no_reason" and "Lederen afgør" in reason["outcome"]
+    if role == "manager":
+        step = next(s for s in result["steps"] if s["id"] == "decide_work_accident")
+        assert step["group"] == "within_registration_days" and "SKAL" in step["text"]
+        assert "clarify_work_accident" not in step_ids(result)
+    else:
+        assert "afgør" in note_text(result, "reading_work_accident_reasons")
+        assert "work_accident_unknown" not in note_ids(result)
 
 
 @pytest.mark.parametrize("role", ["employee", "colleague", "manager"])

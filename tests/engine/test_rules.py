@@ -164,7 +164,7 @@ ALL_NO = {"absence": False, "treatment": False, "wants_work_accident": False}
     "answers, expected, rule",
     [
         ({}, None, "work_accident_unknown"),  # unanswered counts as "Ved ikke", never as "Nej"
-        (ALL_NO, False, "work_accident_not_now"),
+        (ALL_NO, None, "work_accident_no_reason"),  # not a "no": the manager decides with the employee
         ({**ALL_NO, "treatment": "unknown"}, None, "work_accident_unknown"),
         ({**ALL_NO, "absence": True}, True, "work_accident"),
         ({**ALL_NO, "treatment": True}, True, "work_accident"),
