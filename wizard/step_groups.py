@@ -6,8 +6,9 @@ registration days, and the follow-up of the next weeks. A step id means the same
 every role's checklist, so it has one group wherever it appears.
 
 Two groups belong to a deadline of the result (:data:`DEADLINE_OF_GROUP`). Where the harassment is
-repeated there is one such deadline per incident; the group is dated by the one that stands: the
-nearest still open, else one that may have passed, else the last to pass.
+repeated there is one such deadline per incident; the group is dated by the one that stands: the one
+that may run out first of those not surely passed (one that may have passed: do it now), else the last
+to pass.
 """
 
 from collections.abc import Mapping, Sequence
@@ -71,12 +72,18 @@ def group_deadline(group: str, deadlines: Sequence[Mapping], now: datetime | Non
     As the deadlines stand when the result was made (their ``overdue``), or at ``now`` if given.
     """
     kind = DEADLINE_OF_GROUP.get(group)
-    candidates = sorted((d for d in deadlines if d["kind"] == kind), key=ends_at)
+    candidates = sorted((d for d in deadlines if d["kind"] == kind), key=lambda d: nearest_first(d, now))
     if not candidates:
         return None
-    states = [d["overdue"] if now is None else overdue_at(d, now) for d in candidates]
-    for overdue in (False, None):
-        found = [d for d, state in zip(candidates, states, strict=True) if state is overdue]
-        if found:
-            return found[0]
-    return candidates[-1]
+    first = candidates[0]
+    passed = first["overdue"] if now is None else overdue_at(first, now)
+    return max(candidates, key=ends_at) if passed else first
+
+
+def nearest_first(deadline: Mapping, now: datetime | None = None) -> tuple:
+    """A sort key: the deadlines not surely passed (as at ``now``, if given) before those that have, each group
+    by when it may run out; one that may have passed runs out at its latest."""
+    overdue = deadline["overdue"] if now is None else overdue_at(deadline, now)
+    if overdue is None and deadline.get("latest"):
+        return (False, datetime.fromisoformat(deadline["latest"]))
+    return (bool(overdue), ends_at(deadline))

@@ -106,6 +106,21 @@ def test_the_police_deadline_comes_before_the_registration():
     assert [d["id"] for d in open_first(result["deadlines"])] == shown
 
 
+def test_a_deadline_that_may_have_passed_leads_when_it_runs_out_first_and_dates_its_steps():
+    # The first incident a date only: its 72 hours may have passed; the latest incident's run for two days more.
+    answers = {**MANAGER, "incident_at": "2024-10-12", "repeated": True, "latest_incident_at": "2024-10-14T10:00"}
+    result = evaluate(answers, NOW)
+    by_id = {d["id"]: d for d in result["deadlines"]}
+    assert by_id["police_report_first"]["overdue"] is None and by_id["police_report"]["overdue"] is False
+    shown = [li.attrs["data-deadline"] for li in screen(result).find_all("li", data_deadline=None)]
+    assert shown[0] == "police_report_first"
+    assert shown == [d["id"] for d in open_first(result["deadlines"])]
+    assert shown.index("police_report") < shown.index("safetynet")
+    # The police report's steps say to act now, not by the later incident's deadline.
+    police = step_groups.WITHIN_POLICE_REPORT_HOURS
+    assert group_heading(police, result["deadlines"], datetime.fromisoformat(NOW)) == UI["group_undecided"]
+
+
 def test_no_deadlines_says_so_in_the_summary():
     answers = {"role": "colleague", "behaviours": ["criticism"], "incident_at": "2024-10-15", "colleague_knows": True,
                "absence": False, "treatment": False, "wants_work_accident": False}

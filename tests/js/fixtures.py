@@ -174,14 +174,22 @@ def countdown() -> dict:
     # One incident, moved about: the path's latest incident of a series would come before some of them.
     answers = {**answer_paths.answers(answer_paths.MANAGER_ADDRESS_PUBLISHED), "repeated": False}
     answers.pop("latest_incident_at", None)
+    # And a series whose first incident is a date only: its 72 hours may have passed while the latest's run.
+    series = {
+        **answers,
+        "repeated": True,
+        "incident_at": (NOW - timedelta(days=3)).date().isoformat(),
+        "latest_incident_at": (NOW - timedelta(hours=23)).isoformat(timespec="minutes").replace("+00:00", "Z"),
+    }
+    given = [(incident, {**answers, "incident_at": incident}) for incident in incidents()] + [("series", series)]
     cases = []
     words = None
-    for incident in incidents():
-        made = result_screen(evaluate({**answers, "incident_at": incident}, NOW), root=ROOT)
+    for incident, case in given:
+        made = result_screen(evaluate(case, NOW), root=ROOT)
         words = words or json.loads(parse_html(made).one(data_countdown_words=None).attrs["data-countdown-words"])
         later = []
         for moment in sorted({NOW + timedelta(seconds=seconds) for seconds in LATER} | edges(deadlines(made))):
-            then = result_screen(evaluate({**answers, "incident_at": incident}, moment), root=ROOT)
+            then = result_screen(evaluate(case, moment), root=ROOT)
             later.append({"now": moment.isoformat(), "said": deadlines(then), "headings": headings(then)})
         cases.append({"incident": incident, "made": deadlines(made), "headings": headings(made), "later": later})
     seconds = sorted({0, 1, 59, 60, 61, 119, 3_599, 3_600, 3_660, 86_399, 86_400, 86_460, 90_000, 172_800,

@@ -11,7 +11,7 @@ from wizard.danish_time import long_date
 from wizard.deadlines import ends_at, overdue_at
 from wizard.moments import COPENHAGEN
 from wizard.screens.ui import UI
-from wizard.step_groups import DEADLINE_OF_GROUP, group_deadline
+from wizard.step_groups import DEADLINE_OF_GROUP, group_deadline, nearest_first
 from wizard.texts import MAY_BE_OVERDUE, POLICE_REPORT_DUE_TEXT, REGISTRATION_DUE_TEXT
 
 # Below a day left, the summary marks a deadline as urgent (in words, not by colour alone).
@@ -29,14 +29,10 @@ DUE_TEXTS = {"safetynet": REGISTRATION_DUE_TEXT, "police_report": POLICE_REPORT_
 
 
 def open_first(deadlines, now: datetime | None = None) -> list:
-    """The deadlines still open first, then those that may have passed, then those that have; each in the order
-    they run out (the police report's hours before the registration days). As they stand at ``now``, if given."""
-
-    def rank(deadline: Mapping) -> int:
-        overdue = deadline["overdue"] if now is None else overdue_at(deadline, now)
-        return {False: 0, None: 1, True: 2}[overdue]
-
-    return sorted(deadlines, key=lambda d: (rank(d), ends_at(d)))
+    """The deadlines that have not surely passed first, the one that may run out first at the top (one that
+    may have passed runs out at its latest, so it leads: do it now), then those that have passed, in the order
+    they ran out. As they stand at ``now``, if given."""
+    return sorted(deadlines, key=lambda d: nearest_first(d, now))
 
 
 def group_heading(group: str, deadlines, now: datetime, *, relative: bool = True) -> str:

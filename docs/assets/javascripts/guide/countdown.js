@@ -62,12 +62,17 @@ export function countdown(root, now = Date.now()) {
 }
 
 // The words heading a group of steps that belongs to a deadline, at `now` (ms). The engine rendered the words
-// for each state (data-heading-states); this picks the one that stands, as wizard/step_groups.py does: the
-// first deadline still open, else one that may have passed, else all have.
+// for each state (data-heading-states); this picks the one that stands, as wizard/step_groups.py does: of the
+// deadlines not surely passed, the one that may run out first (one that may have passed, at its latest: do it
+// now), else all have.
 export function headingAt(states, now, stale) {
-  const open = states.deadlines.find((d) => !passedAt(Date.parse(d.ends), d.all_day, now));
-  const undecided = states.deadlines.some((d) => d.latest && now <= Date.parse(d.latest));
-  const text = open ? (stale ? open.dated : open.relative) : undecided ? states.undecided : states.overdue;
+  const runsOut = (d) => (passedAt(Date.parse(d.ends), d.all_day, now) ? Date.parse(d.latest) : Date.parse(d.ends));
+  const standing = states.deadlines
+    .filter((d) => !passedAt(Date.parse(d.ends), d.all_day, now) || (d.latest && now <= Date.parse(d.latest)))
+    .sort((a, b) => runsOut(a) - runsOut(b));
+  const [first] = standing;
+  const open = first && !passedAt(Date.parse(first.ends), first.all_day, now) ? first : undefined;
+  const text = open ? (stale ? open.dated : open.relative) : first ? states.undecided : states.overdue;
   return { text, open: Boolean(open) };
 }
 
