@@ -653,3 +653,21 @@ def test_a_kept_step_the_engine_refuses_is_dropped_and_the_rest_replayed(page, s
     wait_for_screen(page, "role")
     assert page.is_checked('input[name="role"][value="employee"]')
     assert "/beslutningsguide/" in page.url
+
+
+def test_the_skip_link_leads_a_keyboard_to_the_question(page, site_url):
+    # Material's "Gå til indholdet" goes to the page's first heading in its table of contents; the guide's
+    # question is its heading, so the guide is put there first (not "Om beslutningsguiden" below it).
+    open_guide(page, site_url)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    # The next stop is in the question's screen (its link to the guideline, then its answers).
+    assert page.evaluate("document.activeElement.closest('[data-guide-screen]') !== null")
+    for _ in range(3):
+        if page.evaluate("document.activeElement.name") == "danger_now":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "danger_now"
+    assert current_screen(page) == "danger_now"

@@ -44,6 +44,10 @@ STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"\./([\w.-]+\.m?js)";', re.M)
 DYNAMIC_IMPORT = re.compile(r'\bimport\("\./([\w.-]+\.m?js)"\)')
 # The page gives up on Python only when no byte of its files has arrived for this long (a slow
 # link keeps it waiting as long as it makes progress); known failures end the wait at once.
+# The guide's own place on its page: the first entry of the page's table of contents, where Material's "Gå til
+# indholdet" leads (the page has no Markdown heading before the guide: the question is the heading).
+GUIDE_ANCHOR = "spoergsmaalene"
+TOC_TITLE = content.text("guide_page", "toc_title")
 STALL_TIMEOUT_SECONDS = 25
 
 # What staff read when the guide cannot run, by the reason engine.js reports, in plain Danish
@@ -124,7 +128,7 @@ def guide_block(context: PageContext) -> str:
         f"<style>{FALLBACK_STYLE}</style><noscript><style>{NOSCRIPT_STYLE}</style></noscript>"
         # The screens and checklists repeat the guideline, which the search already has.
         + excluded_from_search(
-            f'<div class="guide" data-guide data-state="loading"{attributes}>'
+            f'<div class="guide" id="{GUIDE_ANCHOR}" data-guide data-state="loading"{attributes}>'
             f'<p class="guide-status guide-visually-hidden" role="status" aria-live="polite" data-guide-status>'
             f'{ui["loading"]}</p>'
             f'<div class="guide-screen" data-guide-screen data-current="{first.id}">'

@@ -9,6 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
 from tools.content import texts  # noqa: E402
 
@@ -23,7 +24,7 @@ from wizard.content import ContentMissing  # noqa: E402
 try:
     from tools.content import guideline_review
     from tools.runtime import bundle
-    from tools.site import contacts, placeholders, prefetch, production
+    from tools.site import contacts, guide_page, placeholders, prefetch, production
     from tools.site.blocks import BLOCKS
     from tools.site.traceability_page import WEB_EDITION_NOTE
     from wizard import guideline
@@ -78,6 +79,13 @@ def on_page_markdown(markdown, page, config, files):
         # The build steps' own errors (a table, a placeholder, a practice card, the legal review date)
         # already name the file, the entry and what is wrong: show that, not a traceback.
         raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def on_page_content(html, page, config, files):
+    # The guide first in its page's table of contents, so that "Gå til indholdet" leads to its question.
+    if f'id="{guide_page.GUIDE_ANCHOR}"' in html:
+        page.toc.items.insert(0, AnchorLink(guide_page.TOC_TITLE, guide_page.GUIDE_ANCHOR, 2))
+    return html
 
 
 def on_post_page(output, page, config):
