@@ -40,6 +40,8 @@ class HowTo:
 
 
 HOWTO = {
+    # Every other 112 of the site is a number to tap; so is the first task of a reader in danger.
+    "call_112": HowTo(phones=(EMERGENCY_PHONE,)),
     "police_report": HowTo(
         HOWTO_TEXTS["police_report"],
         pages=("police", "document"),

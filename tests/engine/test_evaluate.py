@@ -371,7 +371,10 @@ def test_what_the_guide_adds_is_marked_as_its_own():
     assert result["steps"][0] == {
         "id": "call_112", "title": content.text("steps", "employee.call_112", "title"),
         "text": content.text("steps", "employee.call_112"), "source": None, "basis": "guide",
-        "group": "now", "deadline": None, "howto": None,
+        "group": "now", "deadline": None,
+        # The guide's own help: the number to tap.
+        "howto": {"text": None, "links": [], "contacts": [],
+                  "phones": [{"number": "112", "label": content.text("howto", "phone.112")}]},
     }
 
 

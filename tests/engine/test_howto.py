@@ -73,8 +73,16 @@ def test_every_how_to_belongs_to_a_step_and_names_known_contacts_and_pages():
     for entry in howto.HOWTO.values():
         assert set(entry.contacts) <= set(CONTACT_LABELS)
         assert set(entry.pages) <= set(howto.PAGES)
-        assert entry.text or entry.pages or entry.contacts
+        assert entry.text or entry.pages or entry.phones or entry.contacts
     assert set(howto.CONTACT_IDS) == {c for entry in howto.HOWTO.values() for c in entry.contacts}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_task_to_ring_112_is_a_number_to_tap(role):
+    result = evaluate({"role": role, "danger_now": True, "behaviours": ["threats"], "incident_at": "2024-10-14"}, NOW)
+    assert result["steps"][0]["id"] == "call_112"
+    (item,) = parse_html(result_screen(result, root="../")).find_all(data_step="call_112")
+    assert [a.attrs["href"] for a in item.find_all("a") if a.attrs["href"].startswith("tel:")] == ["tel:112"]
 
 
 def test_a_step_without_a_how_to_renders_nothing_extra():
