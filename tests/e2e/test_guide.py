@@ -74,11 +74,12 @@ def test_manager_private_address_published_repeatedly(page, site_url):
     see_result(page)
 
     assert shown(page, "[data-result] [data-category]") == ["work_environment", "criminal", "data_protection"]
-    # Repeated: each incident's deadlines count from it, the ones still open first.
+    # Repeated: each incident's deadlines count from it, the one that may run out first at the top (the first
+    # incident's 72 hours may have passed, and run out at the latest when the latest incident's safe ones do).
     first_day, first_clock = MANAGER_ADDRESS_PUBLISHED["incident_at"]
     latest_day, latest_clock = MANAGER_ADDRESS_PUBLISHED["latest_incident_at"]
     assert shown(page, "[data-summary] [data-deadline]") == [
-        "police_report", "safetynet_first", "safetynet", "police_report_first",
+        "police_report", "police_report_first", "safetynet_first", "safetynet",
     ]
     latest = page.locator('[data-deadline="police_report"]')
     assert latest.locator("time").get_attribute("datetime") == police_due(latest_day, latest_clock)
@@ -89,7 +90,7 @@ def test_manager_private_address_published_repeatedly(page, site_url):
     # its end have not, so only the time of day could tell; both deadlines are shown in words.
     assert first.get_attribute("data-overdue") == "null"
     assert MAY_BE_OVERDUE in first.inner_text()
-    assert first.locator("[data-latest-text]").inner_text().strip()
+    assert first.locator("[data-latest-text]").count() == 0  # how late it can be is in its status, once
     assert "several_incidents" in shown(page, "[data-result] [data-note]")
     steps = shown(page, "[data-result] [data-step]")
     # The steps come grouped by when they are due: what to do now first.

@@ -197,6 +197,21 @@ def test_the_countdown_moves_while_the_page_is_open(page, site_url):
     assert passed["due"] == start["due"]
 
 
+def test_a_deadline_that_comes_to_may_have_passed_while_open_says_how_late_it_can_be_once(page, site_url):
+    page.clock.install()
+    day = copenhagen_now().date() - timedelta(days=2)  # a date without a time: the safe 72 hours end tonight
+    result_for(page, site_url, {**manager_hours_ago(0), "incident_at": (day, "")})
+    start = countdown_state(page, "police_report")
+    item = page.locator('[data-summary] [data-deadline="police_report"]')
+    latest = item.locator("[data-latest-text]").inner_text().strip()
+    assert start["state"] in ("open", "urgent") and latest and item.inner_text().count(latest) == 1
+    move_clock(page, datetime.fromisoformat(start["due"]) + timedelta(hours=1))
+    assert countdown_state(page, "police_report")["state"] == "undecided"
+    # Its status now says how late it can be; the line beside the safe deadline no longer repeats it.
+    assert latest in item.locator("[data-countdown]").inner_text()
+    assert item.inner_text().count(latest) == 1
+
+
 @pytest.mark.parametrize("sized", ["phone", "desktop"], indirect=True)
 def test_each_confirmation_appears_beside_its_button(sized, site_url):
     page = sized

@@ -156,10 +156,12 @@ def _summary_deadline(deadline: Mapping, now: datetime) -> str:
     if when != due_words(deadline["due"], None):
         due_text = escape(deadline["due_text"])
         date_text = f'<span data-due-text="{due_text}">{due_text}. </span>'
-    # A date without a time: the safe deadline above, and how late it can be, both in words.
+    # A date without a time: the safe deadline above, and how late it can be, both in words (how late once only:
+    # a deadline that may have passed says it in its status below).
     counted = ""
     if deadline.get("counted_from_start_of_day"):
-        counted = f'{escape(UI["counted_from_day"])} <span data-latest-text>{escape(deadline["latest_text"])}</span>'
+        latest = f'<span data-latest-text>{escape(deadline["latest_text"])}</span>' if state != "undecided" else ""
+        counted = f'{escape(UI["counted_from_day"])} {latest}'.rstrip()
     more = f'<p class="guide-deadline__more">{date_text}{counted}</p>' if date_text or counted else ""
     incident = ""
     if deadline.get("incident_label"):

@@ -51,6 +51,9 @@ export function countdown(root, now = Date.now()) {
     const left = item.querySelector("[data-countdown]");
     if (left.textContent !== text) left.textContent = text;
     item.dataset.state = state;
+    // Once it may have passed, its status says how late it can be: said once.
+    const latest = item.querySelector("[data-latest-text]");
+    if (latest) latest.hidden = state === "undecided";
     item.querySelector("[data-flag]").textContent = flag;
     const date = item.querySelector("[data-due-text]");
     if (stale && date) {
