@@ -17,6 +17,8 @@ from tests.e2e.guide import (
     CRITICISM_ONLY,
     EMPLOYEE_THREATENED,
     SIZES,
+    STEPS_KEY,
+    answer,
     axe_violations,
     copenhagen_now,
     current_screen,
@@ -220,6 +222,46 @@ def test_a_case_opens_before_python_is_ready_and_waits_for_it(browser, site_url,
             route.continue_()
         page.wait_for_selector("[data-guide-screen][data-current='result'] [data-case-opened]")
         assert page.input_value('[data-case-field="registration.exposed"]') == TYPED["registration"]["exposed"]
+    finally:
+        context.close()
+
+
+def test_a_case_chosen_before_python_is_ready_stays_closed_once_the_answers_are_deleted(browser, site_url, tmp_path):
+    with page_of_size(browser, "desktop") as page:
+        result_for(page, site_url, EMPLOYEE_THREATENED)
+        work_the_case(page)
+        saved = save_case(page, tmp_path)
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
+    page = context.new_page()
+    held, released = [], []
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/assets/wizard/**", hold)
+    try:
+        open_guide(page, site_url, wait_ready=False)
+        page.wait_for_selector('[data-guide][data-mounted] [data-guide-screen] [data-guide-ask="open"]')
+        choose_case_file(page, saved)
+        page.wait_for_selector(f'[data-guide-status]:has-text("{UI["opening"]}")')
+        # On a shared PC: the next person deletes everything before the guide has loaded.
+        page.click('[data-guide-screen] [data-guide-ask="clear"]')
+        page.click('[data-guide-screen] [data-guide-confirm="clear"] [data-guide-action="clear"]')
+        released.append(True)
+        for route in held:
+            route.continue_()
+        page.wait_for_selector("[data-guide][data-state='ready']")
+        # The engine takes requests in turn: an answer shown after "ready" comes after any open it was sent.
+        answer(page, "danger_now", "no")
+        wait_for_screen(page, "role")
+        assert page.locator("[data-case-opened]").count() == 0
+        stored = stored_everywhere(page, but=(STEPS_KEY,))
+        assert TYPED["registration"]["exposed"] not in stored and "behaviours" not in page.evaluate(
+            f"sessionStorage.getItem('{STEPS_KEY}') || ''"
+        )
     finally:
         context.close()
 

@@ -167,6 +167,7 @@ function startAgain(root, action) {
   if (action === "clear") forgetSnapshot();
   replaceCase();
   view(root).awaiting = false;
+  view(root).opening = false;
   if (ready) {
     request(root, { action });
     return;
@@ -204,14 +205,17 @@ async function openCase(root, input) {
   if (!file) return;
   const text = await file.slice(0, Number(root.dataset.caseFileLimit) + 1).text();
   // While the engine loads, how far it has come is said beside the button; screen readers hear what waits.
-  if (root.dataset.state !== "ready") {
+  const waited = root.dataset.state !== "ready";
+  if (waited) {
     view(root).opening = true;
     loading(root);
     announce(root, root.dataset.openingText);
   }
   const ready = await whenReady(root);
+  // "Slet mine svar" or "Start forfra" meanwhile withdrew it: nothing of the file may come back.
+  const withdrawn = waited && !view(root).opening;
   view(root).opening = false;
-  if (!ready) return;
+  if (!ready || withdrawn) return;
   request(root, { action: "open", file: { name: file.name, size: file.size, text } }, { control: input });
 }
 
