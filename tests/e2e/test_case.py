@@ -266,6 +266,32 @@ def test_a_case_chosen_before_python_is_ready_stays_closed_once_the_answers_are_
         context.close()
 
 
+FILL_THE_TABS_STORAGE = """() => {
+    const block = "x".repeat(1 << 20);
+    let i = 0;
+    for (let size = block.length; size > 0; size >>= 1) {
+        for (;;) {
+            try { sessionStorage.setItem(`filler${i}`, block.slice(0, size)); i += 1; } catch { break; }
+        }
+    }
+}"""
+
+
+def test_a_case_the_tab_can_no_longer_keep_says_so_beside_gem_sagen_and_leaves_no_older_copy(page, site_url):
+    result_for(page, site_url, manager_hours_ago(60))
+    open_part(page, "note")
+    page.fill('[data-case-field="note.what"]', "Før")
+    page.wait_for_function(f"(sessionStorage.getItem('{CASE_KEY}') || '').includes('Før')")
+    # Another page of the intranet filled the tab's storage.
+    page.evaluate(FILL_THE_TABS_STORAGE)
+    page.fill('[data-case-field="note.what"]', "Efter: truslen blev skrevet kl. 14")
+    status = '[data-result-tools] [data-guide-tool-status="save"]'
+    page.wait_for_function(f"document.querySelector('{status}').textContent !== ''")
+    assert page.inner_text(status) == UI["case_not_kept"]
+    # An older copy would come back on a reload as if it were the case: it is gone.
+    assert "Før" not in (page.evaluate(f"sessionStorage.getItem('{CASE_KEY}')") or "")
+
+
 def spoiled(saved: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
     """Files that cannot be opened, each with the start of the message the reader gets."""
     text = saved.read_text(encoding="utf-8")

@@ -118,6 +118,7 @@ def guide_block(context: PageContext) -> str:
         "data-ready-text": ui["ready"],
         "data-kept-while-loading": ui["kept_while_loading"],
         "data-copied": ui["copied"],
+        "data-case-not-kept": ui["case_not_kept"],
         "data-copy-manually": ui["copy_manually"],
         # Opening a saved case: the page reads no more of a file than the engine could take, and a byte.
         "data-case-file-limit": str(CASE_FILE_MAX_BYTES),

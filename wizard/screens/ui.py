@@ -23,7 +23,7 @@ _IDS = (
     "mark_guideline", "mark_legal_notes", "mark_guide", "legend", "legend_guideline", "legend_legal_notes",
     "legend_guide", "status_of",
     # Status lines while the guide loads, and when the result is copied
-    "loading", "ready", "kept_while_loading", "restoring", "copied", "copy_manually",
+    "loading", "ready", "kept_while_loading", "restoring", "copied", "copy_manually", "case_not_kept",
     # The danger screen (112 and the advice are the guide's own)
     "danger_call", "danger_intro", "danger_waiting", "danger_own", "danger_safe", "danger_safe_text",
     "danger_continue",

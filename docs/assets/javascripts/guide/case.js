@@ -40,12 +40,26 @@ function load() {
 // The tab's case: one object for the document (instant navigation keeps this module).
 export const work = load();
 
+let keptInTab = true;
+
+// Whether the tab keeps the case as it stands now (storage can be refused or full).
+export function caseKept() {
+  return keptInTab;
+}
+
 function keep() {
   try {
     if (Object.keys(work).length) sessionStorage.setItem(CASE_KEY, writeCase(work));
     else sessionStorage.removeItem(CASE_KEY);
+    keptInTab = true;
   } catch {
-    // Storage refused or full: the case still lives in the page while it is open.
+    // The case still lives in the page while it is open; an older copy must not come back as if current.
+    keptInTab = false;
+    try {
+      sessionStorage.removeItem(CASE_KEY);
+    } catch {
+      // Storage refused altogether: there is no older copy either.
+    }
   }
 }
 

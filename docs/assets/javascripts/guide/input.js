@@ -4,7 +4,7 @@
 // keeps the answer for the engine; once it is ready, every request goes to the engine (conversation.js), which
 // says what comes next.
 
-import { replaceCase, work } from "./case.js";
+import { caseKept, replaceCase, work } from "./case.js";
 import { caseClick, caseInput } from "./case-form.js";
 import { navigate, refreshDrafts, request, send, whenReady } from "./conversation.js";
 import { fillDate } from "./dates.js";
@@ -16,7 +16,7 @@ import { keepPlace } from "./place.js";
 import { flowTable, formValues, keptForm, pageScreen, screenOf, show, view } from "./screens.js";
 import { announce } from "./status.js";
 import { ownField } from "./store.js";
-import { print } from "./tools.js";
+import { confirmBeside, print } from "./tools.js";
 
 // The requests that carry the reader's case (the engine reads it, never keeps it).
 const WITH_CASE = ["copy", "save", "csv", "calendar"];
@@ -44,6 +44,7 @@ export function listen(root) {
       return;
     }
     if (!caseInput(event.target)) return;
+    sayIfNotKept(root);
     clearTimeout(typing);
     typing = setTimeout(() => refreshDrafts(root), DRAFTS_AFTER_MS);
   };
@@ -199,6 +200,13 @@ function goBack(root, previous) {
 // "Åbn en gemt sag": the file the reader chooses is read here (no more than the engine could take, and a byte,
 // so a huge file is told apart), and the engine checks it and opens it once it is ready. Nothing on the page
 // changes until it has.
+// The case changed, and the tab could not keep it: said beside "Gem sagen", the way to keep it.
+function sayIfNotKept(root) {
+  const said = root.querySelector('[data-guide-tool-status="save"]');
+  if (!caseKept()) confirmBeside(root, "save", root.dataset.caseNotKept);
+  else if (said?.textContent === root.dataset.caseNotKept) said.textContent = "";
+}
+
 async function openCase(root, input) {
   const file = input.files?.[0];
   input.value = "";
@@ -257,6 +265,7 @@ function onClick(root, event) {
     return;
   }
   if (caseClick(event.target)) {
+    sayIfNotKept(root);
     refreshDrafts(root);
     return;
   }
