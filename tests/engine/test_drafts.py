@@ -192,7 +192,8 @@ def test_the_notice_takes_the_address_from_the_note_when_none_is_given_for_it():
 
 def test_the_way_on_when_nothing_happens_ends_with_the_authorities_each_with_its_source():
     steps = drafts.escalation()
-    assert [s["basis"] for s in steps] == ["guide", "legal_notes", "guideline", "legal_notes", "guideline"]
+    # The owner, then the host: an idea from other guidance (legal notes), so the guide's own advice, not law.
+    assert [s["basis"] for s in steps] == ["guide", "guide", "guideline", "legal_notes", "guideline"]
     assert "Datatilsynet" in steps[2]["text"] and "Konkurrence- og Forbrugerstyrelsen" in steps[3]["text"]
     assert "personalejura" in steps[4]["text"]
 

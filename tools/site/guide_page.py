@@ -44,8 +44,8 @@ STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"\./([\w.-]+\.m?js)";', re.M)
 DYNAMIC_IMPORT = re.compile(r'\bimport\("\./([\w.-]+\.m?js)"\)')
 # The page gives up on Python only when no byte of its files has arrived for this long (a slow
 # link keeps it waiting as long as it makes progress); known failures end the wait at once.
-# The guide's own place on its page: the first entry of the page's table of contents, where Material's "Gå til
-# indholdet" leads (the page has no Markdown heading before the guide: the question is the heading).
+# The guide's own place on its page: the first entry of the page's table of contents, where Material's skip
+# link leads (the page has no Markdown heading before the guide: the question is the heading).
 GUIDE_ANCHOR = "spoergsmaalene"
 TOC_TITLE = content.text("guide_page", "toc_title")
 STALL_TIMEOUT_SECONDS = 25
