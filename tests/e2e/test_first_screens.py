@@ -671,3 +671,18 @@ def test_the_skip_link_leads_a_keyboard_to_the_question(page, site_url):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.name") == "danger_now"
     assert current_screen(page) == "danger_now"
+
+
+def test_an_answer_refused_adds_no_entry_to_the_history(page, site_url):
+    # Back after a refused answer and the next question returns to the question, and then leaves the guide.
+    page.goto(site_url)
+    open_guide(page, site_url)
+    entries = page.evaluate("history.length")
+    submit(page)  # nothing chosen: the same question again, with its message
+    page.wait_for_selector('[data-guide-screen][data-current="danger_now"] .guide-error-summary')
+    assert page.evaluate("history.length") == entries
+    answer(page, "danger_now", "no")
+    wait_for_screen(page, "role")
+    back_through(page, "danger_now")
+    page.go_back()
+    page.wait_for_url(site_url)

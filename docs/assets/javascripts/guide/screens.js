@@ -133,7 +133,8 @@ export function show(root, shown, { push = true, values = null, focus = true } =
   if (root.dataset.state === "loading") loading(root);
   fillResult(screen);
   if (shown.title) document.title = `${shown.title} – ${root.dataset.pageTitle}`;
-  if (push) history.pushState({}, "", `#${shown.anchor}`);
+  // The same screen again (an answer refused, with its message) is no new entry: Back leaves it once.
+  if (push && location.hash !== `#${shown.anchor}`) history.pushState({}, "", `#${shown.anchor}`);
   else history.replaceState(history.state, "", `#${shown.anchor}`);
   state.screens += 1;
   if (focus) (screen.querySelector("[data-guide-focus]") || screen.querySelector("h1, h2"))?.focus();
