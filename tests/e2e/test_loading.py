@@ -225,6 +225,24 @@ def test_prøv_igen_loads_the_page_again_and_the_guide_starts_with_the_answers(p
     wait_for_screen(page, "danger_now")
 
 
+def test_a_reader_on_a_question_when_the_guide_gives_up_is_taken_to_the_fallback(page, site_url):
+    held = []
+    page.route("**/*.wasm", lambda route: held.append(route))
+    open_guide(page, site_url, wait_ready=False)
+    answer(page, "danger_now", "no")
+    wait_for_screen(page, "role")
+    assert page.evaluate("document.querySelector('[data-guide-screen]').contains(document.activeElement)")
+    while not held:  # the worker asks for the .wasm once it has looked for a snapshot
+        page.wait_for_timeout(50)
+    for route in held:
+        route.abort()
+    assert wait_for_failure(page) == "files"
+    # Not left on the page's body: the next Tab starts at 112, not at the top of the page.
+    assert page.evaluate("document.activeElement.hasAttribute('data-guide-fallback')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "tel:112"
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("cause", ["the runtime", "the script"])
 def test_the_fallback_leads_with_112_and_the_deadlines_and_passes_axe(browser, site_url, size, cause):

@@ -148,7 +148,7 @@ def fallback(root: str) -> str:
         _failure(reason, text) for reason, text in [*FAILURES.items(), ("script", SCRIPT_FAILURE)]
     )
     return (
-        f'<div class="guide-fallback" data-guide-fallback hidden>{DANGER}{failures}'
+        f'<div class="guide-fallback" data-guide-fallback tabindex="-1" hidden>{DANGER}{failures}'
         f'<noscript><p class="guide-failure"><strong>{escape(NOSCRIPT)}</strong></p></noscript>'
         f"{two_deadlines(root=root)}<p>{escape(FALLBACK_INTRO)}</p>{role_links()}{for_all()}"
         f"<div data-guide-checklists>{static_checklists(root=root)}</div></div>"

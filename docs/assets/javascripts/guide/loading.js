@@ -56,8 +56,12 @@ export function fail(root, problem) {
   root.querySelectorAll("[data-guide-failure]").forEach((node) => { node.hidden = node !== message; });
   const chosen = root.dataset.role && root.querySelector(`[data-guide-checklist="${CSS.escape(root.dataset.role)}"]`);
   if (chosen) chosen.parentElement.prepend(chosen);
-  root.querySelector("[data-guide-fallback]").hidden = false;
+  const fallback = root.querySelector("[data-guide-fallback]");
+  const hadFocus = screenOf(root).contains(document.activeElement);
+  fallback.hidden = false;
   screenOf(root).hidden = true;
+  // The screen the reader was on is gone: the focus goes to what stands in for it, 112 first.
+  if (hadFocus) fallback.focus();
   // For screen readers; sighted readers see the message under 112.
   announce(root, (message.querySelector("strong") ?? message).textContent.trim());
   // The cause is for operators (OPERATIONS.md explains each), never for the reader.
