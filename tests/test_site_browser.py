@@ -46,6 +46,23 @@ def test_danish_search_finds_the_right_page(page, site_url, query, expected):
     assert expected in pages_found
 
 
+@pytest.mark.parametrize("query", ["politianmeldelse", "chikane"])
+def test_staff_find_the_guideline_before_the_owners_pages(page, site_url, query):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(state="visible", timeout=10_000)
+    found = [urlsplit(urljoin(site_url, href)).path.removeprefix("/") for href in
+             results.evaluate_all("links => links.map(link => link.getAttribute('href'))")]
+    # The owners' pages quote every sentence of the guideline; they come after the guideline itself.
+    owners = [i for i, path in enumerate(found) if path.startswith("saadan-vurderer-guiden/")]
+    guideline = [i for i, path in enumerate(found) if path.startswith("retningslinje/")]
+    assert guideline and owners and min(guideline) < min(owners), found
+    assert not found[0].startswith("saadan-vurderer-guiden/"), found
+
+
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_front_page_essentials_fit_on_one_screen(page, site_url, viewport):
     page.set_viewport_size(viewport)
@@ -68,6 +85,17 @@ def test_page_does_not_scroll_sideways_on_a_phone(page, site_url, url):
     page.set_viewport_size(PHONE)
     page.goto(site_url + url, wait_until="networkidle")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_the_owners_status_tags_are_never_cut_off_at_320_px(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site_url + "saadan-vurderer-guiden/", wait_until="networkidle")
+    cut = page.eval_on_selector_all(
+        ".trace-status",
+        "tags => tags.filter((t) => t.getBoundingClientRect().right > innerWidth).map((t) => t.textContent)",
+    )
+    assert page.locator(".trace-status").count() > 0 and cut == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 def test_print_shows_only_the_content_with_link_addresses(page, site_url):
