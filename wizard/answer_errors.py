@@ -7,6 +7,7 @@ Shared by the answers' validation (:mod:`wizard.contract`) and the reading of ti
 import json
 
 from wizard import content
+from wizard.bidi_controls import escaped_bidi_controls
 
 _FIELD = content.text("messages", "answers.field")
 _RECEIVED = content.text("messages", "answers.received")
@@ -34,6 +35,8 @@ def quoted(value: object) -> str:
     # A lone surrogate (from a JSON escape or an undecodable command-line byte) cannot be written as
     # UTF-8; show it as its escape, so the message can always be printed.
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    # A right-to-left override would print what follows it reversed.
+    text = escaped_bidi_controls(text)
     return text if len(text) <= 60 else text[:57] + "…"
 
 

@@ -211,17 +211,6 @@ def _step_id(step: object) -> bool:
     return isinstance(step, str) and 0 < len(step) <= STEP_ID_MAX and step.replace("_", "").isalnum()
 
 
-# Bidirectional formatting characters (embeddings, overrides, isolates, marks). In a typed address they would
-# make the copied text and the printout show the characters after them reversed or reordered; the reader never
-# means them.
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_BIDI_CONTROLS = dict.fromkeys(map(ord, BIDI_CONTROLS))
-
-
-def without_bidi_controls(text: str) -> str:
-    """``text`` as typed, less the bidirectional formatting characters that would reorder what follows them."""
-    return text.translate(_BIDI_CONTROLS)
-
 
 def labelled(label: str, value: str) -> str:
     """A field's label and its value on one line: "Hvor skete det? Facebook", "Profil: @navn"."""

@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from wizard import content
-from wizard.case_input import FIELDS, has_input, labelled, without_bidi_controls
+from wizard.bidi_controls import without_bidi_controls
+from wizard.case_input import FIELDS, has_input, labelled
 from wizard.danish_time import long_date
 from wizard.evidence_log import log_lines
 from wizard.moments import COPENHAGEN

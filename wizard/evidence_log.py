@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from wizard import content
-from wizard.case_input import REPORTED_LABELS, ROW_LABELS, ROWS, labelled, without_bidi_controls
+from wizard.bidi_controls import without_bidi_controls
+from wizard.case_input import REPORTED_LABELS, ROW_LABELS, ROWS, labelled
 from wizard.moments import COPENHAGEN
 
 COLUMNS = ROWS["log"]

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
 from wizard import content
-from wizard.case_input import FIELDS, PART_LABELS, without_bidi_controls
+from wizard.bidi_controls import without_bidi_controls
+from wizard.case_input import FIELDS, PART_LABELS
 from wizard.deadlines import overdue_at
 from wizard.evidence_log import filled, log_lines
 from wizard.moments import COPENHAGEN, parse_now

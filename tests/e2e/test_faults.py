@@ -19,7 +19,7 @@ from tests.e2e.guide import (
     wait_for_screen,
     walk,
 )
-from wizard.case_input import BIDI_CONTROLS
+from wizard.bidi_controls import BIDI_CONTROLS
 from wizard.screens.ui import UI
 
 pytestmark = pytest.mark.browser

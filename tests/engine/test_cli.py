@@ -178,6 +178,13 @@ def test_a_lone_surrogate_in_a_value_exits_2_naming_the_field(document, field):
     assert b"Traceback" not in proc.stderr
 
 
+def test_a_bidirectional_control_in_a_value_is_echoed_as_its_escape_so_the_message_prints_in_order():
+    document = {**ANSWERS, "role": "manager\u202e"}
+    proc = cli("evaluate", "-", "--now", "2024-10-26", stdin=json.dumps(document, ensure_ascii=False).encode())
+    assert_refused(proc, '"role"', '"manager\\u202e"')
+    assert "\u202e".encode() not in proc.stderr
+
+
 def test_undecodable_bytes_in_an_argument_exit_2_in_danish():
     proc = cli_bytes(b"evaluate", b"-", b"--now", b"2024-10-26\xff", stdin=json.dumps(ANSWERS).encode())
     assert_refused(proc, '"now"', "\\udcff")

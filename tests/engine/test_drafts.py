@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from tests.harness import answer_paths
 from tests.html_tree import parse_html
 from wizard import content, drafts, evidence_log, export, reminders
-from wizard.case_input import BIDI_CONTROLS, FIELDS, LOG_MAX_ROWS, ROWS, clean_case
+from wizard.bidi_controls import BIDI_CONTROLS
+from wizard.case_input import FIELDS, LOG_MAX_ROWS, ROWS, clean_case
 from wizard.moments import COPENHAGEN
 from wizard.result import evaluate
 from wizard.screens.case import case_print

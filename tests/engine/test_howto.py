@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from tests.html_tree import parse_html
 from wizard import export, howto
+from wizard.bidi_controls import without_bidi_controls
 from wizard.case_input import FIELDS as CASE_FIELDS
-from wizard.case_input import PART_LABELS, without_bidi_controls
+from wizard.case_input import PART_LABELS
 from wizard.contract import ROLES
 from wizard.moments import parse_now
 from wizard.result import evaluate

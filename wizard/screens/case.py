@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from wizard import content, drafts
+from wizard.bidi_controls import without_bidi_controls
 from wizard.case_input import (
     FIELDS,
     LONG_MAX,
@@ -20,7 +21,6 @@ from wizard.case_input import (
     ROWS,
     SHORT_MAX,
     Field,
-    without_bidi_controls,
 )
 from wizard.evidence_log import COLUMNS, cell, filled
 from wizard.reminders import FOLLOW_UP, FOLLOW_UP_REMINDERS, SUGGESTED, offered
