@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 
-from wizard.danish_time import long_date, long_datetime
+from wizard.danish_time import long_date, long_datetime, repeated_hour_note
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS, SECTIONS
 from wizard.moments import COPENHAGEN, Moment, parse_moment, parse_now
 from wizard.texts import (
@@ -136,7 +136,7 @@ def _deadline_text(due: datetime) -> str:
     local = due.astimezone(COPENHAGEN)
     if local.time() == time(0, 0):
         return f"{long_date(local.date() - timedelta(days=1))} kl. 24.00"
-    return long_datetime(local)
+    return long_datetime(local) + repeated_hour_note(local)
 
 
 def _moment(incident: str | Moment) -> Moment:

@@ -4,6 +4,7 @@ import pytest
 
 from wizard.deadlines import police_report_deadline, registration_deadline
 from wizard.guideline import POLICE_REPORT_HOURS, REGISTRATION_DAYS
+from wizard.screens.deadline_words import due_words
 from wizard.texts import POLICE_REPORT_LATEST_TEXT
 
 
@@ -101,6 +102,23 @@ def test_due_texts_are_danish_and_the_registration_says_both_halves():
         police_report_deadline("2024-10-25T12:00", "2024-10-26")["due_text"]
         == "senest mandag 28. oktober 2024 kl. 11.00"
     )
+
+
+@pytest.mark.parametrize(
+    "incident_at, due, due_text",
+    [
+        # 25 October 2026: 02.00-03.00 comes twice. 72 hours from Thursday 02.30 (summer time) is the first 02.30.
+        ("2026-10-22T02:30", "2026-10-25T02:30:00+02:00", "senest søndag 25. oktober 2026 kl. 02.30 (sommertid)"),
+        # From 03.30 it is 01.30 UTC: the second 02.30.
+        ("2026-10-22T03:30", "2026-10-25T02:30:00+01:00", "senest søndag 25. oktober 2026 kl. 02.30 (vintertid)"),
+        # An hour that comes once says nothing more.
+        ("2026-10-22T04:30", "2026-10-25T03:30:00+01:00", "senest søndag 25. oktober 2026 kl. 03.30"),
+    ],
+)
+def test_a_deadline_in_the_hour_that_comes_twice_says_which(incident_at, due, due_text):
+    deadline = police_report_deadline(incident_at, "2026-10-23T12:00")
+    assert (deadline["due"], deadline["due_text"]) == (due, due_text)
+    assert due_words(due, None) == due_text.removeprefix("senest ")  # the result's summary and its headings
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 
 from wizard import content
-from wizard.danish_time import long_date
+from wizard.danish_time import long_date, repeated_hour_note
 from wizard.deadlines import ends_at, overdue_at
 from wizard.moments import COPENHAGEN
 from wizard.screens.ui import UI
@@ -90,7 +90,7 @@ def due_words(due: str, now: datetime | None) -> str:
     clock = None
     if "T" in due:
         moment = datetime.fromisoformat(due).astimezone(COPENHAGEN)
-        day, clock = moment.date(), f"{moment:%H.%M}"
+        day, clock = moment.date(), f"{moment:%H.%M}{repeated_hour_note(moment)}"
         if moment.time() == time(0):
             day, clock = day - timedelta(days=1), "24.00"
     else:
