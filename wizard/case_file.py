@@ -28,9 +28,10 @@ from wizard.session_state import plain_text
 FORMAT = "beslutningsguide-sag"
 FORMAT_VERSION = 1
 # A saved case is a few kB, a few hundred with a long evidence log. The page reads no more than this: the file
-# "Gem sagen" writes for the largest case, each character in its longest JSON form (a control character as
-# \uXXXX), with room for the answers, the result's summary and the file's own words, so every file it writes opens.
-MAX_BYTES = 6 * CASE_MAX_CHARS + 500_000
+# "Gem sagen" writes for the largest case, each character at most four bytes in it (UTF-8; a quote or a line
+# break two; control characters are left out of a case), with room for the answers, the result's summary and
+# the file's own words, so that every file it writes opens again.
+MAX_BYTES = 4 * CASE_MAX_CHARS + 200_000
 MEDIA_TYPE = "application/json"
 FILENAME = "digital-chikane-sag-{day}.json"
 # The most deadlines and steps a saved result lists (a result has at most 4 and 16).

@@ -199,12 +199,17 @@ def _field_problem(value: object, field: Field, where: str) -> str | None:
     return None
 
 
+# Control characters but the tab and line breaks: never meant by a reader, and each would take six bytes in the
+# saved file (\u0001), which bounds how large a file the guide writes (wizard.case_file.MAX_BYTES).
+_CONTROLS = dict.fromkeys(code for code in range(32) if chr(code) not in "\t\n\r")
+
+
 def _text(value: object, field: Field) -> str:
     if not isinstance(value, str):
         return ""
     if field.choices:
         return value if value in field.choices else ""
-    return plain_text(value)[: LONG_MAX if field.long else SHORT_MAX]
+    return plain_text(value).translate(_CONTROLS)[: LONG_MAX if field.long else SHORT_MAX]
 
 
 def _step_id(step: object) -> bool:

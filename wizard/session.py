@@ -48,9 +48,11 @@ RESULT = "result"
 PROBLEM = "problem"  # only when even the current screen cannot be drawn: the notice alone
 TITLES = {CHECK: UI["check_title"], RESULT: RESULT_TITLE}
 # The page's requests are a few kB (a replay of every kept step), or carry the reader's case (the note, drafts
-# and evidence log, each field limited: wizard.case_input) or a saved case file the page read (no more than
-# wizard.case_file.MAX_BYTES, and a byte): anything this long is not the page's. Its root is a few "../".
-MAX_REQUEST = 4 * MAX_BYTES
+# and evidence log, each field limited: wizard.case_input; at most six characters each in the request's JSON,
+# a control character as \u0001) or a saved case file the page read (no more than wizard.case_file.MAX_BYTES
+# and a byte, each at most doubled by JSON: a quote or a backslash): anything this long is not the page's.
+# Its root is a few "../".
+MAX_REQUEST = 2 * MAX_BYTES + 100_000
 MAX_ROOT = 200
 DEFAULT_ROOT = "../"
 

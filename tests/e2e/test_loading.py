@@ -108,8 +108,9 @@ def stall_soon_as_a_manager(route):
     html = response.text()
     shortened = html.replace(
         f'data-stall-timeout="{STALL_TIMEOUT_SECONDS * 1000}"', f'data-stall-timeout="{SHORT_STALL_MS}"'
-    ).replace('<div class="guide" data-guide ', '<div class="guide" data-guide data-role="manager" ', 1)
-    assert shortened.count(f'data-stall-timeout="{SHORT_STALL_MS}"') == 1 and 'data-role="manager"' in shortened
+    ).replace(" data-guide data-state=", ' data-guide data-role="manager" data-state=', 1)
+    assert shortened.count(f'data-stall-timeout="{SHORT_STALL_MS}"') == 1
+    assert shortened.count(' data-guide data-role="manager" ') == 1
     route.fulfill(response=response, body=shortened)
 
 
