@@ -25,6 +25,20 @@ DESKTOP = {"width": 1280, "height": 800}
 FRONT_PAGE_ESSENTIALS = [".emergency", "nav.role-entry a", ".admonition.warning", ".guide-button"]
 
 
+def search(page, site_url: str, query: str, links: str) -> list[str]:
+    """The site search's results for ``query`` typed on the front page: the pages ``links`` lead to, in order."""
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query)
+    results = page.locator(links)
+    results.first.wait_for(state="visible", timeout=10_000)
+    return [
+        urlsplit(urljoin(site_url, href)).path.removeprefix("/")
+        for href in results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    ]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -33,29 +47,13 @@ FRONT_PAGE_ESSENTIALS = [".emergency", "nav.role-entry a", ".admonition.warning"
     ],
 )
 def test_danish_search_finds_the_right_page(page, site_url, query, expected):
-    page.set_viewport_size(DESKTOP)
-    page.goto(site_url, wait_until="networkidle")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    results.first.wait_for(state="visible", timeout=10_000)
-    pages_found = {
-        urlsplit(urljoin(site_url, href)).path.removeprefix("/")
-        for href in results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
-    }
+    pages_found = set(search(page, site_url, query, ".md-search-result__item a.md-search-result__link"))
     assert expected in pages_found
 
 
 @pytest.mark.parametrize("query", ["politianmeldelse", "chikane"])
 def test_staff_find_the_guideline_before_the_owners_pages(page, site_url, query):
-    page.set_viewport_size(DESKTOP)
-    page.goto(site_url, wait_until="networkidle")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
-    results = page.locator(".md-search-result__item > a.md-search-result__link")
-    results.first.wait_for(state="visible", timeout=10_000)
-    found = [urlsplit(urljoin(site_url, href)).path.removeprefix("/") for href in
-             results.evaluate_all("links => links.map(link => link.getAttribute('href'))")]
+    found = search(page, site_url, query, ".md-search-result__item > a.md-search-result__link")
     # The owners' pages quote every sentence of the guideline; they come after the guideline itself.
     owners = [i for i, path in enumerate(found) if path.startswith("saadan-vurderer-guiden/")]
     guideline = [i for i, path in enumerate(found) if path.startswith("retningslinje/")]

@@ -9,6 +9,7 @@ temporary directory; its path is printed, run with -s to see it) for a person to
 import json
 import re
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -195,14 +196,16 @@ def test_a_case_is_worked_saved_and_continued_in_a_new_browser(browser, site_url
     assert [row["profile"] for row in data["case"]["log"]] == [LOG_ROW["profile"], "@endnu-en"]
 
 
-def test_a_case_opens_before_python_is_ready_and_waits_for_it(browser, site_url, tmp_path):
+@contextmanager
+def case_chosen_while_python_loads(browser, site_url: str, tmp_path: Path):
+    """A worked case saved, then chosen in a new browser while the engine's package is held back: yields the page
+    (saying it will open the case once it has loaded) and a function that lets the package through."""
     with page_of_size(browser, "desktop") as page:
         result_for(page, site_url, EMPLOYEE_THREATENED)
         work_the_case(page)
         saved = save_case(page, tmp_path)
     context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
     page = context.new_page()
-    # The engine's package is held back until the file is chosen; then everything goes through.
     held, released = [], []
 
     def hold(route):
@@ -211,48 +214,36 @@ def test_a_case_opens_before_python_is_ready_and_waits_for_it(browser, site_url,
         else:
             held.append(route)
 
+    def release():
+        released.append(True)
+        for route in held:
+            route.continue_()
+
     page.route("**/assets/wizard/**", hold)
     try:
         open_guide(page, site_url, wait_ready=False)
         page.wait_for_selector('[data-guide][data-mounted] [data-guide-screen] [data-guide-ask="open"]')
         choose_case_file(page, saved)
         page.wait_for_selector(f'[data-guide-status]:has-text("{UI["opening"]}")')
-        released.append(True)
-        for route in held:
-            route.continue_()
-        page.wait_for_selector("[data-guide-screen][data-current='result'] [data-case-opened]")
-        assert page.input_value('[data-case-field="registration.exposed"]') == TYPED["registration"]["exposed"]
+        yield page, release
     finally:
         context.close()
 
 
+def test_a_case_opens_before_python_is_ready_and_waits_for_it(browser, site_url, tmp_path):
+    # The engine's package is held back until the file is chosen; then everything goes through.
+    with case_chosen_while_python_loads(browser, site_url, tmp_path) as (page, release):
+        release()
+        page.wait_for_selector("[data-guide-screen][data-current='result'] [data-case-opened]")
+        assert page.input_value('[data-case-field="registration.exposed"]') == TYPED["registration"]["exposed"]
+
+
 def test_a_case_chosen_before_python_is_ready_stays_closed_once_the_answers_are_deleted(browser, site_url, tmp_path):
-    with page_of_size(browser, "desktop") as page:
-        result_for(page, site_url, EMPLOYEE_THREATENED)
-        work_the_case(page)
-        saved = save_case(page, tmp_path)
-    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
-    page = context.new_page()
-    held, released = [], []
-
-    def hold(route):
-        if released:
-            route.continue_()
-        else:
-            held.append(route)
-
-    page.route("**/assets/wizard/**", hold)
-    try:
-        open_guide(page, site_url, wait_ready=False)
-        page.wait_for_selector('[data-guide][data-mounted] [data-guide-screen] [data-guide-ask="open"]')
-        choose_case_file(page, saved)
-        page.wait_for_selector(f'[data-guide-status]:has-text("{UI["opening"]}")')
+    with case_chosen_while_python_loads(browser, site_url, tmp_path) as (page, release):
         # On a shared PC: the next person deletes everything before the guide has loaded.
         page.click('[data-guide-screen] [data-guide-ask="clear"]')
         page.click('[data-guide-screen] [data-guide-confirm="clear"] [data-guide-action="clear"]')
-        released.append(True)
-        for route in held:
-            route.continue_()
+        release()
         page.wait_for_selector("[data-guide][data-state='ready']")
         # The engine takes requests in turn: an answer shown after "ready" comes after any open it was sent.
         answer(page, "danger_now", "no")
@@ -262,8 +253,6 @@ def test_a_case_chosen_before_python_is_ready_stays_closed_once_the_answers_are_
         assert TYPED["registration"]["exposed"] not in stored and "behaviours" not in page.evaluate(
             f"sessionStorage.getItem('{STEPS_KEY}') || ''"
         )
-    finally:
-        context.close()
 
 
 FILL_THE_TABS_STORAGE = """() => {
