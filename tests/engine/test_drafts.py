@@ -134,6 +134,10 @@ def test_three_nej_give_the_registration_why_and_who_decides_the_work_accident()
     text = draft("registration", answers)
     assert FLAG_LABELS["work_accident"]["null"] in text
     assert result["reasons"]["work_accident"][0]["outcome"] in text and "Lederen afgør" in text
+    # On the page as well: the label says why and who decides stand under it.
+    (item,) = parse_html(result_screen(result, root="../")).find_all(data_decision="work_accident")
+    assert FLAG_LABELS["work_accident"]["null"] in item.text()
+    assert result["reasons"]["work_accident"][0]["outcome"] in item.text()
 
 
 # --- The action plan --------------------------------------------------------------------------------------

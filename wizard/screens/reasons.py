@@ -99,7 +99,9 @@ def decisions_list(result: Mapping, root: str) -> str:
     """The action plan and the work accident, each with its reasons in the reader's answers and their links."""
     items = []
     for decision in ("action_plan", "work_accident"):
-        why = "".join(_reason_item(None, reason, root) for reason in result["reasons"].get(decision, ()))
+        # A decision the guide leaves open says why and who decides (its label points here): the reasons' words.
+        said = result[decision] is None
+        why = "".join(_reason_item(None, reason, root, outcome=said) for reason in result["reasons"].get(decision, ()))
         items.append(
             f'<li data-decision="{decision}"><strong>{escape(result["labels"][decision])}</strong>'
             + (f"<ul>{why}</ul>" if why else "")
