@@ -41,6 +41,33 @@ def page_of_size(browser, size: str):
         context.close()
 
 
+# Every layout shift from the first paint on (the browser's own measure, PerformanceObserver ``layout-shift``,
+# the entries of Cumulative Layout Shift), with what moved and from where to where; an init script.
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((entries) => {
+  for (const entry of entries.getEntries()) {
+    window.__shifts.push({
+      value: entry.value,
+      input: entry.hadRecentInput,
+      at: Math.round(entry.startTime),
+      moved: entry.sources.map((source) => ({
+        node: source.node?.outerHTML?.slice(0, 80) ?? String(source.node),
+        screen: document.querySelector("[data-guide-screen]")?.dataset.current,
+        from: [source.previousRect.x, source.previousRect.y, source.previousRect.width, source.previousRect.height],
+        to: [source.currentRect.x, source.currentRect.y, source.currentRect.width, source.currentRect.height],
+      })),
+    });
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def unprompted_shifts(page) -> list[dict]:
+    """The layout shifts the reader did not cause."""
+    return [shift for shift in page.evaluate("window.__shifts") if not shift["input"]]
+
+
 # Where the guide keeps the tab's answers (store.js).
 STEPS_KEY = "beslutningsguide:svar"
 
@@ -59,6 +86,7 @@ __all__ = [
     "READY_TIMEOUT_MS",
     "SIZES",
     "STEPS_KEY",
+    "LAYOUT_SHIFTS",
     "GuideError",
     "answer",
     "answer_time",
@@ -73,6 +101,7 @@ __all__ = [
     "page_of_size",
     "see_result",
     "submit",
+    "unprompted_shifts",
     "wait_answerable",
     "wait_for_screen",
     "wait_moved",

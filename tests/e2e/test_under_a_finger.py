@@ -11,6 +11,7 @@ excuse a shift.
 import pytest
 
 from tests.e2e.guide import (
+    LAYOUT_SHIFTS,
     MANAGER_ADDRESS_PUBLISHED,
     READY_TIMEOUT_MS,
     SIZES,
@@ -20,6 +21,7 @@ from tests.e2e.guide import (
     open_guide,
     page_of_size,
     submit,
+    unprompted_shifts,
     wait_for_screen,
     wait_moved,
 )
@@ -29,24 +31,6 @@ from wizard.questions import QUESTIONS_BY_ID
 pytestmark = pytest.mark.browser
 
 PYTHON_FILES = ("**/assets/pyodide/**", "**/assets/wizard/**")
-SHIFTS = """
-window.__shifts = [];
-new PerformanceObserver((entries) => {
-  for (const entry of entries.getEntries()) {
-    window.__shifts.push({
-      value: entry.value,
-      input: entry.hadRecentInput,
-      at: Math.round(entry.startTime),
-      moved: entry.sources.map((source) => ({
-        node: source.node?.outerHTML?.slice(0, 80) ?? String(source.node),
-        screen: document.querySelector("[data-guide-screen]")?.dataset.current,
-        from: [source.previousRect.x, source.previousRect.y, source.previousRect.width, source.previousRect.height],
-        to: [source.currentRect.x, source.currentRect.y, source.currentRect.width, source.currentRect.height],
-      })),
-    });
-  }
-}).observe({ type: "layout-shift", buffered: true });
-"""
 # A shift within 500 ms of an input is the reader's own doing (the CLS definition); a reader who has
 # sat still for longer than that sees any shift as something moving under the finger.
 STILL_MS = 800
@@ -55,13 +39,8 @@ STILL_MS = 800
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))
 def page(browser, request):
     with page_of_size(browser, request.param) as page:
-        page.add_init_script(SHIFTS)
+        page.add_init_script(LAYOUT_SHIFTS)
         yield page
-
-
-def unprompted(page) -> list[dict]:
-    """The layout shifts the reader did not cause."""
-    return [shift for shift in page.evaluate("window.__shifts") if not shift["input"]]
 
 
 def hold_python(page) -> list:
@@ -127,7 +106,7 @@ def test_nothing_moves_while_the_guide_loads_becomes_ready_and_changes_screens(p
     page.go_back()
     wait_for_screen(page, "check")
     page.wait_for_timeout(STILL_MS)
-    assert unprompted(page) == []
+    assert unprompted_shifts(page) == []
 
 
 def test_nothing_moves_while_the_reader_waits_for_the_result(page, site_url):
@@ -142,7 +121,7 @@ def test_nothing_moves_while_the_reader_waits_for_the_result(page, site_url):
     release_slowly(page, held)
     wait_for_screen(page, "result", timeout=READY_TIMEOUT_MS)
     page.wait_for_timeout(STILL_MS)
-    assert unprompted(page) == []
+    assert unprompted_shifts(page) == []
 
 
 def test_enter_on_a_checkbox_ticks_it_and_sends_nothing(page, site_url):

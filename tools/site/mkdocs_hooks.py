@@ -85,6 +85,7 @@ def on_page_content(html, page, config, files):
     # The guide first in its page's table of contents, so that Material's skip link leads to its question.
     if f'id="{guide_page.GUIDE_ANCHOR}"' in html:
         page.toc.items.insert(0, AnchorLink(guide_page.TOC_TITLE, guide_page.GUIDE_ANCHOR, 2))
+        page.meta["guide_page"] = True
     return html
 
 
