@@ -175,6 +175,16 @@ def test_an_error_is_summarised_and_linked_to_the_field(page, site_url):
     tomorrow = days_ago(-1)
     answer_time(page, tomorrow, "")
     assert "fremtiden" in page.inner_text(".guide-error-summary")
+    # The refused date is named on its own input, for a screen reader too.
+    date_input = page.locator("[data-guide-screen] input#incident_at")
+    assert date_input.get_attribute("aria-invalid") == "true"
+    described = date_input.evaluate(
+        "input => input.getAttribute('aria-describedby').split(' ')"
+        ".map(id => document.getElementById(id).textContent).join(' ')"
+    )
+    assert "fremtiden" in described
+    assert page.locator("[data-guide-screen] input#incident_at_time").get_attribute("aria-invalid") is None
+    assert axe_violations(page) == []
 
 
 def test_slet_mine_svar_forgets_everything_and_keeps_nothing_beyond_the_tab(page, site_url):

@@ -355,3 +355,58 @@ def test_one_name_for_the_compensation_act_explained_once(scenario):
 def test_clock_times_are_written_kl_09_30():
     for text in (UI["time_hint"], content.text("messages", "form.time_format")):
         assert "kl. 09.30" in text and "09:30" not in text
+
+
+# --- A refused answer is named on the field it belongs to -------------------------------------------------------
+
+
+def refused_screen(question: str, form: dict):
+    """The question's screen as the engine sends it back with ``form`` refused, parsed."""
+    session = Session()
+    now = datetime.fromisoformat("2024-10-22T10:00+02:00")
+    for request in answer_paths.answer_requests(answer_paths.EMPLOYEE_THREATENED):
+        if request.get("question") == question:
+            break
+        respond(session, request, now)
+    reply = respond(session, {"action": "answer", "question": question, "form": form}, now)
+    assert reply["screen"] == question and reply["refused"]["question"] == question
+    return parse_html(reply["html"])
+
+
+def described_by(screen, element) -> list[str]:
+    """The ids an element's ``aria-describedby`` names, each checked to be on the screen."""
+    ids = element.attrs.get("aria-describedby", "").split()
+    assert all(screen.by_id(each) is not None for each in ids), ids
+    return ids
+
+
+@pytest.mark.parametrize(
+    ("form", "refused", "accepted", "words"),
+    [
+        ({"incident_at": ["2024-10-14"], "incident_at_time": ["25:00"]}, "incident_at_time", "incident_at",
+         content.text("messages", "form.time_format")),
+        ({"incident_at": ["2024-10-23"], "incident_at_time": ["09:30"]}, "incident_at", "incident_at_time",
+         content.text("messages", "form.future")),
+    ],
+)
+def test_a_refused_date_or_time_is_marked_invalid_and_described_on_its_own_input(form, refused, accepted, words):
+    screen = refused_screen("incident_at", form)
+    wrong, right = screen.one("input", id=refused), screen.one("input", id=accepted)
+    assert wrong.attrs.get("aria-invalid") == "true" and "aria-invalid" not in right.attrs
+    message = screen.by_id(f"{refused}-error")
+    assert f"{refused}-error" in described_by(screen, wrong)
+    assert f"{accepted}-error" not in described_by(screen, right) and screen.by_id(f"{accepted}-error") is None
+    assert words in message.text()
+    # Under the field's own label, as GOV.UK places it, and read once: not also as the whole group's description.
+    assert message.parent is wrong.parent and message.parent.one("label").attrs["for"] == refused
+    assert f"{refused}-error" not in described_by(screen, screen.one("fieldset"))
+    summary_link = screen.with_class("guide-error-summary")[0].one("a")
+    assert summary_link.attrs["href"] == f"#{refused}"
+
+
+def test_a_refused_choice_describes_the_group_of_options():
+    screen = refused_screen("role", {})
+    fieldset = screen.one("fieldset")
+    assert "role-error" in described_by(screen, fieldset)
+    assert screen.by_id("role-error").parent is fieldset
+    assert not screen.find_all("input", aria_invalid=None)

@@ -34,11 +34,10 @@ def question_screen(
     asked = place.asked
     position = next((i for i, q in enumerate(asked, 1) if q.id == question.id), len(asked))
     progress = UI["progress"].format(n=position)
-    described = " ".join(
-        part
-        for part, present in ((f"{question.id}-hint", question.hint), (f"{question.id}-error", question.id in errors))
-        if present
-    )
+    # A date's or a time's message describes its own input (_described_by), so a screen reader reads it once.
+    own = _fields_with_own_message(question)
+    group_errors = [field for field in errors if field not in own]
+    described = " ".join([f"{question.id}-hint"] * bool(question.hint) + [f"{field}-error" for field in group_errors])
     parts = [form_tag(data_question=question.id)]
     if not first:
         parts.append(back_button(asked[position - 2].id if position > 1 else ""))
@@ -55,12 +54,8 @@ def question_screen(
     if question.hint:
         link = source_link(question.source.href, root, question.source.title)
         parts.append(f'<div class="guide-hint" id="{question.id}-hint">{escape(question.hint)} {link}</div>')
-    for field, message in errors.items():
-        parts.append(
-            f'<p class="guide-error-message" id="{escape(field)}-error">'
-            f'<span class="guide-visually-hidden">{UI["error_prefix"]}</span> {escape(message)}</p>'
-        )
-    parts.append(_inputs(question, form))
+    parts.extend(_error_message(field, errors[field]) for field in group_errors)
+    parts.append(_inputs(question, form, errors))
     parts.append("</fieldset>")
     parts.append(submit_row(UI["continue"]))
     parts.append("</form>")
@@ -79,15 +74,25 @@ def _error_summary(question: "questions.Question", errors: Mapping[str, str]) ->
     )
 
 
+def _error_message(field: str, message: str) -> str:
+    return (
+        f'<p class="guide-error-message" id="{escape(field)}-error">'
+        f'<span class="guide-visually-hidden">{UI["error_prefix"]}</span> {escape(message)}</p>'
+    )
+
+
+def _fields_with_own_message(question: "questions.Question") -> frozenset[str]:
+    """The inputs that show their message under their own label; any other message stands above them all."""
+    return frozenset({question.id, f"{question.id}_time"}) if question.kind == "date_time" else frozenset()
+
 
 def _first_input_id(question: "questions.Question", field: str) -> str:
     if question.kind == "date_time":
-        return field
+        return field if field in _fields_with_own_message(question) else question.id
     return f"{question.id}-{question.options[0].id}"
 
 
-
-def _inputs(question: "questions.Question", form: Mapping[str, list[str]]) -> str:
+def _inputs(question: "questions.Question", form: Mapping[str, list[str]], errors: Mapping[str, str]) -> str:
     if question.kind == "date_time":
         day = (form.get(question.id) or [""])[0]
         clock = (form.get(f"{question.id}_time") or [""])[0]
@@ -96,14 +101,16 @@ def _inputs(question: "questions.Question", form: Mapping[str, list[str]]) -> st
             '<div class="guide-date-time">'
             f'<div class="guide-field"><label for="{question.id}">{UI["date_label"]}</label>'
             f'<div class="guide-hint" id="{question.id}-range">{escape(_date_range())}</div>'
+            f"{_field_error(question.id, errors)}"
             f'<input type="date" id="{question.id}" name="{question.id}" value="{escape(day)}" required'
-            f' autocomplete="off" aria-describedby="{question.id}-range" min="{EARLIEST_DATE.isoformat()}"'
-            f' data-guide-max-today="{COPENHAGEN.key}">'
+            f' autocomplete="off"{_described_by(question.id, f"{question.id}-range", errors)}'
+            f' min="{EARLIEST_DATE.isoformat()}" data-guide-max-today="{COPENHAGEN.key}">'
             f"{_date_shortcuts(question.id)}</div>"
             f'<div class="guide-field"><label for="{time_field}">{UI["time_label"]}</label>'
             f'<div class="guide-hint" id="{time_field}-hint">{UI["time_hint"]}</div>'
+            f"{_field_error(time_field, errors)}"
             f'<input type="time" id="{time_field}" name="{time_field}" value="{escape(clock)}"'
-            f' aria-describedby="{time_field}-hint" autocomplete="off"></div></div>'
+            f'{_described_by(time_field, f"{time_field}-hint", errors)} autocomplete="off"></div></div>'
         )
     input_type = "checkbox" if question.kind == "multiple" else "radio"
     chosen = set(form.get(question.id, ()))
@@ -124,11 +131,22 @@ def _inputs(question: "questions.Question", form: Mapping[str, list[str]]) -> st
     return f'<div class="guide-options guide-options--{input_type}{layout}">{"".join(items)}</div>'
 
 
+def _field_error(field: str, errors: Mapping[str, str]) -> str:
+    """A date's or a time's message, under its label and hint and above its input, as GOV.UK places it."""
+    return _error_message(field, errors[field]) if field in errors else ""
+
+
+def _described_by(field: str, hint_id: str, errors: Mapping[str, str]) -> str:
+    """The input's own description, and for a refused value its message and ``aria-invalid``: a screen reader
+    names what is wrong with the field it is on, not only with the group."""
+    if field not in errors:
+        return f' aria-describedby="{hint_id}"'
+    return f' aria-describedby="{hint_id} {escape(field)}-error" aria-invalid="true"'
+
 
 def _date_range() -> str:
     earliest = f"{EARLIEST_DATE.day}. {MONTHS[EARLIEST_DATE.month - 1]} {EARLIEST_DATE.year}"
     return UI["date_range"].format(earliest=earliest)
-
 
 
 def _date_shortcuts(field: str) -> str:
@@ -139,4 +157,3 @@ def _date_shortcuts(field: str) -> str:
         for label, days_ago in (("date_today", 0), ("date_yesterday", 1))
     )
     return f'<div class="guide-date-shortcuts">{buttons}</div>'
-
