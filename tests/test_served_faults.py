@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import ROOT, require
 from tests.harness.guide_driver import GUIDE_PAGE, READY_TIMEOUT_MS
 from tests.test_deploy import NGINX, Served, _for_test, _free_port, running_nginx
+from tools.site import guide_page
 
 pytestmark = [pytest.mark.nginx, pytest.mark.browser]
 
@@ -132,7 +133,7 @@ def test_javascript_appended_to_a_pyodide_module_never_runs(served, context, nam
 
 # --- The guide's own script ----------------------------------------------------------------------------------------
 
-SHELL_ENTRY = "assets/javascripts/guide/main.js"
+SHELL_ENTRY = guide_page.SHELL_DIR + guide_page.SHELL_ENTRY
 # The fallback comes "within a few seconds" when the script does not take over; a margin for a busy machine.
 FALLBACK_WITHIN_MS = 15_000
 

@@ -8,8 +8,6 @@ the guide before its fallback (its screen went after a few seconds although the 
 the guide empty and the page below it moving up).
 """
 
-import functools
-import http.server
 import re
 import threading
 
@@ -18,7 +16,7 @@ import pytest
 from tests.e2e.guide import LAYOUT_SHIFTS, SIZES, page_of_size, unprompted_shifts
 from tests.harness.guide_driver import GUIDE_PAGE, ROOT, SCREEN
 from tools.site.guide_page import FALLBACK_STYLE, SHELL_DIR, SHELL_ENTRY
-from tools.site.serve import SiteHandler
+from tools.site.serve import SiteHandler, serve_in_background
 
 pytestmark = pytest.mark.browser
 
@@ -66,12 +64,8 @@ class InPartsHandler(SiteHandler):
 
 @pytest.fixture(scope="module")
 def in_parts(site_dir):
-    handler = functools.partial(InPartsHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    server.verbose = False
+    server = serve_in_background(site_dir, handler_class=InPartsHandler)
     server.parts = InParts()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     yield server.parts, f"http://{host}:{port}/"
     server.parts.release()

@@ -37,18 +37,22 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 0, verbose: bool = False):
-    """Create (not start) a threading HTTP server for ``site_dir``; port 0 picks a free port."""
-    handler = functools.partial(SiteHandler, directory=str(site_dir))
+def make_server(
+    site_dir: Path, host: str = "127.0.0.1", port: int = 0, verbose: bool = False, handler_class=SiteHandler
+):
+    """Create (not start) a threading HTTP server for ``site_dir``; port 0 picks a free port.
+
+    ``handler_class`` is :class:`SiteHandler` or a subclass (a test's server that serves a page in parts)."""
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.verbose = verbose
     server.daemon_threads = True
     return server
 
 
-def serve_in_background(site_dir: Path, host: str = "127.0.0.1", port: int = 0):
+def serve_in_background(site_dir: Path, host: str = "127.0.0.1", port: int = 0, handler_class=SiteHandler):
     """Start a server in a daemon thread (port 0: a free one); return it (``server.server_address``)."""
-    server = make_server(site_dir, host, port)
+    server = make_server(site_dir, host, port, handler_class=handler_class)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
