@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import wizard
+import wizard.reminders
+import wizard.session
 from tests.engine.scenarios import SCENARIOS
 from tests.harness.answer_paths import MANAGER_THREATENED_AT_WORK, answer_requests
 from tests.pyodide.paths import replay, save_and_open
@@ -126,6 +128,22 @@ print(json.dumps({
     assert facts["engine_modules"] and all(path.endswith(".pyc") for path in facts["engine_modules"])
     assert facts["stdlib_sources"] == []
     assert facts["stdlib_bytecode"] > 50
+
+
+def test_the_browsers_engine_has_no_docstrings_but_its_classes(shipped_pyodide):
+    """The modules' and functions' docstrings are left out of the engine's bytecode (a tenth of its download);
+    a class keeps its own, so a dataclass does not make one from its signature at import."""
+    program = """
+import json, wizard.session, wizard.reminders
+print(json.dumps([
+    wizard.session.__doc__, wizard.session.respond.__doc__, wizard.reminders.offered.__doc__,
+    wizard.reminders.Reminder.__doc__,
+]))
+"""
+    module, function, another, dataclass = shipped_pyodide.run_json(program)
+    assert (module, function, another) == (None, None, None)
+    assert wizard.session.__doc__ and wizard.session.respond.__doc__ and wizard.reminders.offered.__doc__
+    assert dataclass == wizard.reminders.Reminder.__doc__ and dataclass.startswith("A reminder ``days`` after")
 
 
 def test_the_archives_are_stored_and_hold_no_frozen_module(shipped_pyodide):

@@ -6,11 +6,12 @@ standard-library module Pyodide has imported so far (start-up, package loading a
 engine), apart from those frozen into the interpreter, is compiled by this very interpreter,
 so the bytecode matches the runtime, and written as unchecked hash-based .pyc files, stored
 uncompressed, to /mnt/host/python_stdlib.zip. The engine's
-own modules are compiled the same way into /mnt/host/engine/ (``wizard/session.pyc``
-beside where ``session.py`` was), to replace the sources in the browser's wheel, as
-Pyodide's own packages do.
+own modules are compiled the same way, without their modules' and functions' docstrings, into
+/mnt/host/engine/ (``wizard/session.pyc`` beside where ``session.py`` was), to replace the sources
+in the browser's wheel, as Pyodide's own packages do.
 """
 
+import ast
 import importlib.util
 import os
 import sys
@@ -71,10 +72,24 @@ def stdlib_files() -> list[str]:
     return sorted(f[len(prefix):] for f in files if f.startswith(prefix) and f.endswith(".py"))
 
 
-def bytecode(source: bytes, filename: str, optimize: int = -1) -> bytes:
+def bytecode(source: bytes, filename: str, optimize: int = -1, docstrings: bool = True) -> bytes:
     """An unchecked hash-based .pyc: valid without its source and never re-validated."""
-    code = compile(source, filename, "exec", dont_inherit=True, optimize=optimize)
+    compiled = source if docstrings else without_docstrings(source, filename)
+    code = compile(compiled, filename, "exec", dont_inherit=True, optimize=optimize)
     return importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(source), False)
+
+
+def without_docstrings(source: bytes, filename: str) -> ast.Module:
+    """The module without its own and its functions' docstrings, for the engine's bytecode: nothing in the
+    engine reads them, and they are a tenth of its download. Its asserts stay (unlike ``-OO``), and so do
+    the classes' docstrings: a dataclass without one makes one from its signature at every import."""
+    tree = ast.parse(source, filename)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef)) and ast.get_docstring(node, False):
+            docstring = node.body.pop(0)
+            if not node.body:
+                node.body.append(ast.copy_location(ast.Pass(), docstring))
+    return tree
 
 
 def write_zip(names: list[str]) -> None:
@@ -98,7 +113,7 @@ def write_engine_bytecode() -> None:
                 continue
             path = os.path.join(directory, name)
             with open(path, "rb") as source:
-                pyc = bytecode(source.read(), path)
+                pyc = bytecode(source.read(), path, docstrings=False)
             target = os.path.join(ENGINE_OUTPUT, os.path.relpath(path, site_packages) + "c")
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as out:
