@@ -25,6 +25,7 @@ from wizard.screens.stamp import guideline_stamp, result_stamp
 from wizard.screens.ui import RESULT_TITLE, UI
 from wizard.step_groups import DEADLINE_OF_GROUP
 from wizard.tasks import DONE, IN_PROGRESS, STATUS_LABELS
+from wizard.working_days import working_day_from
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
 CALENDAR_MEDIA_TYPE = "text/calendar;charset=utf-8"
@@ -217,12 +218,10 @@ def _reminder_event(reminder: Mapping, result: Mapping, stamp: str) -> list[str]
 
 
 def next_working_morning(now: datetime) -> datetime:
-    """The first weekday 09:00 in Danish time after ``now`` (public holidays are not known here)."""
+    """The first working day's 09:00 in Danish time after ``now`` (:mod:`wizard.working_days`)."""
     local = now.astimezone(COPENHAGEN)
     day = local.date() if local.time() < WORKING_MORNING else local.date() + timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return datetime.combine(day, WORKING_MORNING, COPENHAGEN)
+    return datetime.combine(working_day_from(day), WORKING_MORNING, COPENHAGEN)
 
 
 def _escape(text: str) -> str:

@@ -15,6 +15,7 @@ from wizard import content
 from wizard.danish_time import long_datetime
 from wizard.moments import COPENHAGEN, parse_moment
 from wizard.texts import entry
+from wizard.working_days import working_day_from
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,10 @@ SUGGESTED = entry("case", "reminder.suggested")
 
 
 def reminder_at(answers: Mapping, days: int) -> datetime:
-    """``days`` after the day of the latest incident, at the start of the working day (a weekend moves on)."""
+    """``days`` after the day of the latest incident, at the start of the working day (a weekend or a public
+    holiday moves on: :mod:`wizard.working_days`)."""
     latest = answers.get("latest_incident_at") or answers["incident_at"]
-    day = parse_moment("incident_at", latest).local_date + timedelta(days=days)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
+    day = working_day_from(parse_moment("incident_at", latest).local_date + timedelta(days=days))
     return datetime.combine(day, MORNING, COPENHAGEN)
 
 

@@ -337,6 +337,14 @@ def test_a_reminder_on_a_weekend_moves_to_monday_and_one_whose_time_has_passed_i
     assert [r["id"] for r in reminders.offered(result_of(MANAGER, late), late)] == ["wellbeing_month", "police_status"]
 
 
+def test_a_reminder_on_a_public_holiday_moves_to_the_next_working_morning():
+    # A week after Friday 18 December 2026 is Christmas Day; Boxing Day and the weekend follow.
+    before_christmas = {**MANAGER, "incident_at": "2026-12-18T10:00"}
+    now = datetime.fromisoformat("2026-12-18T12:00+01:00")
+    week = next(r for r in reminders.offered(result_of(before_christmas, now), now) if r["id"] == "wellbeing_week")
+    assert week["at"] == "2026-12-28T09:00:00+01:00" and "mandag 28. december 2026" in week["when"]
+
+
 def test_only_the_leader_gets_the_follow_up_and_only_a_police_step_the_police_reminder():
     employee = answer_paths.answers(answer_paths.EMPLOYEE_THREATENED)
     early = datetime.fromisoformat("2024-10-24T15:00+02:00")

@@ -58,6 +58,8 @@ def test_the_calendar_says_both_halves_and_reminds_the_next_working_morning():
         ("2024-09-13T09:00+02:00", "2024-09-16T09:00:00+02:00"),  # Friday 09:00: Monday
         ("2024-09-14T12:00+02:00", "2024-09-16T09:00:00+02:00"),  # Saturday: Monday
         ("2024-10-25T18:00+02:00", "2024-10-28T09:00:00+01:00"),  # over the end of summer time
+        ("2026-12-23T10:00+01:00", "2026-12-28T09:00:00+01:00"),  # Christmas Eve, Christmas, a weekend: Monday
+        ("2027-03-24T12:00+01:00", "2027-03-30T09:00:00+02:00"),  # Easter, into summer time: Tuesday
     ],
 )
 def test_the_next_working_morning(now, morning):
