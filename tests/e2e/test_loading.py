@@ -209,6 +209,8 @@ def test_prøv_igen_loads_the_page_again_and_the_guide_starts_with_the_answers(p
     answer(page, "danger_now", "no")
     answer(page, "role", "manager")
     wait_for_screen(page, "behaviours")
+    while not held:  # on a slow machine the reader can be this far before the worker asks for the .wasm
+        page.wait_for_timeout(50)
     for route in held:
         route.abort()
     assert wait_for_failure(page) == "files"
