@@ -20,6 +20,7 @@ import yaml
 from tests.html_tree import parse_html
 from tools.content import edition_review, guideline_diff, guideline_review, guideline_text
 from tools.content.guideline_review import MESSAGES, NUMBER_LABELS
+from tools.site.legal_page import danish_date
 from wizard import content
 from wizard.guideline import NUMBERS
 
@@ -307,13 +308,15 @@ def test_adopting_the_edition_stops_the_build_until_every_place_is_reviewed(tmp_
     others = [place for place in review.places if place is not step and place.what not in step.what]
     assert [place.what for place in others if flat(place.what) + ":" in still_waiting] == []
 
-    review_places(copy, {"steps/employee.contact_manager": kept}, date(2026, 12, 7))
+    # Reviewed the day it was adopted (today): a review dated before the adoption is refused.
+    reviewed = review.adopted
+    review_places(copy, {"steps/employee.contact_manager": kept}, reviewed)
     built = build(copy)
     assert built.returncode == 0, built.stderr
     owners = parse_html((copy / "site" / "saadan-vurderer-guiden" / "index.html").read_text(encoding="utf-8"))
     (shown,) = owners.find_all(data_guideline_reviewed=None)
-    assert shown.attrs["data-guideline-reviewed"] == "2026-12-07"
-    assert "7. december 2026" in shown.text() and "HR, personalejura og AMR" in shown.text()
+    assert shown.attrs["data-guideline-reviewed"] == reviewed.isoformat()
+    assert danish_date(reviewed) in shown.text() and "HR, personalejura og AMR" in shown.text()
     places = owners.find_all("li", data_review_place=None)
     assert len(places) == len(expected)
     assert any(kept in li.text() for li in places)
