@@ -10,7 +10,7 @@ suggested times, said to be the guide's suggestion.
 """
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from wizard import content
 from wizard.bidi_controls import without_bidi_controls
@@ -25,7 +25,7 @@ from wizard.screens.stamp import guideline_stamp, result_stamp
 from wizard.screens.ui import RESULT_TITLE, UI
 from wizard.step_groups import DEADLINE_OF_GROUP
 from wizard.tasks import DONE, IN_PROGRESS, STATUS_LABELS
-from wizard.working_days import working_day_from
+from wizard.working_days import MORNING, working_morning
 
 CALENDAR_FILENAME = "digital-chikane-frister.ics"
 CALENDAR_MEDIA_TYPE = "text/calendar;charset=utf-8"
@@ -34,7 +34,6 @@ PRODUCT_ID = "-//Jobcenter og Borgerservice//Beslutningsguide digital chikane//D
 # before a timed one. The registration also gets an absolute reminder, the next working morning.
 ALL_DAY_REMINDERS = ("-PT15H",)
 TIMED_REMINDERS = ("-P1D", "-PT2H")
-WORKING_MORNING = time(9, 0)
 # Each event's title and description (content/texts/ui.yaml).
 CALENDAR_SUMMARY = UI["calendar_summary"]
 CALENDAR_SUMMARY_OVERDUE = UI["calendar_summary_overdue"]
@@ -220,8 +219,8 @@ def _reminder_event(reminder: Mapping, result: Mapping, stamp: str) -> list[str]
 def next_working_morning(now: datetime) -> datetime:
     """The first working day's 09:00 in Danish time after ``now`` (:mod:`wizard.working_days`)."""
     local = now.astimezone(COPENHAGEN)
-    day = local.date() if local.time() < WORKING_MORNING else local.date() + timedelta(days=1)
-    return datetime.combine(working_day_from(day), WORKING_MORNING, COPENHAGEN)
+    day = local.date() if local.time() < MORNING else local.date() + timedelta(days=1)
+    return working_morning(day)
 
 
 def _escape(text: str) -> str:

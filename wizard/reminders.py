@@ -9,13 +9,13 @@ own steps hold the task it belongs to, and only while its time lies ahead.
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from wizard import content
 from wizard.danish_time import long_datetime
-from wizard.moments import COPENHAGEN, parse_moment
+from wizard.moments import parse_moment
 from wizard.texts import entry
-from wizard.working_days import working_day_from
+from wizard.working_days import working_morning
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,6 @@ REMINDERS = (
 REMINDER_IDS = tuple(reminder.id for reminder in REMINDERS)
 # The reminders of the leader's follow-up on wellbeing, which the guideline's sentence on it goes with.
 FOLLOW_UP_REMINDERS = tuple(reminder.id for reminder in REMINDERS if reminder.step == "care")
-# A reminder comes at the start of a working day.
-MORNING = time(9, 0)
 
 LABELS = {id: content.text("case", f"reminder.{id}") for id in REMINDER_IDS}
 # A reminder's name with its date and time, where the reader chooses it.
@@ -53,8 +51,7 @@ def reminder_at(answers: Mapping, days: int) -> datetime:
     """``days`` after the day of the latest incident, at the start of the working day (a weekend or a public
     holiday moves on: :mod:`wizard.working_days`)."""
     latest = answers.get("latest_incident_at") or answers["incident_at"]
-    day = working_day_from(parse_moment("incident_at", latest).local_date + timedelta(days=days))
-    return datetime.combine(day, MORNING, COPENHAGEN)
+    return working_morning(parse_moment("incident_at", latest).local_date + timedelta(days=days))
 
 
 def offered(result: Mapping, now: datetime) -> list[dict]:

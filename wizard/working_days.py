@@ -7,11 +7,15 @@ one. New Year's Eve, Constitution Day and 1 May are days off only from noon, if 
 stands on them.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+
+from wizard.moments import COPENHAGEN
 
 # Store Bededag, the fourth Friday after Easter, ceased to be a public holiday in 2024 (Act no. 237 of 28 February
 # 2023); the guide accepts incidents from 2000 on.
 LAST_YEAR_WITH_STORE_BEDEDAG = 2023
+# A reminder comes at the start of a working day, Danish time.
+MORNING = time(9, 0)
 
 
 def easter_sunday(year: int) -> date:
@@ -47,3 +51,8 @@ def working_day_from(day: date) -> date:
     while not is_working_day(day):
         day += timedelta(days=1)
     return day
+
+
+def working_morning(day: date) -> datetime:
+    """09:00 in Danish time on ``day`` if it is a working day, else on the first working day after it."""
+    return datetime.combine(working_day_from(day), MORNING, COPENHAGEN)
